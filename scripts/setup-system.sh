@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests need, only when missing: PostgreSQL (server for the
+# Postgres-path tests) and Chromium (browser tests through playwright-core).
+set -euo pipefail
+need=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+[ ${#need[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" != 0 ]; then
+  echo "Missing Debian packages: ${need[*]}. Install them: sudo apt-get install -y ${need[*]}" >&2
+  exit 1
+fi
+echo "Installing ${need[*]} with apt-get"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+# Debian starts a cluster of its own on install; the tests use their own, so stop it.
+if command -v pg_ctlcluster >/dev/null 2>&1; then
+  service postgresql stop >/dev/null 2>&1 || true
+fi

@@ -1,0 +1,22 @@
+import type { Config } from '../config.ts';
+import { deriveKeys } from '../crypto/keys.ts';
+import { openDb, type Db } from '../db/index.ts';
+import { migrate } from '../db/migrate.ts';
+import { createLogger, type Logger } from '../log.ts';
+import { createMailer } from '../mail/outbox.ts';
+import type { AppContext } from './context.ts';
+
+/** Opens the store, applies migrations and wires the context. The caller owns `ctx.db.close()`. */
+export async function createContext(config: Config, opts: { db?: Db; log?: Logger } = {}): Promise<AppContext> {
+  const log = opts.log ?? createLogger(config.logLevel);
+  const db = opts.db ?? (await openDb(config));
+  const schemaVersion = await migrate(db);
+  return {
+    config,
+    db,
+    log,
+    keys: deriveKeys(config.secret),
+    mailer: createMailer(db, config.smtpUrl, config.mailFrom, log),
+    schemaVersion,
+  };
+}

@@ -1,0 +1,15 @@
+import type { Config } from '../config.ts';
+import type { Keys } from '../crypto/keys.ts';
+import type { Db } from '../db/index.ts';
+import type { Logger } from '../log.ts';
+import type { Mailer } from '../mail/outbox.ts';
+
+/** Everything a route or job needs, built once at boot and passed down (no globals, no process.env). */
+export type AppContext = {
+  config: Config;
+  db: Db;
+  log: Logger;
+  keys: Keys;
+  mailer: Mailer;
+  schemaVersion: number;
+};

@@ -1,0 +1,60 @@
+import { createHmac } from 'node:crypto';
+
+/** One audit entry as hashed; every field is covered, so any edit breaks the chain. */
+export type AuditEntry = {
+  chain: string;
+  seq: number;
+  tenantId: string | null;
+  at: string;
+  actorType: string;
+  actorId: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  reason: string | null;
+  details: Record<string, unknown>;
+  prevHash: string;
+};
+
+/** JSON with sorted keys, so the same entry always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+}
+
+/**
+ * HMAC over the previous hash and this entry: without the key nobody can rewrite the chain
+ * to hide an edit, insertion or deletion.
+ */
+export function hashEntry(key: Buffer, e: AuditEntry): string {
+  return createHmac('sha256', key).update(e.prevHash).update('\n').update(canonicalJson(e)).digest('hex');
+}
+
+export type ChainProblem = { chain: string; seq: number; problem: 'hash_mismatch' | 'broken_link' | 'sequence_gap' | 'head_mismatch' };
+
+/** Checks one chain, given in seq order, against the recorded head. Pure. */
+export function verifyChain(
+  key: Buffer,
+  chain: string,
+  entries: ReadonlyArray<AuditEntry & { hash: string }>,
+  head: { seq: number; hash: string } | undefined,
+): ChainProblem[] {
+  const problems: ChainProblem[] = [];
+  let prevHash = '';
+  let expectedSeq = 1;
+  for (const e of entries) {
+    if (e.seq !== expectedSeq) problems.push({ chain, seq: e.seq, problem: 'sequence_gap' });
+    if (e.prevHash !== prevHash) problems.push({ chain, seq: e.seq, problem: 'broken_link' });
+    if (hashEntry(key, e) !== e.hash) problems.push({ chain, seq: e.seq, problem: 'hash_mismatch' });
+    prevHash = e.hash;
+    expectedSeq = e.seq + 1;
+  }
+  const last = entries.at(-1);
+  if (!head || !last || head.seq !== last.seq || head.hash !== last.hash) {
+    if (head || last) problems.push({ chain, seq: last?.seq ?? 0, problem: 'head_mismatch' });
+  }
+  return problems;
+}

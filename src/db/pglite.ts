@@ -1,0 +1,27 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite, types, type Transaction } from '@electric-sql/pglite';
+import type { Db, Sql } from './types.ts';
+
+// int8 as a JS number, the same as the pg driver is set to: counts and ids here stay far below 2^53.
+const parsers = { [types.INT8]: (v: string) => Number(v) };
+
+const wrap = (q: PGlite | Transaction): Sql => ({
+  query: async <T>(text: string, params?: readonly unknown[]) =>
+    (await q.query<T>(text, params as unknown[] | undefined)).rows,
+  exec: async (text: string) => {
+    await q.exec(text);
+  },
+});
+
+/** Embedded PostgreSQL (WASM) in-process; `dir` undefined keeps it in memory (tests). */
+export async function openPglite(dir: string | undefined): Promise<Db> {
+  if (dir) mkdirSync(dir, { recursive: true });
+  const pg = await PGlite.create(dir ? `file://${dir}` : undefined, { parsers });
+  const base = wrap(pg);
+  return {
+    kind: 'pglite',
+    ...base,
+    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    close: () => pg.close(),
+  };
+}

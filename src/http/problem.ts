@@ -1,0 +1,54 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError } from '../errors.ts';
+
+export const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
+
+type Problem = { type: string; title: string; status: number; code: string; detail?: string; [k: string]: unknown };
+
+export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
+  return reply.code(p.status).type(PROBLEM_TYPE).send(p);
+}
+
+const problem = (status: number, code: string, title: string, extra: Record<string, unknown> = {}): Problem => ({
+  type: `https://pledge.dev/problems/${code}`, title, status, code, ...extra,
+});
+
+// Fastify's own error codes mapped onto stable Pledge codes.
+const FASTIFY_CODES: Record<string, [number, string, string]> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'malformed_json', 'The body is not valid JSON'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'malformed_json', 'The body is empty but declared as JSON'],
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'body_too_large', 'The body is larger than this endpoint accepts'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type', 'Send application/json'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'bad_content_length', 'Content-Length does not match the body'],
+  FST_ERR_BAD_URL: [400, 'bad_url', 'The URL is malformed'],
+  FST_CSRF_INVALID_TOKEN: [403, 'csrf_invalid', 'Missing or wrong CSRF token'],
+  FST_CSRF_MISSING_SECRET: [403, 'csrf_invalid', 'Missing or wrong CSRF token'],
+};
+
+/** Every error leaves as problem+json with a stable code; unknown errors reveal nothing. */
+export function handleError(err: FastifyError, req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (err instanceof AppError) return sendProblem(reply, problem(err.status, err.code, err.title, err.extra));
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    // Name the fields and what was wrong, never echo the submitted value.
+    const issues = err.validation.map((v) => ({
+      in: err.validationContext ?? 'body',
+      path: (v.instancePath || '/').replace(/^\//, '').replace(/\//g, '.'),
+      message: v.message ?? 'invalid',
+    }));
+    return sendProblem(reply, problem(400, 'validation_failed', 'The request does not match the schema', { issues }));
+  }
+  const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
+  if (mapped) return sendProblem(reply, problem(...mapped));
+  if (err.statusCode === 429) return sendProblem(reply, problem(429, 'rate_limited', 'Too many requests; slow down'));
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    return sendProblem(reply, problem(err.statusCode, 'bad_request', 'The request could not be processed'));
+  }
+  // The message may quote a value (a database detail, a parse error): log the code and frames only.
+  req.log.error({ err: { code: err.code, name: err.name, frames: err.stack?.split('\n').slice(1, 8).join('\n') } }, 'unhandled error');
+  return sendProblem(reply, problem(500, 'internal_error', 'Something went wrong on our side'));
+}
+
+export function handleNotFound(req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendProblem(reply, problem(404, 'route_not_found', `No route ${req.method} ${req.url.split('?')[0]}`));
+}

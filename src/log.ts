@@ -1,0 +1,40 @@
+import pino from 'pino';
+
+/**
+ * Paths that may carry personal values or secrets; pino replaces them before a line is written.
+ * Handlers log ids and codes, never values, and this list is the safety net behind that habit.
+ */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  '*.email',
+  '*.password',
+  '*.name',
+  '*.phone',
+  '*.address',
+  '*.billingAddress',
+  '*.token',
+  '*.text',
+  '*.body',
+  'body',
+  'email',
+  'password',
+];
+
+export type Logger = pino.Logger;
+
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      // Query strings may hold tokens (verification links): log the path only.
+      serializers: {
+        req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),
+      },
+    },
+    destination,
+  );
+}

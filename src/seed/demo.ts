@@ -1,0 +1,58 @@
+import type { AppContext } from '../app/context.ts';
+import { recordAudit } from '../audit/log.ts';
+import { hashPassword } from '../crypto/password.ts';
+import { inPlatform, inTenant } from '../db/scope.ts';
+import { publishInitialPolicies } from '../policies/initial.ts';
+
+export const DEMO = {
+  tenantName: 'Shop Hoa Mai',
+  login: { email: 'lan@hoamai.example', password: 'hoamai-demo-2026' },
+  staffLogin: { email: 'thao@ecomkey.example', password: 'ecomkey-staff-2026' },
+} as const;
+
+const SUBSCRIBERS = [
+  { channel: 'zalo', name: 'Nguyễn Văn Minh', phone: '0912345678', source: 'channel:zalo' },
+  { channel: 'messenger', name: 'Trần Thị Thu', phone: '0987654321', source: 'channel:messenger' },
+  { channel: 'telegram', name: 'Lê Hoàng Nam', phone: null, source: 'channel:telegram' },
+] as const;
+
+const BUYERS = [
+  { name: 'Phạm Quốc Bảo', email: 'bao.pham@example.com', phone: '0903111222', address: '12 Lê Lợi, P. Bến Nghé, Q.1, TP.HCM' },
+  { name: 'Võ Thị Hạnh', email: 'hanh.vo@example.com', phone: '0938444555', address: '45 Trần Phú, Hải Châu, Đà Nẵng' },
+] as const;
+
+/** Seeds the demo merchant on first start; a second call finds it and does nothing. */
+export async function seedDemo(ctx: AppContext): Promise<{ created: boolean } & typeof DEMO> {
+  await publishInitialPolicies(ctx);
+  const [existing] = await ctx.db.query('SELECT 1 FROM users WHERE lower(email) = $1', [DEMO.login.email]);
+  if (existing) return { created: false, ...DEMO };
+  const [ownerHash, staffHash] = await Promise.all([hashPassword(DEMO.login.password), hashPassword(DEMO.staffLogin.password)]);
+  const tenantId = await inPlatform(ctx.db, async (tx) => {
+    const [t] = await tx.query<{ id: string }>('INSERT INTO tenants (name) VALUES ($1) RETURNING id', [DEMO.tenantName]);
+    const [u] = await tx.query<{ id: string }>(
+      `INSERT INTO users (email, name, company, billing_address, password_hash, locale, email_verified_at, adult_confirmed_at)
+       VALUES ($1, $2, $3, $4, $5, 'vi', now(), now()) RETURNING id`,
+      [DEMO.login.email, 'Nguyễn Thị Lan', DEMO.tenantName, '88 Hoa Mai, P. 2, Q. Phú Nhuận, TP.HCM', ownerHash],
+    );
+    await tx.query(`INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, 'owner')`, [t!.id, u!.id]);
+    await tx.query(`INSERT INTO staff_users (email, name, role, password_hash) VALUES ($1, 'Thảo', 'privacy_officer', $2)`, [
+      DEMO.staffLogin.email, staffHash,
+    ]);
+    await recordAudit(tx, ctx.keys.audit, { tenantId: null, actor: { type: 'system', id: null }, action: 'demo.seeded', target: { type: 'tenant', id: t!.id } });
+    return t!.id;
+  });
+  await inTenant(ctx.db, tenantId, async (tx) => {
+    for (const s of SUBSCRIBERS) {
+      await tx.query(
+        `INSERT INTO subscribers (tenant_id, channel, display_name, phone, source, legal_basis) VALUES ($1, $2, $3, $4, $5, 'consent')`,
+        [tenantId, s.channel, s.name, s.phone, s.source],
+      );
+    }
+    for (const b of BUYERS) {
+      await tx.query(`INSERT INTO buyers (tenant_id, name, email, phone, address, source) VALUES ($1, $2, $3, $4, $5, 'registration')`, [
+        tenantId, b.name, b.email, b.phone, b.address,
+      ]);
+    }
+  });
+  return { created: true, ...DEMO };
+}
