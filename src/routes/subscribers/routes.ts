@@ -1,8 +1,10 @@
 import type { RouteModule } from '../../http/routes.ts';
 import { inTenant } from '../../db/scope.ts';
 import { forbidden, notFound } from '../../errors.ts';
-import { canReadSubjects, isUser } from '../../auth/permissions.ts';
-import { SubscriberList, SubscriberListQuery, SubscriberOut, SubscriberParams } from './schema.ts';
+import { canReadSubjects, canWriteSubjects, isUser } from '../../auth/permissions.ts';
+import { SubscriberCreate, SubscriberList, SubscriberListQuery, SubscriberOut, SubscriberParams } from './schema.ts';
+import { recordAudit } from '../../audit/log.ts';
+import { auditActor } from '../../auth/actor.ts';
 import { presentSubscriber, SUBSCRIBER_COLUMNS, type SubscriberRow } from './presenter.ts';
 
 export const subscriberRoutes: RouteModule = (app, ctx) => {
@@ -32,5 +34,25 @@ export const subscriberRoutes: RouteModule = (app, ctx) => {
       items: page.map(presentSubscriber),
       nextCursor: rows.length > limit ? new Date(page.at(-1)!.created_at).toISOString() : null,
     };
+  });
+
+  app.post('/api/subscribers', { schema: { body: SubscriberCreate, response: { 201: SubscriberOut }, tags: ['subscribers'] } }, async (req, reply) => {
+    const actor = req.actor;
+    if (!isUser(actor) || !canWriteSubjects(actor)) throw forbidden('tenant_forbidden', 'Not allowed');
+    const b = req.body;
+    // The row and its audit entry commit together or not at all.
+    const row = await inTenant(ctx.db, actor.tenantId, async (tx) => {
+      const [r] = await tx.query<SubscriberRow>(
+        `INSERT INTO subscribers (tenant_id, channel, external_id, display_name, phone, email, source, legal_basis)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${SUBSCRIBER_COLUMNS}`,
+        [actor.tenantId, b.channel, b.externalId ?? null, b.displayName, b.phone ?? null, b.email ?? null, b.source, b.legalBasis],
+      );
+      await recordAudit(tx, ctx.keys.audit, {
+        tenantId: actor.tenantId, actor: auditActor(actor), action: 'subscriber.created',
+        target: { type: 'subscriber', id: r!.id }, details: { legalBasis: b.legalBasis, source: b.source },
+      });
+      return r!;
+    });
+    return reply.code(201).send(presentSubscriber(row));
   });
 };

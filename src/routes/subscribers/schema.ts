@@ -20,3 +20,17 @@ export const SubscriberListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.iso.datetime().optional(),
 });
+
+/** Lawful bases a Customer may record for holding a Subscriber's data (C10: one is required). */
+export const LegalBasis = z.enum(['consent', 'contract', 'legal_obligation', 'vital_interest', 'public_task', 'legitimate_interest']);
+
+export const SubscriberCreate = z.strictObject({
+  channel: z.enum(['messenger', 'zalo', 'telegram', 'web', 'import', 'api']),
+  externalId: z.string().trim().min(1).max(200).optional(),
+  displayName: z.string().trim().min(1).max(200),
+  phone: z.string().trim().min(3).max(40).optional(),
+  email: z.email().max(320).optional(),
+  /** Where the data came from, e.g. `channel:zalo`, `form:checkout`, `api`. */
+  source: z.string().trim().min(1).max(100),
+  legalBasis: LegalBasis,
+});
