@@ -28,7 +28,7 @@ const rows = [ceiling, await measurePledge('Pledge GET subscriber, PGlite', {})]
 if (process.env.BENCH_DATABASE_URL) rows.push(await measurePledge('Pledge GET subscriber, PostgreSQL', { BENCH_DATABASE_URL: process.env.BENCH_DATABASE_URL }));
 else console.log('(BENCH_DATABASE_URL unset: PostgreSQL row skipped; bench/run.sh sets it)');
 
-console.log(`\nHTTP, ${CONNECTIONS} connections, ${SECONDS}s each (autocannon on loopback)`);
+console.log(`\nHTTP, ${CONNECTIONS} connections, ${SECONDS}s each (wrk on loopback, 1 thread)`);
 console.log('| server | req/s | p99 ms | ratio to ceiling | errors / non-2xx |');
 console.log('|---|---:|---:|---:|---:|');
 for (const r of rows) {

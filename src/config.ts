@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   /** Skip seeding the demo tenant on first start. */
   PLEDGE_NO_DEMO: z.enum(['0', '1']).default('0'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** 1 behind a reverse proxy: the client IP is then read from X-Forwarded-For. */
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
 });
 
 export type Config = {
@@ -35,6 +37,7 @@ export type Config = {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   seedDemo: boolean;
   rateLimitPerMinute: number;
+  trustProxy: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -60,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     seedDemo: e.PLEDGE_NO_DEMO === '0',
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY === '1',
   };
 }
 

@@ -30,7 +30,12 @@ export function canonicalJson(value: unknown): string {
  * to hide an edit, insertion or deletion.
  */
 export function hashEntry(key: Buffer, e: AuditEntry): string {
-  return createHmac('sha256', key).update(e.prevHash).update('\n').update(canonicalJson(e)).digest('hex');
+  // Exactly the entry's own fields: a stored row also carries its hash, which must not hash itself.
+  const own: AuditEntry = {
+    chain: e.chain, seq: e.seq, tenantId: e.tenantId, at: e.at, actorType: e.actorType, actorId: e.actorId, action: e.action,
+    targetType: e.targetType, targetId: e.targetId, reason: e.reason, details: e.details, prevHash: e.prevHash,
+  };
+  return createHmac('sha256', key).update(e.prevHash).update('\n').update(canonicalJson(own)).digest('hex');
 }
 
 export type ChainProblem = { chain: string; seq: number; problem: 'hash_mismatch' | 'broken_link' | 'sequence_gap' | 'head_mismatch' };

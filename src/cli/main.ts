@@ -1,17 +1,17 @@
 import { Command } from 'commander';
+import type { AppContext } from '../app/context.ts';
 import { ConfigError, loadConfig } from '../config.ts';
-import { createContext } from '../app/boot.ts';
-import { serve } from '../app/server.ts';
-import { verifyAuditLog } from '../audit/log.ts';
-import { seedDemo } from '../seed/demo.ts';
 import { registerDetectCommand } from './detect.ts';
-import { runClausesReport } from './clauses.ts';
+
+// Commands import what they run only when they run, so `pledge --help` answers at once
+// instead of first loading the database drivers and the web server.
 
 const program = new Command('pledge').description('Pledge: the executable privacy policy').showHelpAfterError();
 
 /** A quiet context for one-shot commands: logs go to stderr only when something is wrong. */
-async function withContext<T>(fn: (ctx: Awaited<ReturnType<typeof createContext>>) => Promise<T>): Promise<T> {
+async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
   const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  const { createContext } = await import('../app/boot.ts');
   const ctx = await createContext(config);
   try {
     return await fn(ctx);
@@ -23,7 +23,11 @@ async function withContext<T>(fn: (ctx: Awaited<ReturnType<typeof createContext>
 program
   .command('serve')
   .description('Run the HTTP server and background jobs (embedded store unless DATABASE_URL is set)')
-  .action(async () => serve(loadConfig()));
+  .action(async () => {
+    const config = loadConfig();
+    const { serve } = await import('../app/server.ts');
+    await serve(config);
+  });
 
 program
   .command('migrate')
@@ -39,6 +43,7 @@ program
   })
   .action(() =>
     withContext(async (ctx) => {
+      const { seedDemo } = await import('../seed/demo.ts');
       const r = await seedDemo(ctx);
       console.log(r.created ? `seeded "${r.tenantName}": ${r.login.email} / ${r.login.password}` : `"${r.tenantName}" already exists`);
     }),
@@ -50,6 +55,7 @@ audit
   .description('Check every hash chain of the audit log; exits 1 on an edited, inserted or deleted entry')
   .action(() =>
     withContext(async (ctx) => {
+      const { verifyAuditLog } = await import('../audit/log.ts');
       const r = await verifyAuditLog(ctx.db, ctx.keys.audit);
       for (const p of r.problems) console.log(`chain ${p.chain} seq ${p.seq}: ${p.problem}`);
       console.log(`${r.entries} entries in ${r.chains} chains: ${r.problems.length ? `${r.problems.length} problems` : 'intact'}`);
@@ -61,7 +67,8 @@ program
   .command('clauses')
   .description('Print every policy clause with the tests that prove it; exits 1 if a declared clause has no passing test')
   .option('--results <file>', 'vitest JSON results', 'reports/test-results.json')
-  .action((opts: { results: string }) => {
+  .action(async (opts: { results: string }) => {
+    const { runClausesReport } = await import('./clauses.ts');
     process.exitCode = runClausesReport(opts.results, console.log);
   });
 

@@ -28,15 +28,16 @@ export function guard(ctx: AppContext) {
     req.actor = await authenticate(ctx, req);
     if (!req.routeOptions.url) return; // no such route: the not-found handler answers
     const actor = req.actor;
+    // Routes under /api/ default to signed-in users; pages and docs default to public.
+    const access = config.access ?? (req.routeOptions.url.startsWith('/api/') ? 'user' : 'public');
     // Cookie-borne sessions need a CSRF token on writes; API keys are not sent by browsers on their own.
-    if (UNSAFE.has(req.method) && actor.kind !== 'anonymous' && 'sessionHash' in actor && actor.sessionHash) {
+    // Public routes (sign-in, sign-up) act on no session, so a stale cookie must not block them.
+    if (access !== 'public' && UNSAFE.has(req.method) && actor.kind !== 'anonymous' && 'sessionHash' in actor && actor.sessionHash) {
       const given = req.headers['x-csrf-token'];
       if (!csrfTokenValid(ctx.keys.csrf, actor.sessionHash, typeof given === 'string' ? given : undefined)) {
         throw forbidden('csrf_invalid', 'Missing or wrong CSRF token');
       }
     }
-    // Routes under /api/ default to signed-in users; pages and docs default to public.
-    const access = config.access ?? (req.routeOptions.url.startsWith('/api/') ? 'user' : 'public');
     if (access === 'public' || access === 'any') return;
     if (access === 'staff') {
       if (actor.kind !== 'staff') throw actor.kind === 'anonymous' ? unauthorized() : forbidden('staff_only', 'Only ECOMKEY staff may do this');

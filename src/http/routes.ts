@@ -3,6 +3,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context.ts';
 import { healthRoutes } from '../routes/health/routes.ts';
 import { subscriberRoutes } from '../routes/subscribers/routes.ts';
+import { authRoutes } from '../routes/auth/routes.ts';
+import { staffAuthRoutes } from '../routes/staff-auth/routes.ts';
+import { staffTenantRoutes } from '../routes/staff-tenants/routes.ts';
+import { meRoutes } from '../routes/me/routes.ts';
+import { apiKeyRoutes } from '../routes/api-keys/routes.ts';
+import { devMailboxRoutes } from '../routes/dev-mailbox/routes.ts';
+import { policyRoutes } from '../routes/policies/routes.ts';
+import { staffPolicyRoutes } from '../routes/staff-policies/routes.ts';
+import { webRoutes } from '../web/routes.ts';
 
 export type ZodFastify = FastifyInstance<
   RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider
@@ -11,7 +20,7 @@ export type ZodFastify = FastifyInstance<
 /** A resource's routes: one folder per resource, its schemas beside its routes. */
 export type RouteModule = (app: ZodFastify, ctx: AppContext) => void | Promise<void>;
 
-const MODULES: RouteModule[] = [healthRoutes, subscriberRoutes];
+const MODULES: RouteModule[] = [healthRoutes, subscriberRoutes, authRoutes, staffAuthRoutes, staffTenantRoutes, meRoutes, apiKeyRoutes, devMailboxRoutes, policyRoutes, staffPolicyRoutes, webRoutes];
 
 export async function registerRoutes(app: ZodFastify, ctx: AppContext): Promise<void> {
   for (const m of MODULES) await m(app, ctx);

@@ -39,7 +39,10 @@ export function createMailer(db: Db, smtpUrl: string | undefined, from: string, 
     smtp: Boolean(transport),
     flush() {
       if (!transport) return Promise.resolve();
-      running ??= drain(transport).finally(() => (running = undefined));
+      // Never rejects: callers fire and forget after commit, and the next tick retries.
+      running ??= drain(transport)
+        .catch((err: { code?: string }) => log.warn({ code: err.code }, 'mail delivery paused'))
+        .finally(() => (running = undefined));
       return running;
     },
   };

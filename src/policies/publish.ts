@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AppContext } from '../app/context.ts';
 import { recordAudit, type AuditActor } from '../audit/log.ts';
 import { inPlatform } from '../db/scope.ts';
+import { unprocessable } from '../errors.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 
 export type PolicyKind = 'privacy' | 'terms';
@@ -34,8 +35,15 @@ export async function publishPolicyVersion(
   const result = await inPlatform(ctx.db, async (tx) => {
     // Serialise publishers of one kind so two cannot take the same version number.
     await tx.query('SELECT pg_advisory_xact_lock(7251002, $1)', [v.kind === 'privacy' ? 1 : 2]);
-    const [last] = await tx.query<{ v: number | null }>('SELECT max(version) AS v FROM policy_versions WHERE kind = $1', [v.kind]);
-    const version = (last?.v ?? 0) + 1;
+    const [last] = await tx.query<{ version: number; body_vi: string; body_en: string }>(
+      'SELECT version, body_vi, body_en FROM policy_versions WHERE kind = $1 ORDER BY version DESC LIMIT 1',
+      [v.kind],
+    );
+    // A version identical to the last would ask everyone to re-read nothing.
+    if (last && last.body_vi === v.bodyVi && last.body_en === v.bodyEn) {
+      throw unprocessable('policy_unchanged', `Both texts are identical to ${v.kind} version ${last.version}`);
+    }
+    const version = (last?.version ?? 0) + 1;
     const contentHash = policyContentHash(v.kind, version, v.bodyVi, v.bodyEn);
     const [row] = await tx.query<{ id: string }>(
       `INSERT INTO policy_versions (kind, version, body_vi, body_en, summary_vi, summary_en, content_hash, significant, published_by)

@@ -1,11 +1,8 @@
 import type { SubscriberOut } from './schema.ts';
 
-export type SubscriberRow = {
-  id: string; channel: string; display_name: string; phone: string | null; email: string | null;
-  source: string; legal_basis: string; created_at: Date;
-};
+import type { SubscriberRow } from '../../subjects/subscribers.ts';
 
-export const SUBSCRIBER_COLUMNS = 'id, channel, display_name, phone, email, source, legal_basis, created_at';
+export { SUBSCRIBER_COLUMNS, type SubscriberRow } from '../../subjects/subscribers.ts';
 
 /** The only shape in which a Subscriber leaves the API. */
 export const presentSubscriber = (r: SubscriberRow): SubscriberOut => ({

@@ -4,6 +4,7 @@ import { forbidden, notFound } from '../../errors.ts';
 import { canReadSubjects, canWriteSubjects, isUser } from '../../auth/permissions.ts';
 import { SubscriberCreate, SubscriberList, SubscriberListQuery, SubscriberOut, SubscriberParams } from './schema.ts';
 import { recordAudit } from '../../audit/log.ts';
+import { listSubscribers } from '../../subjects/subscribers.ts';
 import { auditActor } from '../../auth/actor.ts';
 import { presentSubscriber, SUBSCRIBER_COLUMNS, type SubscriberRow } from './presenter.ts';
 
@@ -22,18 +23,8 @@ export const subscriberRoutes: RouteModule = (app, ctx) => {
   app.get('/api/subscribers', { schema: { querystring: SubscriberListQuery, response: { 200: SubscriberList }, tags: ['subscribers'] } }, async (req) => {
     const actor = req.actor;
     if (!isUser(actor) || !canReadSubjects(actor)) throw forbidden('tenant_forbidden', 'Not allowed');
-    const { limit, cursor } = req.query;
-    const rows = await inTenant(ctx.db, actor.tenantId, (tx) =>
-      tx.query<SubscriberRow>(
-        `SELECT ${SUBSCRIBER_COLUMNS} FROM subscribers WHERE ($1::timestamptz IS NULL OR created_at < $1) ORDER BY created_at DESC LIMIT $2`,
-        [cursor ?? null, limit + 1],
-      ),
-    );
-    const page = rows.slice(0, limit);
-    return {
-      items: page.map(presentSubscriber),
-      nextCursor: rows.length > limit ? new Date(page.at(-1)!.created_at).toISOString() : null,
-    };
+    const { rows, nextCursor } = await inTenant(ctx.db, actor.tenantId, (tx) => listSubscribers(tx, req.query));
+    return { items: rows.map(presentSubscriber), nextCursor };
   });
 
   app.post('/api/subscribers', { schema: { body: SubscriberCreate, response: { 201: SubscriberOut }, tags: ['subscribers'] } }, async (req, reply) => {

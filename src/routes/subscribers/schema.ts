@@ -18,7 +18,7 @@ export const SubscriberList = z.object({ items: z.array(SubscriberOut), nextCurs
 
 export const SubscriberListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.iso.datetime().optional(),
+  cursor: z.string().max(200).optional(),
 });
 
 /** Lawful bases a Customer may record for holding a Subscriber's data (C10: one is required). */

@@ -1,0 +1,55 @@
+import type { Mail } from '../mail/outbox.ts';
+import type { Locale } from './fields.ts';
+
+/** Account mails in the recipient's language. Pure: the caller queues them in its transaction. */
+
+export const VERIFY_EMAIL_TTL_HOURS = 48;
+
+export function verificationMail(to: string, locale: Locale, publicUrl: string, token: string): Mail {
+  const link = `${publicUrl}/verify-email?token=${encodeURIComponent(token)}`;
+  return locale === 'vi'
+    ? {
+        kind: 'verify_email',
+        to,
+        subject: 'Xác nhận địa chỉ e-mail của bạn cho Pledge',
+        text:
+          `Chào bạn,\n\nVui lòng xác nhận địa chỉ e-mail để kích hoạt tài khoản miễn phí của bạn:\n${link}\n\n` +
+          `Liên kết có hiệu lực trong ${VERIFY_EMAIL_TTL_HOURS} giờ và chỉ dùng được một lần.\n` +
+          `Nếu bạn không đăng ký, hãy bỏ qua thư này.\n`,
+      }
+    : {
+        kind: 'verify_email',
+        to,
+        subject: 'Confirm your e-mail address for Pledge',
+        text:
+          `Hello,\n\nPlease confirm your e-mail address to activate your free account:\n${link}\n\n` +
+          `The link is valid for ${VERIFY_EMAIL_TTL_HOURS} hours and works once.\n` +
+          `If you did not sign up, ignore this message.\n`,
+      };
+}
+
+/**
+ * The only thing a minor's sign-up leads to (C38): this notice. It names no detail of
+ * what they typed, so the outbox row holds nothing beyond the address it goes to.
+ */
+export function parentalConsentMail(to: string, locale: Locale): Mail {
+  return locale === 'vi'
+    ? {
+        kind: 'parental_consent_notice',
+        to,
+        subject: 'Cần có sự đồng ý của cha mẹ để dùng Pledge',
+        text:
+          'Chào bạn,\n\nDịch vụ của ECOMKEY dành cho người từ 18 tuổi trở lên. Chúng tôi chưa tạo tài khoản ' +
+          'và không lưu thông tin bạn đã nhập.\nĐể sử dụng dịch vụ, bạn cần có sự đồng ý của cha mẹ hoặc người giám hộ; ' +
+          'họ có thể liên hệ với chúng tôi để được hướng dẫn.\n',
+      }
+    : {
+        kind: 'parental_consent_notice',
+        to,
+        subject: "A parent's consent is needed to use Pledge",
+        text:
+          "Hello,\n\nECOMKEY's service is for people aged 18 and over. We have not created an account " +
+          'and have not kept what you entered.\nTo use the service you need the consent of a parent or guardian; ' +
+          'they can contact us to learn how.\n',
+      };
+}

@@ -1,0 +1,82 @@
+import type { AppContext } from '../app/context.ts';
+import { recordAudit } from '../audit/log.ts';
+import { hashPassword } from '../crypto/password.ts';
+import { inPlatform } from '../db/scope.ts';
+import { isAdult, vietnamToday } from '../domain/age.ts';
+import { conflict } from '../errors.ts';
+import { enqueueMail } from '../mail/outbox.ts';
+import type { Locale } from './fields.ts';
+import { parentalConsentMail, verificationMail } from './mails.ts';
+import { issueVerificationToken } from './verify-email.ts';
+
+export type SignUpInput = {
+  name: string;
+  company: string;
+  email: string;
+  billingAddress: string;
+  password: string;
+  dateOfBirth: string;
+  locale: Locale;
+};
+
+export type SignUpResult = { status: 'verification_sent' | 'parental_consent_required' };
+
+const UNIQUE_VIOLATION = '23505';
+const emailTaken = () => conflict('email_taken', 'An account with this e-mail address already exists');
+
+/**
+ * Registers a merchant on the free plan: tenant, owner, verification mail, audit entry, in
+ * one transaction. Asks for name, company, e-mail and billing address, and nothing about
+ * payment (C17). The birth date only decides the path and is never stored (C38).
+ * @clause C17 @clause C38
+ */
+export async function signUp(ctx: AppContext, input: SignUpInput, now = new Date()): Promise<SignUpResult> {
+  if (!isAdult(input.dateOfBirth, vietnamToday(now))) return refuseMinor(ctx, input.email, input.locale);
+
+  // The slow, memory-hard hash runs before the transaction opens, so no lock waits on it.
+  const passwordHash = await hashPassword(input.password);
+  await inPlatform(ctx.db, async (tx) => {
+    const [taken] = await tx.query('SELECT 1 FROM users WHERE lower(email) = $1', [input.email]);
+    if (taken) throw emailTaken();
+    const [tenant] = await tx.query<{ id: string }>(`INSERT INTO tenants (name, plan) VALUES ($1, 'free') RETURNING id`, [input.company]);
+    let userId: string;
+    try {
+      const [user] = await tx.query<{ id: string }>(
+        `INSERT INTO users (email, name, company, billing_address, password_hash, locale, adult_confirmed_at)
+         VALUES ($1, $2, $3, $4, $5, $6, now()) RETURNING id`,
+        [input.email, input.name, input.company, input.billingAddress, passwordHash, input.locale],
+      );
+      userId = user!.id;
+    } catch (err) {
+      // Two sign-ups with one address at the same moment: the unique index decides.
+      if ((err as { code?: string }).code === UNIQUE_VIOLATION) throw emailTaken();
+      throw err;
+    }
+    await tx.query(`INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, 'owner')`, [tenant!.id, userId]);
+    const token = await issueVerificationToken(tx, userId);
+    await enqueueMail(tx, verificationMail(input.email, input.locale, ctx.config.publicUrl, token));
+    await recordAudit(tx, ctx.keys.audit, {
+      tenantId: tenant!.id,
+      actor: { type: 'user', id: userId },
+      action: 'user.registered',
+      target: { type: 'user', id: userId },
+      details: { plan: 'free', role: 'owner', source: 'registration', fields: ['name', 'company', 'email', 'billingAddress'] },
+    });
+  });
+  void ctx.mailer.flush();
+  return { status: 'verification_sent' };
+}
+
+/**
+ * A person under 18: no tenant, no user, no token. The notice goes to the address given
+ * and the audit entry records only that a notice was sent, with nothing that identifies them.
+ * @clause C38
+ */
+async function refuseMinor(ctx: AppContext, email: string, locale: Locale): Promise<SignUpResult> {
+  await inPlatform(ctx.db, async (tx) => {
+    await enqueueMail(tx, parentalConsentMail(email, locale));
+    await recordAudit(tx, ctx.keys.audit, { tenantId: null, actor: { type: 'anonymous', id: null }, action: 'signup.parental_consent_notice' });
+  });
+  void ctx.mailer.flush();
+  return { status: 'parental_consent_required' };
+}

@@ -1,0 +1,49 @@
+/**
+ * A small time-bounded cache for the hot path (who is this request, has this user accepted the
+ * current policies). Entries live `ttlMs` at most, so a change made on another server is seen
+ * within that time; changes made on this server invalidate at once.
+ */
+export class TtlCache<V> {
+  private readonly map = new Map<string, { value: V; expires: number }>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly max = 10_000,
+  ) {}
+
+  get(key: string): V | undefined {
+    const hit = this.map.get(key);
+    if (!hit) return undefined;
+    if (hit.expires < Date.now()) {
+      this.map.delete(key);
+      return undefined;
+    }
+    return hit.value;
+  }
+
+  set(key: string, value: V): void {
+    // Maps iterate in insertion order: dropping the first key evicts the oldest entry.
+    if (this.map.size >= this.max) this.map.delete(this.map.keys().next().value as string);
+    this.map.set(key, { value, expires: Date.now() + this.ttlMs });
+  }
+
+  delete(key: string): void {
+    this.map.delete(key);
+  }
+
+  clear(): void {
+    this.map.clear();
+  }
+}
+
+/** Caches of the request pipeline; AUTH_CACHE_MS bounds how stale another server's change can be. */
+export const AUTH_CACHE_MS = 5_000;
+
+export type AuthCaches = {
+  /** credential hash → actor fields */
+  actors: TtlCache<import('./actor.ts').Actor>;
+  /** user id → true once the user has accepted the current versions */
+  accepted: TtlCache<true>;
+};
+
+export const createAuthCaches = (): AuthCaches => ({ actors: new TtlCache(AUTH_CACHE_MS), accepted: new TtlCache(AUTH_CACHE_MS) });

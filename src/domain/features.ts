@@ -1,0 +1,170 @@
+/**
+ * What each feature (a route or a job) processes: its purposes and data categories, and
+ * whose data. The gate refuses a feature that asks for a purpose or category it did not
+ * declare here, so a new feature cannot touch personal data without saying so first.
+ * @clause C06 Each feature declares the purposes and data categories it processes.
+ * @clause C18 Every processing operation names one of the eight purposes.
+ */
+import { denialError } from './gate-errors.ts';
+import { descendants, findCategory, type Category, type CategoryKey, type PurposeKey, type SubjectType } from './taxonomy/index.ts';
+
+type FeatureDef = {
+  kind: 'route' | 'job';
+  description: string;
+  /** `METHOD /path` of the routes that run this feature (Fastify path syntax). */
+  routes?: readonly string[];
+  subjects: readonly SubjectType[];
+  purposes: readonly PurposeKey[];
+  categories: readonly CategoryKey[];
+};
+
+const ACCOUNT: readonly CategoryKey[] = ['user.name', 'user.workplace', 'user.contact.email', 'user.contact.address', 'user.preference'];
+const SUBSCRIBER: readonly CategoryKey[] = ['user.name', 'user.unique_id', 'user.contact.phone', 'user.contact.email'];
+const ALL_PURPOSES: readonly PurposeKey[] = ['provide_service', 'communicate', 'process_payment', 'authenticate', 'improve_service', 'contact', 'research', 'prevent_fraud'];
+
+const DEFS = {
+  'accounts.signup': {
+    kind: 'route', description: 'Registration of a Customer (C17)', routes: ['POST /api/auth/sign-up'], subjects: ['customer'],
+    purposes: ['provide_service', 'authenticate', 'communicate'],
+    categories: [...ACCOUNT, 'user.credentials.password_hash', 'user.demographic.date_of_birth'],
+  },
+  'accounts.minor_notice': {
+    kind: 'route', description: 'A person under 18 is only told that parental consent is needed (C38)', routes: ['POST /api/auth/sign-up'],
+    subjects: ['minor'], purposes: ['communicate'], categories: ['user.contact.email', 'user.name', 'user.demographic.date_of_birth'],
+  },
+  'accounts.verify_email': {
+    kind: 'route', description: 'E-mail verification and resending its link', routes: ['POST /api/auth/verify-email', 'POST /api/auth/resend-verification'], subjects: ['customer'],
+    purposes: ['authenticate', 'communicate'], categories: ['user.contact.email', 'user.name'],
+  },
+  'accounts.signin': {
+    kind: 'route', description: 'Sign-in, sign-out and the session', routes: ['POST /api/auth/sign-in', 'POST /api/auth/sign-out', 'GET /api/auth/session'],
+    subjects: ['customer'], purposes: ['authenticate'], categories: ['user.contact.email', 'user.credentials.password_hash', 'user.name', 'user.preference'],
+  },
+  'profile.read': {
+    kind: 'route', description: 'A Customer reads their profile (C32)', routes: ['GET /api/me'], subjects: ['customer'],
+    purposes: ['provide_service'], categories: ACCOUNT,
+  },
+  'profile.update': {
+    kind: 'route', description: 'A Customer changes their profile (C32)', routes: ['PATCH /api/me'], subjects: ['customer'],
+    purposes: ['provide_service'], categories: ACCOUNT,
+  },
+  'profile.history': {
+    kind: 'route', description: 'Past profile values from the audit log (C16)', routes: ['GET /api/me/history'], subjects: ['customer'],
+    purposes: ['provide_service'], categories: ACCOUNT,
+  },
+  'api_keys.manage': {
+    kind: 'route', description: 'API keys of a Customer: hold no personal value beyond the owner\'s id',
+    routes: ['POST /api/api-keys', 'GET /api/api-keys', 'DELETE /api/api-keys/:id'], subjects: ['customer'], purposes: ['authenticate'], categories: [],
+  },
+  'policies.accept': {
+    kind: 'route', description: 'Acceptance of the Terms and Privacy Policy, with a truncated IP (C06)', routes: ['POST /api/policies/accept', 'GET /api/policies/status'],
+    subjects: ['customer'], purposes: ['provide_service'], categories: ['user.device.ip_address'],
+  },
+  'policies.publish': {
+    kind: 'route', description: 'A significant policy change is mailed to every user (C40)', routes: ['POST /api/staff/policies'],
+    subjects: ['customer', 'staff'], purposes: ['communicate'], categories: ['user.contact.email', 'user.name', 'user.preference'],
+  },
+  'staff.signin': {
+    kind: 'route', description: 'Staff sign-in', routes: ['POST /api/staff/auth/sign-in'], subjects: ['staff'],
+    purposes: ['authenticate'], categories: ['user.contact.email', 'user.credentials.password_hash', 'user.name'],
+  },
+  'staff.subscribers.read': {
+    kind: 'route', description: 'Support reads a tenant\'s Subscribers, with a recorded reason', routes: ['GET /api/staff/tenants/:tenantId/subscribers'],
+    subjects: ['subscriber'], purposes: ['provide_service'], categories: SUBSCRIBER,
+  },
+  'subscribers.create': {
+    kind: 'route', description: 'A Customer records a Subscriber with its legal basis (C10)', routes: ['POST /api/subscribers'], subjects: ['subscriber'],
+    purposes: ['provide_service'], categories: SUBSCRIBER,
+  },
+  'subscribers.read': {
+    kind: 'route', description: 'A Customer lists and reads their Subscribers', routes: ['GET /api/subscribers', 'GET /api/subscribers/:id'],
+    subjects: ['subscriber'], purposes: ['provide_service'], categories: SUBSCRIBER,
+  },
+  'dev.mailbox': {
+    kind: 'route', description: 'The development mailbox (only without SMTP)', routes: ['GET /api/dev/mailbox'], subjects: ['customer', 'staff', 'minor'],
+    purposes: ['communicate'], categories: ['user.contact.email', 'user.content.message', 'user.name'],
+  },
+  'outbox.deliver': {
+    kind: 'job', description: 'Sends queued mail after commit', subjects: ['customer', 'staff', 'minor'],
+    purposes: ['communicate'], categories: ['user.contact.email', 'user.content.message', 'user.name'],
+  },
+  'sessions.expire': { kind: 'job', description: 'Deletes expired sessions', subjects: ['customer', 'staff'], purposes: ['authenticate'], categories: [] },
+  // Gate callers of issue 4 whose storage and routes come next: declared so they can call the gate.
+  'messaging.broadcast': {
+    kind: 'job', description: 'A Customer\'s messages and broadcasts to Subscribers and Buyers (C11, C19)', subjects: ['subscriber', 'buyer'],
+    purposes: ['contact', 'communicate'], categories: [...SUBSCRIBER, 'user.contact.address', 'user.content.message'],
+  },
+  'buyers.marketing_list': {
+    kind: 'route', description: 'A Customer adds Buyers to a marketing list, only with their consent (C19)', subjects: ['buyer'],
+    purposes: ['contact'], categories: ['user.name', 'user.contact'],
+  },
+  'exports.subject': {
+    kind: 'job', description: 'A subject\'s access or portability export (C31, C34)', subjects: ['customer', 'subscriber', 'buyer', 'visitor'],
+    purposes: ['provide_service'], categories: ['user'],
+  },
+  'analytics.collect': {
+    kind: 'route', description: 'Log Data and website analytics (C12, C37)', subjects: ['customer', 'visitor'],
+    purposes: ['improve_service', 'research', 'prevent_fraud'], categories: ['user.device', 'user.behavior.browsing'],
+  },
+  'disclosures.record': {
+    kind: 'route', description: 'The disclosure ledger: data leaving ECOMKEY, each with its basis (C03, C04, C26, C27)',
+    subjects: ['customer', 'subscriber', 'buyer', 'visitor', 'staff'], purposes: ALL_PURPOSES, categories: ['user'],
+  },
+} as const satisfies Record<string, FeatureDef>;
+
+export type FeatureName = keyof typeof DEFS;
+export type Feature = FeatureDef & { readonly name: FeatureName };
+
+export const FEATURES: readonly Feature[] = (Object.keys(DEFS) as FeatureName[]).map((name) => Object.freeze({ name, ...(DEFS[name] as FeatureDef) }));
+
+/** API routes that read or write no personal data, each with the reason; every other route belongs to a feature. */
+export const ROUTES_WITHOUT_PERSONAL_DATA: readonly { route: string; reason: string }[] = [
+  { route: 'GET /api/policies', reason: 'Published policy versions' },
+  { route: 'GET /api/policies/:kind/versions', reason: 'Published policy versions' },
+  { route: 'GET /api/policies/:kind/versions/:version', reason: 'Published policy text' },
+  { route: 'GET /api/policies/:kind/current', reason: 'Published policy text' },
+  { route: 'GET /api/site-notice', reason: 'The public notice of a significant change' },
+];
+
+/**
+ * A feature compiled for the gate: set lookups, a declared parent covering its descendants.
+ * `covers` maps each covered key to its category, so the gate checks and reads it in one lookup.
+ */
+export type FeatureIndex = { readonly feature: Feature; readonly purposes: ReadonlySet<string>; readonly covers: ReadonlyMap<string, Category> };
+
+const INDEX: ReadonlyMap<string, FeatureIndex> = new Map(
+  FEATURES.map((f) => [
+    f.name,
+    { feature: f, purposes: new Set<string>(f.purposes), covers: new Map(f.categories.flatMap(descendants).map((k) => [k, findCategory(k)!] as const)) },
+  ]),
+);
+
+export const findFeature = (name: string): FeatureIndex | undefined => INDEX.get(name);
+
+/** The categories a feature declared (parents stand for their descendants). */
+export const declaredCategories = (name: FeatureName): readonly CategoryKey[] => DEFS[name].categories;
+export const declaredPurposes = (name: FeatureName): readonly PurposeKey[] => DEFS[name].purposes;
+
+/** True when the feature declared `category` or one of its ancestors. */
+export const featureCovers = (name: string, category: string): boolean => INDEX.get(name)?.covers.has(category) ?? false;
+
+/** A feature touched what it did not declare: a programming error, reported as a 500 with a stable code. */
+export class UndeclaredError extends Error {
+  constructor(readonly code: 'unknown_feature' | 'purpose_undeclared' | 'category_undeclared', readonly feature: string, readonly key: string) {
+    super(`${feature}: ${code} ${key}`);
+  }
+}
+
+/**
+ * Throws unless `feature` declared every category (and the purpose, when given).
+ * @clause C06
+ */
+export function assertFeatureDeclares(feature: string, categories: readonly string[], purpose?: string): void {
+  const f = INDEX.get(feature);
+  if (!f) throw new UndeclaredError('unknown_feature', feature, feature);
+  if (purpose !== undefined && !f.purposes.has(purpose)) throw new UndeclaredError('purpose_undeclared', feature, purpose);
+  for (const c of categories) if (!f.covers.has(c)) throw new UndeclaredError('category_undeclared', feature, c);
+}
+
+/** The AppError for an UndeclaredError, for a route that wants problem+json. */
+export const undeclaredProblem = (e: UndeclaredError) => denialError(e.code, { feature: e.feature });

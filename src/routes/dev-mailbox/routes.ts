@@ -1,0 +1,25 @@
+import type { RouteModule } from '../../http/routes.ts';
+import { MailboxOut, MailboxQuery } from './schema.ts';
+import { notFound } from '../../errors.ts';
+
+const isLoopback = (ip: string | undefined): boolean => !!ip && (ip === '::1' || ip.startsWith('127.') || ip.startsWith('::ffff:127.'));
+
+type OutboxRow = { id: number; to_address: string; subject: string; body_text: string; created_at: Date };
+
+/**
+ * Without SMTP_URL the outbox is the mail path: this shows it, newest first. With SMTP
+ * configured the route does not exist, so no deployment that sends real mail exposes it.
+ */
+export const devMailboxRoutes: RouteModule = (app, ctx) => {
+  if (ctx.mailer.smtp) return;
+  app.get('/api/dev/mailbox', { config: { access: 'public' }, schema: { querystring: MailboxQuery, response: { 200: MailboxOut }, tags: ['dev'] } }, async (req) => {
+    // Verification links are in here: only this machine may read them, whatever a proxy header says.
+    if (!isLoopback(req.socket.remoteAddress)) throw notFound('route');
+    const rows = await ctx.db.query<OutboxRow>(
+      `SELECT id, to_address, subject, body_text, created_at FROM outbox
+        WHERE ($1::text IS NULL OR lower(to_address) = lower($1)) ORDER BY id DESC LIMIT $2`,
+      [req.query.to ?? null, req.query.limit],
+    );
+    return { items: rows.map((r) => ({ id: r.id, to: r.to_address, subject: r.subject, text: r.body_text, createdAt: new Date(r.created_at).toISOString() })) };
+  });
+};

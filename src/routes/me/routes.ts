@@ -1,0 +1,29 @@
+import type { RouteModule } from '../../http/routes.ts';
+import { loadProfile, profileHistory, updateProfile } from '../../accounts/profile.ts';
+import { canEditOwnProfile, isUser } from '../../auth/permissions.ts';
+import { forbidden } from '../../errors.ts';
+import { presentProfile } from './presenter.ts';
+import { HistoryOut, ProfileOut, ProfilePatchBody } from './schema.ts';
+
+const tags = ['me'];
+
+/** A user reviews and changes their own registration data (C32); past values come from the audit log (C16). */
+export const meRoutes: RouteModule = (app, ctx) => {
+  app.get('/api/me', { schema: { response: { 200: ProfileOut }, tags } }, async (req) => {
+    const actor = req.actor;
+    if (!isUser(actor)) throw forbidden('tenant_forbidden', 'Only a merchant account has a profile');
+    return presentProfile(await loadProfile(ctx.db, actor));
+  });
+
+  app.patch('/api/me', { schema: { body: ProfilePatchBody, response: { 200: ProfileOut }, tags } }, async (req) => {
+    const actor = req.actor;
+    if (!isUser(actor) || !canEditOwnProfile(actor)) throw forbidden('session_required', 'Change your profile while signed in, not with an API key');
+    return presentProfile(await updateProfile(ctx, actor, req.body));
+  });
+
+  app.get('/api/me/history', { schema: { response: { 200: HistoryOut }, tags } }, async (req) => {
+    const actor = req.actor;
+    if (!isUser(actor)) throw forbidden('tenant_forbidden', 'Only a merchant account has a profile');
+    return { items: await profileHistory(ctx, actor.userId) };
+  });
+};

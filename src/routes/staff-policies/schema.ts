@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+// Texts are stored exactly as sent (the content hash covers them), so blank is refused, not trimmed.
+// A policy text is a few pages; the cap keeps one request from filling the table.
+const Body = z.string().max(100_000).regex(/\S/, 'must not be blank');
+const Summary = z.string().max(2_000).regex(/\S/, 'must not be blank');
+
+/** Both languages are required: every version must be readable in Vietnamese and English. */
+export const PublishPolicyBody = z.strictObject({
+  kind: z.enum(['privacy', 'terms']),
+  bodyVi: Body,
+  bodyEn: Body,
+  summaryVi: Summary,
+  summaryEn: Summary,
+  significant: z.boolean(),
+});
+
+export const PublishPolicyOut = z.object({
+  id: z.uuid(),
+  version: z.number().int(),
+  contentHash: z.string(),
+  notified: z.number().int(),
+});

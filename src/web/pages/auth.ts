@@ -1,0 +1,34 @@
+import { html } from '../html.ts';
+import type { Page, View } from '../view.ts';
+
+/** Follows the e-mailed link: the token is posted by verify.js, so a link prefetcher cannot spend it. */
+export function verifyPage({ t }: View): Page {
+  return {
+    title: t('verify.title'),
+    script: 'verify',
+    body: html`<section class="panel narrow">
+  <h1>${t('verify.title')}</h1>
+  <p id="verify-status" role="status">${t('verify.working')}</p>
+  <p id="verify-next" hidden><a class="button" href="/signin">${t('nav.signin')}</a></p>
+</section>`,
+  };
+}
+
+export function signinPage({ t }: View): Page {
+  return {
+    title: t('signin.title'),
+    script: 'signin',
+    body: html`<section class="panel narrow">
+  <h1>${t('signin.title')}</h1>
+  <form id="signin-form" method="post" novalidate>
+    <div class="field"><label for="email">${t('signin.email')}</label>
+      <input id="email" name="email" type="email" autocomplete="username" required></div>
+    <div class="field"><label for="password">${t('signin.password')}</label>
+      <input id="password" name="password" type="password" autocomplete="current-password" required></div>
+    <p class="form-error" role="alert" hidden></p>
+    <button class="button" type="submit">${t('signin.submit')}</button>
+  </form>
+  <p class="aside">${t('signin.noAccount')} <a href="/signup">${t('nav.signup')}</a></p>
+</section>`,
+  };
+}

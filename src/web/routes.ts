@@ -1,0 +1,104 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { RouteModule } from '../http/routes.ts';
+import type { AppContext } from '../app/context.ts';
+import { acceptanceMissing } from '../policies/acceptance.ts';
+import { chooseLang, LANG_COOKIE, translator } from './i18n/index.ts';
+import { layout } from './layout.ts';
+import { acceptPage } from './pages/accept.ts';
+import { signinPage, verifyPage } from './pages/auth.ts';
+import { homePage } from './pages/home.ts';
+import { mailboxPage } from './pages/mailbox.ts';
+import { policyPage, type PolicyKind } from './pages/policies.ts';
+import { profilePage } from './pages/profile.ts';
+import { signupPage } from './pages/signup.ts';
+import type { Page, View } from './view.ts';
+
+const ASSET_TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' };
+const ASSET_NAME = /^[a-z][a-z0-9-]*\.(js|css)$/;
+
+/** The static files, read once at boot: the set is fixed, so no request can name a path outside it. */
+function loadAssets(): Map<string, { body: Buffer; type: string }> {
+  const dir = new URL('./assets/', import.meta.url);
+  const assets = new Map<string, { body: Buffer; type: string }>();
+  for (const name of readdirSync(dir)) {
+    const m = ASSET_NAME.exec(name);
+    if (m) assets.set(name, { body: readFileSync(new URL(name, dir)), type: ASSET_TYPES[m[1]!]! });
+  }
+  return assets;
+}
+
+// Scripts and styles come only from this origin; pages can be neither framed nor post elsewhere.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+const YEAR_S = 365 * 24 * 3600;
+const AssetParams = z.strictObject({ file: z.string() });
+const KindParams = z.strictObject({ kind: z.string() });
+const VersionParams = z.strictObject({ kind: z.string(), version: z.string() });
+
+export const webRoutes: RouteModule = (app, ctx) => {
+  const assets = loadAssets();
+  const pageConfig = { config: { access: 'public' as const }, schema: { hide: true } };
+
+  app.get('/assets/:file', { ...pageConfig, schema: { hide: true, params: AssetParams } }, async (req, reply) => {
+    const asset = assets.get(req.params.file);
+    if (!asset) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+    return reply.type(asset.type).header('cache-control', 'no-cache').send(asset.body);
+  });
+
+  const render = (build: (v: View) => Page) => async (req: FastifyRequest, reply: FastifyReply) => sendPage(reply, viewOf(ctx, req, reply), build);
+
+  app.get('/', pageConfig, render(homePage));
+  app.get('/signup', pageConfig, render(signupPage));
+  app.get('/verify', pageConfig, render(verifyPage));
+  // The verification e-mail links here; both paths show the same page.
+  app.get('/verify-email', pageConfig, render(verifyPage));
+  app.get('/signin', pageConfig, render(signinPage));
+  app.get('/dev/mailbox', pageConfig, render(mailboxPage));
+
+  app.get('/accept', pageConfig, async (req, reply) => {
+    if (req.actor.kind !== 'user') return reply.redirect('/signin?next=/accept');
+    return sendPage(reply, viewOf(ctx, req, reply), acceptPage);
+  });
+
+  app.get('/profile', pageConfig, async (req, reply) => {
+    if (req.actor.kind !== 'user') return reply.redirect('/signin?next=/profile');
+    // The page would only show errors until the policies are accepted, so it sends the user there first.
+    if (await acceptanceMissing(ctx.db, req.actor.userId)) return reply.redirect('/accept');
+    return sendPage(reply, viewOf(ctx, req, reply), profilePage);
+  });
+
+  // Params are checked here rather than by a schema, so a wrong one gets the not-found answer, not a 400.
+  app.get('/policies/:kind', { ...pageConfig, schema: { hide: true, params: KindParams } }, async (req, reply) => {
+    const kind = policyKind(req.params.kind);
+    if (!kind) return reply.callNotFound();
+    return sendPage(reply, viewOf(ctx, req, reply), (v) => policyPage(v, kind, null));
+  });
+
+  app.get('/policies/:kind/:version', { ...pageConfig, schema: { hide: true, params: VersionParams } }, async (req, reply) => {
+    const params = req.params;
+    const kind = policyKind(params.kind);
+    if (!kind || !/^[1-9][0-9]{0,5}$/.test(params.version)) return reply.callNotFound();
+    return sendPage(reply, viewOf(ctx, req, reply), (v) => policyPage(v, kind, Number(params.version)));
+  });
+};
+
+const policyKind = (s: string): PolicyKind | null => (s === 'privacy' || s === 'terms' ? s : null);
+
+/** The request as pages see it; a `?lang=` choice is remembered in a cookie. */
+function viewOf(ctx: AppContext, req: FastifyRequest, reply: FastifyReply): View {
+  const url = new URL(req.url, 'http://pledge.invalid');
+  const { lang, remember } = chooseLang(url.searchParams.get('lang'), req.cookies[LANG_COOKIE]);
+  if (remember) reply.setCookie(LANG_COOKIE, lang, { path: '/', sameSite: 'lax', maxAge: YEAR_S, httpOnly: true });
+  return { lang, t: translator(lang), url, signedIn: req.actor.kind !== 'anonymous', devMailbox: !ctx.mailer.smtp };
+}
+
+function sendPage(reply: FastifyReply, v: View, build: (v: View) => Page): FastifyReply {
+  return reply
+    .type('text/html; charset=utf-8')
+    .header('content-security-policy', CSP)
+    // Pages differ by session and language: never serve one person's page from a cache to another.
+    .header('cache-control', 'no-store')
+    .header('content-language', v.lang)
+    .send(layout(v, build(v)));
+}

@@ -1,0 +1,23 @@
+import type { SafeHtml } from './html.ts';
+import type { Lang, T } from './i18n/index.ts';
+
+/** What every page knows about the request it renders. */
+export type View = {
+  lang: Lang;
+  t: T;
+  /** Path and query of the request, for the language switch to keep. */
+  url: URL;
+  signedIn: boolean;
+  /** The dev mailbox exists only while no SMTP transport is configured. */
+  devMailbox: boolean;
+};
+
+/** A rendered page: its title, main content and the one script module that drives it. */
+export type Page = { title: string; body: SafeHtml; script?: string };
+
+/** The same URL in another language: every other query parameter (a token, `next`) is kept. */
+export function urlInLang(url: URL, lang: Lang): string {
+  const u = new URL(url);
+  u.searchParams.set('lang', lang);
+  return `${u.pathname}${u.search}`;
+}

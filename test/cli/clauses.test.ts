@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runClausesReport, testsByClause } from '../../src/cli/clauses.ts';
+import { CLAUSES, KEPT } from '../../src/domain/clauses.ts';
+import { ROOT } from './run.ts';
+
+type Assertion = { fullName?: string; title: string; ancestorTitles?: string[]; status: string };
+const results = (files: Record<string, Assertion[]>) => ({
+  testResults: Object.entries(files).map(([name, assertionResults]) => ({ name: join(ROOT, name), assertionResults })),
+});
+const pass = (title: string): Assertion => ({ title, ancestorTitles: ['suite (pglite)'], status: 'passed' });
+const fail = (title: string): Assertion => ({ title, ancestorTitles: ['suite (postgres)'], status: 'failed' });
+/** One passing test for every clause the project declares kept. */
+const allKept = () => KEPT.map((id) => pass(`[${id}] proves it`));
+
+describe('clause traceability report', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pledge-clauses-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const report = (doc: unknown) => {
+    const file = join(dir, `r-${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(file, JSON.stringify(doc));
+    const lines: string[] = [];
+    const code = runClausesReport(file, (l) => lines.push(l), ROOT);
+    return { code, lines };
+  };
+
+  it('maps every [Cnn] cited in a title (several per title, nested suites) to its file and outcome', () => {
+    const map = testsByClause(
+      results({
+        'test/a.test.ts': [pass('[C06] and [C40] together'), { fullName: 'outer inner [C17] named by fullName', title: 'x', status: 'passed' }],
+        'test/b.test.ts': [fail('[C06] broken on postgres'), pass('no clause here')],
+      }),
+      ROOT,
+    );
+    expect([...map.keys()].sort()).toEqual(['C06', 'C17', 'C40']);
+    expect(map.get('C06')).toEqual([
+      { title: 'suite (pglite) [C06] and [C40] together', file: 'test/a.test.ts', passed: true },
+      { title: 'suite (postgres) [C06] broken on postgres', file: 'test/b.test.ts', passed: false },
+    ]);
+    expect(map.get('C17')).toEqual([{ title: 'outer inner [C17] named by fullName', file: 'test/a.test.ts', passed: true }]);
+  });
+
+  it('counts kept clauses, prints one line per clause and ends with "kept N/41"; exit 0 when every declared clause passes', () => {
+    const extra = CLAUSES.map((c) => c.id).find((id) => !KEPT.includes(id))!;
+    const { code, lines } = report(results({ 'test/x.test.ts': [...allKept(), pass(`[${extra}] an undeclared clause may be kept too`)] }));
+    expect(code).toBe(0);
+    expect(lines.at(-1)).toBe(`kept ${KEPT.length + 1}/${CLAUSES.length}`);
+    expect(CLAUSES.length).toBe(41);
+    for (const c of CLAUSES) expect(lines.some((l) => l.startsWith(`${c.id} `)), c.id).toBe(true);
+    expect(lines).toContain(`${extra} kept    ${CLAUSES.find((c) => c.id === extra)!.title}`);
+    expect(lines.some((l) => l.includes('declared kept but'))).toBe(false);
+  });
+
+  it('exits 1 when a declared clause has no test at all', () => {
+    const [missing, ...rest] = KEPT;
+    const { code, lines } = report(results({ 'test/x.test.ts': rest.map((id) => pass(`[${id}] ok`)) }));
+    expect(code).toBe(1);
+    expect(lines.find((l) => l.startsWith(`${missing} `))).toContain('open');
+    expect(lines).toContain(`declared kept but without a passing test: ${missing}`);
+    expect(lines.at(-1)).toBe(`kept ${KEPT.length - 1}/41`);
+  });
+
+  it('exits 1 when a declared clause has only failing tests, or one failing beside passing ones', () => {
+    const [onlyFailing, mixed, ...rest] = KEPT;
+    const { code, lines } = report(results({
+      'test/x.test.ts': [...rest.map((id) => pass(`[${id}] ok`)), fail(`[${onlyFailing}] broken`), pass(`[${mixed}] ok on pglite`), fail(`[${mixed}] broken on postgres`)],
+    }));
+    expect(code).toBe(1);
+    expect(lines.find((l) => l.startsWith(`${onlyFailing} `))).toContain('FAILING');
+    expect(lines.find((l) => l.startsWith(`${mixed} `))).toContain('FAILING');
+    expect(lines).toContain(`      FAIL  suite (postgres) [${mixed}] broken on postgres  (test/x.test.ts)`);
+    expect(lines).toContain(`declared kept but without a passing test: ${onlyFailing}, ${mixed}`);
+    expect(lines.at(-1)).toBe(`kept ${KEPT.length - 2}/41`);
+  });
+
+  it('a failing test of an undeclared clause does not fail the report', () => {
+    const extra = CLAUSES.map((c) => c.id).find((id) => !KEPT.includes(id))!;
+    const { code, lines } = report(results({ 'test/x.test.ts': [...allKept(), fail(`[${extra}] not there yet`)] }));
+    expect(code).toBe(0);
+    expect(lines.at(-1)).toBe(`kept ${KEPT.length}/41`);
+  });
+
+  it('lists where each clause is kept in code (@clause markers)', () => {
+    const { lines } = report(results({ 'test/x.test.ts': allKept() }));
+    const i = lines.findIndex((l) => l.startsWith('C40 '));
+    const block = lines.slice(i + 1, lines.findIndex((l, k) => k > i && /^C\d{2} /.test(l)));
+    expect(block).toContain('      code  src/policies/publish.ts');
+  });
+
+  it('without a results file it says what to run and exits 1', () => {
+    const lines: string[] = [];
+    expect(runClausesReport(join(dir, 'missing.json'), (l) => lines.push(l), ROOT)).toBe(1);
+    expect(lines[0]).toMatch(/No test results at .*missing\.json: run the tests first/);
+  });
+});
