@@ -52,7 +52,14 @@ export function isIgnorable(c: number): boolean {
   );
 }
 
-const NEEDS_NORM = /[\u00ad\u0300-\u036f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\uff01-\uff5e\u3000]/;
+function needsNorm(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xad) continue;
+    if (isIgnorable(c) || (c >= 0xff01 && c <= 0xff5e) || c === 0x3000) return true;
+  }
+  return false;
+}
 
 /** Folds one character code: lowercase, diacritics stripped, đ → d. */
 export function foldCode(c: number): number {
@@ -67,7 +74,7 @@ function decodeCodes(codes: Uint16Array, len: number): string {
 export function makeView(text: string): TextView {
   let norm = text;
   let toOrig: Int32Array | null = null;
-  if (NEEDS_NORM.test(text)) {
+  if (needsNorm(text)) {
     const codes = new Uint16Array(text.length);
     toOrig = new Int32Array(text.length);
     let n = 0;
@@ -118,10 +125,22 @@ export function isLetterCode(c: number): boolean {
   return isWordCode(c) && !(c >= 48 && c <= 57) && c !== 95;
 }
 
+const UPPER_TABLE = buildUpperTable();
+
+function buildUpperTable(): Uint8Array {
+  const t = new Uint8Array(FOLD_LIMIT);
+  for (let c = 0; c < FOLD_LIMIT; c++) {
+    if (c >= 0xd800) continue;
+    const ch = String.fromCharCode(c);
+    t[c] = ch !== ch.toLowerCase() ? 1 : 0;
+  }
+  return t;
+}
+
 /** True when the character is an uppercase letter (checked on the normalised view). */
 export function isUpperCode(c: number): boolean {
-  if (c >= 65 && c <= 90) return true;
-  if (c < 0xc0) return false;
+  if (c < 128) return c >= 65 && c <= 90;
+  if (c < FOLD_LIMIT) return UPPER_TABLE[c] === 1;
   const ch = String.fromCharCode(c);
   return ch !== ch.toLowerCase();
 }

@@ -1,0 +1,49 @@
+// Value pools for the development-corpus generator. Deliberately broader than the
+// detector's gazetteers (given names, streets, wards it has never seen) so the corpus
+// measures generalisation rather than echoing the lists.
+
+export const VN_FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Đào', 'Đoàn', 'Trịnh', 'Đinh', 'Lâm', 'Mai', 'Trương', 'Lưu', 'Cao', 'Tạ', 'Quách', 'Lương', 'Hà', 'Tô', 'Kiều', 'Thân', 'La'];
+export const VN_MIDDLE_M = ['Văn', 'Hữu', 'Đức', 'Minh', 'Quang', 'Thanh', 'Công', 'Xuân', 'Hoàng', 'Gia', 'Tuấn', 'Quốc', 'Đình', 'Ngọc', 'Bảo', 'Trọng', 'Nhật'];
+export const VN_MIDDLE_F = ['Thị', 'Ngọc', 'Thu', 'Thanh', 'Minh', 'Kim', 'Hồng', 'Phương', 'Mỹ', 'Bích', 'Khánh', 'Thảo', 'Diệu', 'Hải', 'Quỳnh', 'Bảo'];
+export const VN_GIVEN_M = ['An', 'Bình', 'Cường', 'Dũng', 'Đạt', 'Hải', 'Hùng', 'Huy', 'Khoa', 'Long', 'Minh', 'Nam', 'Phong', 'Quân', 'Sơn', 'Tài', 'Thắng', 'Toàn', 'Trung', 'Tuấn', 'Việt', 'Vinh', 'Hiếu', 'Khải', 'Lộc', 'Phát', 'Nhân', 'Duy', 'Tùng', 'Kiên', 'Đông', 'Thịnh'];
+export const VN_GIVEN_F = ['Anh', 'Chi', 'Dung', 'Hà', 'Hạnh', 'Hằng', 'Hoa', 'Hương', 'Huyền', 'Lan', 'Linh', 'Loan', 'Mai', 'My', 'Nga', 'Ngân', 'Nhung', 'Oanh', 'Phương', 'Quỳnh', 'Thảo', 'Trang', 'Trâm', 'Uyên', 'Vân', 'Vy', 'Yến', 'Nhi', 'Thư', 'Giang', 'Hiền', 'Tuyết'];
+export const EN_FIRST = ['James', 'Emily', 'Michael', 'Sarah', 'David', 'Jessica', 'Daniel', 'Olivia', 'Thomas', 'Hannah', 'Robert', 'Laura', 'Kevin', 'Rachel', 'Brian', 'Megan', 'Chris', 'Amanda', 'Peter', 'Sophie', 'Mark', 'Julia', 'Andrew', 'Chloe', 'Ryan', 'Grace', 'Jason', 'Natalie', 'Eric', 'Victoria', 'Priya', 'Carlos', 'Ahmed', 'Mei', 'Lucas', 'Isabel'];
+export const EN_LAST = ['Smith', 'Johnson', 'Williams', 'Brown', 'Miller', 'Davis', 'Wilson', 'Taylor', 'Anderson', 'Clark', 'Lewis', 'Walker', 'Young', 'King', 'Wright', 'Scott', 'Green', 'Baker', 'Carter', 'Mitchell', 'Turner', 'Parker', 'Collins', 'Morgan', 'Cooper', 'Reed', 'Bailey', 'Hughes', 'Foster', 'Sharma', 'Garcia', 'Chen', 'Patel', 'Okafor', 'Fischer', 'Nguyen', 'Tran'];
+
+export const VN_STREETS = ['Nguyễn Trãi', 'Lê Lợi', 'Trần Hưng Đạo', 'Hai Bà Trưng', 'Lý Thường Kiệt', 'Điện Biên Phủ', 'Cách Mạng Tháng Tám', 'Nguyễn Văn Cừ', 'Lê Văn Sỹ', 'Phan Xích Long', 'Trần Duy Hưng', 'Xuân Thủy', 'Láng Hạ', 'Kim Mã', 'Hoàng Diệu', 'Nguyễn Thị Minh Khai', 'Võ Văn Tần', 'Bạch Đằng', 'Hùng Vương', 'Quang Trung', 'Nguyễn Văn Linh', 'Phạm Văn Đồng', 'Tô Hiến Thành', 'Nguyễn Chí Thanh', 'Hoàng Quốc Việt', 'Lạc Long Quân', 'Âu Cơ', 'Phan Đình Phùng', 'Trường Chinh', 'Cộng Hòa', 'Lê Duẩn', 'Nguyễn Hữu Thọ', 'Huỳnh Tấn Phát', 'Trần Phú', 'Ngô Quyền', 'Lê Thánh Tông'];
+export const VN_WARDS = ['Bến Nghé', 'Bến Thành', 'Đa Kao', 'Tân Định', 'Phường 2', 'Phường 12', 'Phường 7', 'Dịch Vọng', 'Láng Thượng', 'Trung Hòa', 'Nghĩa Đô', 'Phúc Xá', 'Hòa Cường Bắc', 'An Hải Bắc', 'Thạch Thang', 'Tân Phong', 'Bình Trị Đông', 'Linh Trung', 'Hiệp Bình Chánh', 'Thảo Điền', 'Mỹ Đình 1', 'Văn Quán', 'Kim Liên', 'Ô Chợ Dừa'];
+export const VN_DISTRICTS = ['Quận 1', 'Quận 3', 'Quận 5', 'Quận 7', 'Quận 10', 'Bình Thạnh', 'Gò Vấp', 'Phú Nhuận', 'Tân Bình', 'Thủ Đức', 'Cầu Giấy', 'Đống Đa', 'Ba Đình', 'Hoàn Kiếm', 'Thanh Xuân', 'Hà Đông', 'Nam Từ Liêm', 'Hải Châu', 'Sơn Trà', 'Ninh Kiều', 'Bình Tân', 'Long Biên'];
+export const VN_CITIES = ['TP.HCM', 'TP. Hồ Chí Minh', 'Hà Nội', 'Đà Nẵng', 'Cần Thơ', 'Hải Phòng', 'TPHCM', 'Sài Gòn', 'HN', 'Huế', 'Nha Trang'];
+export const VN_PROVINCES = ['Long An', 'Bình Dương', 'Đồng Nai', 'Nghệ An', 'Thanh Hóa', 'Quảng Ninh', 'Bắc Ninh', 'Lâm Đồng', 'Khánh Hòa', 'An Giang', 'Tiền Giang', 'Thái Bình', 'Nam Định', 'Gia Lai', 'Đắk Lắk', 'Quảng Nam', 'Bến Tre', 'Phú Thọ'];
+export const VN_RURAL = ['xã Tân Phú', 'xã Phước Lợi', 'xã Hòa Bình', 'xã Đông Hưng', 'thị trấn Đức Hòa', 'xã An Nhơn', 'xã Vĩnh Thạnh'];
+export const VN_RURAL_DISTRICTS = ['huyện Đức Hòa', 'huyện Cần Giuộc', 'huyện Nghi Lộc', 'huyện Thủy Nguyên', 'huyện Củ Chi', 'huyện Ba Vì', 'thị xã Bến Cát', 'huyện Tiên Du', 'huyện Châu Thành'];
+
+export const EN_STREETS = ['Main', 'Oak', 'Maple', 'Cedar', 'Elm', 'Washington', 'Lake', 'Hill', 'Park', 'Pine', 'Sunset', 'Highland', 'King', 'Queen', 'Church', 'Mill', 'Victoria', 'Station', 'Baker', 'Market'];
+export const EN_SUFFIX = ['St', 'Street', 'Ave', 'Avenue', 'Rd', 'Road', 'Blvd', 'Lane', 'Dr', 'Drive', 'Way', 'Court'];
+export const EN_CITIES: Array<[string, string, string]> = [
+  ['Springfield', 'IL', '62704'], ['Austin', 'TX', '78701'], ['Portland', 'OR', '97205'], ['Denver', 'CO', '80202'],
+  ['Seattle', 'WA', '98101'], ['Boston', 'MA', '02108'], ['San Jose', 'CA', '95112'], ['Columbus', 'OH', '43215'],
+  ['Miami', 'FL', '33130'], ['Madison', 'WI', '53703'],
+];
+export const UK_CITIES = ['London', 'Manchester', 'Leeds', 'Bristol', 'Edinburgh'];
+
+export const BANKS_VN = ['Vietcombank', 'VCB', 'Techcombank', 'TCB', 'MB Bank', 'MB', 'ACB', 'BIDV', 'VietinBank', 'Agribank', 'TPBank', 'VPBank', 'Sacombank', 'HDBank', 'VIB', 'SHB', 'OCB', 'SeABank', 'MSB', 'Eximbank'];
+export const BANKS_EN = ['Chase', 'Bank of America', 'Wells Fargo', 'HSBC', 'Barclays', 'Citibank', 'Lloyds', 'Santander'];
+export const EMAIL_DOMAINS = ['gmail.com', 'yahoo.com', 'hotmail.com', 'outlook.com', 'icloud.com', 'fpt.com.vn', 'company.vn', 'proton.me'];
+
+export const PRODUCTS_VI = ['áo thun', 'quần jean', 'váy hoa', 'son kem', 'kem chống nắng', 'serum vitamin C', 'giày sneaker', 'tai nghe bluetooth', 'ốp lưng', 'sạc dự phòng', 'nồi chiên không dầu', 'bình giữ nhiệt', 'kem trị mụn', 'sữa rửa mặt', 'túi xách', 'đồng hồ', 'máy sấy tóc', 'balo', 'dép', 'nước hoa hồng'];
+export const PRODUCTS_EN = ['t-shirt', 'hoodie', 'phone case', 'charger', 'sneakers', 'face serum', 'sunscreen', 'water bottle', 'backpack', 'wireless earbuds', 'desk lamp', 'yoga mat', 'coffee grinder', 'air fryer', 'notebook'];
+
+export const SENSITIVE_VI = [
+  'em bị tiểu đường', 'mình đang mang thai 5 tháng', 'tôi bị cao huyết áp', 'em đang điều trị ung thư vú', 'mẹ em bị suy thận',
+  'tôi theo đạo Công giáo', 'em theo đạo Phật', 'mình là người dân tộc Tày', 'tôi là đảng viên', 'em là gay',
+  'mình là người đồng tính', 'anh có tiền án', 'chồng em vừa ra tù', 'tôi là đoàn viên công đoàn', 'em bị trầm cảm',
+  'con em bị tự kỷ', 'tôi bị viêm gan B', 'em có bầu 3 tháng', 'mình bị hen suyễn', 'tôi nhiễm HIV', 'em là người Khmer',
+  'bố em bị tai biến', 'tôi đang chạy thận', 'em bị động kinh', 'kết quả xét nghiệm ADN của tôi',
+];
+export const SENSITIVE_EN = [
+  'I have type 2 diabetes', "I'm pregnant", 'I was diagnosed with breast cancer', 'my husband is on dialysis', "I'm HIV positive",
+  "I'm a practicing Muslim", "I'm Catholic", 'I am gay', "I'm bisexual", 'my wife has epilepsy', 'I have a criminal record',
+  'I served time in prison', "I'm a union member", 'I suffer from depression', 'my son has autism', "I'm a registered Democrat",
+  'I have asthma', 'my DNA test results', 'I have celiac disease', "I'm transgender", 'I have high blood pressure', "I'm Jewish",
+];

@@ -1,0 +1,163 @@
+// The personal-data detector: a pure function from text to typed spans. Each type has its
+// own scanner over a normalised view of the text; overlaps are resolved by type priority
+// and every span is mapped back to offsets in the original string.
+import { findAddresses } from './address.ts';
+import { luhnValid } from './card.ts';
+import { cueBefore } from './cues.ts';
+import { findBirthDates } from './dates.ts';
+import { findEmails } from './email.ts';
+import { findIbans } from './iban.ts';
+import { findIpv6 } from './ipv6.ts';
+import { findNames } from './names.ts';
+import { findPassportCandidates } from './nationalId.ts';
+import { makeView, toOriginal, type TextView } from './normalize.ts';
+import { scanCards, scanNumbers } from './numbers.ts';
+import { findSensitive } from './sensitive.ts';
+import { tokenize, type Token } from './tokens.ts';
+import type { Lang, PiiType, Span } from './types.ts';
+
+export type { Lang, PiiType, Span } from './types.ts';
+export { PII_TYPES } from './types.ts';
+export { luhnValid };
+
+export interface DetectOptions {
+  lang?: Lang;
+}
+
+// Higher wins when two spans overlap.
+const PRIORITY: Record<PiiType, number> = {
+  EMAIL: 10,
+  CARD: 9,
+  IP_ADDRESS: 9,
+  NATIONAL_ID: 8,
+  BANK_ACCOUNT: 8,
+  PHONE: 8,
+  DATE_OF_BIRTH: 7,
+  ADDRESS: 6,
+  SENSITIVE: 5,
+  PERSON: 4,
+};
+
+function tokenRange(toks: readonly Token[], a: number, b: number): [number, number] {
+  return [(toks[a] as Token).s, (toks[b] as Token).e];
+}
+
+function blockTokens(toks: Token[], spans: readonly Span[]): Token[] {
+  if (spans.length === 0) return toks;
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  let k = 0;
+  return toks.map((t) => {
+    while (k < sorted.length && (sorted[k] as Span).end <= t.s) k++;
+    const sp = sorted[k];
+    if (sp && sp.start < t.e && t.s < sp.end) return { ...t, kind: 'punct', f: '|' };
+    return t;
+  });
+}
+
+function collect(view: TextView, lang: Lang | undefined): Span[] {
+  const raw: Span[] = [];
+  const push = (type: PiiType, s: number, e: number, score: number): void => {
+    if (e > s) raw.push({ type, start: s, end: e, score });
+  };
+  for (const [s, e] of findEmails(view)) push('EMAIL', s, e, 0.99);
+  for (const [s, e] of findIpv6(view)) push('IP_ADDRESS', s, e, 0.95);
+  for (const [s, e] of findIbans(view)) push('BANK_ACCOUNT', s, e, 0.95);
+  for (const h of scanNumbers(view)) push(h.type, h.start, h.end, h.score);
+  for (const [s, e] of findPassportCandidates(view.norm)) {
+    const cue = cueBefore(view.fold, s);
+    if (cue && cue.kind === 'id' && cue.gap <= 20) push('NATIONAL_ID', s, e, 0.85);
+  }
+  for (const [s, e] of findBirthDates(view)) push('DATE_OF_BIRTH', s, e, 0.9);
+  // Tokens inside numbers, e-mails and IPs must not start or extend a name or address.
+  const toks = blockTokens(tokenize(view), raw);
+  for (const [a, b] of findAddresses(toks, view.fold, view.norm)) {
+    const [s, e] = tokenRange(toks, a, b);
+    push('ADDRESS', s, e, 0.8);
+  }
+  for (const h of findNames(toks, view.fold, view.norm, lang)) {
+    const [s, e] = tokenRange(toks, h.startTok, h.endTok);
+    push('PERSON', s, e, h.score);
+  }
+  for (const [s, e] of findSensitive(view, toks)) push('SENSITIVE', s, e, 0.75);
+  return raw;
+}
+
+function resolveCluster(cluster: Span[], out: Span[]): void {
+  if (cluster.length === 1) {
+    out.push(cluster[0] as Span);
+    return;
+  }
+  cluster.sort((x, y) => PRIORITY[y.type] - PRIORITY[x.type] || x.start - y.start || y.end - x.end);
+  const kept: Span[] = [];
+  for (const s of cluster) if (!kept.some((k) => k.start < s.end && s.start < k.end)) kept.push(s);
+  out.push(...kept.sort((x, y) => x.start - y.start));
+}
+
+/** Drops the lower-priority span of every overlapping pair; linear after the sort. */
+function resolve(raw: Span[]): Span[] {
+  raw.sort((x, y) => x.start - y.start || y.end - x.end);
+  const out: Span[] = [];
+  let cluster: Span[] = [];
+  let clusterEnd = -1;
+  for (const s of raw) {
+    if (cluster.length > 0 && s.start >= clusterEnd) {
+      resolveCluster(cluster, out);
+      cluster = [];
+    }
+    cluster.push(s);
+    clusterEnd = Math.max(clusterEnd, s.end);
+  }
+  if (cluster.length > 0) resolveCluster(cluster, out);
+  return out;
+}
+
+function toOriginalSpans(view: TextView, spans: Span[]): Span[] {
+  return spans.map((s) => {
+    const [start, end] = toOriginal(view, s.start, s.end);
+    return { type: s.type, start, end, score: s.score };
+  });
+}
+
+/** Finds personal data in `text`; offsets index the original string. */
+export function detect(text: string, opts: DetectOptions = {}): Span[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const view = makeView(text);
+  return toOriginalSpans(view, resolve(collect(view, opts.lang)));
+}
+
+/** Every Luhn-valid payment card number in `text`, whatever its context. */
+export function findCards(text: string): Span[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const view = makeView(text);
+  return toOriginalSpans(
+    view,
+    scanCards(view).map((h) => ({ type: 'CARD' as const, start: h.start, end: h.end, score: h.score })),
+  );
+}
+
+function isAnyDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+}
+
+/** Replaces the digits of every card number with '•' except the last four; length is kept. */
+export function maskCards(text: string): string {
+  const spans = findCards(text);
+  if (spans.length === 0) return text;
+  let out = '';
+  let pos = 0;
+  for (const s of spans) {
+    let total = 0;
+    for (let i = s.start; i < s.end; i++) if (isAnyDigit(text.charCodeAt(i))) total++;
+    let seen = 0;
+    out += text.slice(pos, s.start);
+    for (let i = s.start; i < s.end; i++) {
+      const c = text.charCodeAt(i);
+      if (isAnyDigit(c)) {
+        seen++;
+        out += seen <= total - 4 ? '•' : text[i];
+      } else out += text[i];
+    }
+    pos = s.end;
+  }
+  return out + text.slice(pos);
+}

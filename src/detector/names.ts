@@ -1,0 +1,234 @@
+// Person names. Vietnamese: a gazetteer family name followed by 1–3 given-name syllables
+// (capitalised, ALL CAPS, or plain lowercase after a cue such as "tên", "người nhận");
+// an honorific (anh, chị, cô...) before a given name. English: a gazetteer first name
+// followed by a capitalised surname, or any capitalised words after a strong cue
+// ("my name is", "Mr.", "ship to").
+import { DISTRICTS, EN_FIRST, EN_LAST, NON_PERSON, PROVINCES, VN_FAMILY, VN_GIVEN } from './lexicon.ts';
+import { makePhraseTable, phraseBefore } from './phrases.ts';
+import type { Token } from './tokens.ts';
+
+// Accented spellings an honorific must have when typed with diacritics ("ạ" and "có" are not).
+const HONORIFIC_MARKED = new Set(['chị', 'cô', 'chú', 'bác', 'ông', 'bà', 'bạn', 'dì', 'cậu', 'thím', 'mợ', 'bé', 'cháu']);
+const HONORIFIC = new Set(['anh', 'chi', 'co', 'chu', 'bac', 'ong', 'ba', 'em', 'ban', 'a', 'c', 'e', 'di', 'cau', 'thim', 'mo', 'be', 'chau']);
+// Words before a capitalised name that make it a street or a place named after a person.
+const STREET_BEFORE = new Set('duong pho d dg street st hem ngo kiet p q quan phuong tp truong cho bv cau nga vien'.split(' '));
+const STREET_ABBREV = new Set(['d', 'p', 'q', 'tp']);
+const EN_TITLE = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'madam']);
+// Cues after which capitalised (or, for Vietnamese names, lowercase) words are a name.
+const STRONG_CUES = [
+  'name', 'my name', 'my name is', 'name is', 'full name', 'first name', 'last name', 'surname', 'user name', 'username',
+  'account name', 'customer name', 'recipient name', 'recipient s name', 'receiver name', 'recipient', 'receiver', 'ship to',
+  'shipping to', 'deliver to', 'delivery to', 'send to', 'attn', 'attention', 'c o', 'addressed to', 'ten', 'ten la',
+  'ten toi', 'ten toi la', 'ten em', 'ten em la', 'ten minh', 'ten minh la', 'ten nguoi nhan', 'ten nguoi nhan la', 'ten khach',
+  'ten kh', 'ten chu tk', 'ten tai khoan', 'ten tk', 'ho ten', 'ho va ten', 'nguoi nhan', 'nguoi gui', 'nguoi dat', 'nguoi mua',
+  'khach hang', 'kh', 'chu tk', 'chu tai khoan', 'chu the', 'ctk', 'gui', 'gui cho', 'gui toi', 'nhan hang', 'con toi la',
+  'con em la', 'con minh la', 'con toi ten la', 'con em ten la', 'vo toi la', 'vo em la', 'chong toi la', 'chong em la',
+  'toi la', 'em la', 'minh la', 'tui la', 'to la', 'tao la', 'toi ten la', 'em ten la', 'minh ten la', 'tui ten la',
+  'toi ten', 'em ten', 'minh ten', 'tui ten', 'customer', 'client', 'buyer', 'khach', 'contact person', 'nguoi lien he',
+];
+const WEAK_CUES = [
+  'signed', 'regards', 'sincerely', 'best wishes', 'cheers', 'thanks', 'thank you', 'lien he', 'dear', 'hi', 'hello', 'hey',
+  'chao', 'xin chao', 'this is', 'i am', 'i m', 'im', 'it s', 'from', 'cho', 'qua',
+];
+const CUES = makePhraseTable<'strong' | 'weak'>([
+  ['strong', STRONG_CUES],
+  ['weak', WEAK_CUES],
+]);
+const EN_STOP = new Set(
+  ('the a an this that these those please thanks thank hi hello hey dear order my your our we i you he she it they is are was ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september ' +
+    'october november december street road avenue city district ward province apartment shop store team customer service ' +
+    'support bank card visa account phone email address air apple samsung iphone galaxy nike adidas xiaomi oppo vivo sony ' +
+    'dell hp asus acer lenovo canon shopee lazada tiki grab google facebook zalo messenger gucci chanel dior prada zara ' +
+    'uniqlo pro max plus mini ultra watch pad book size color black white red blue green gold silver pink new sale free ' +
+    'vietnam vietnamese english hanoi saigon ok okay yes no not but and or if so thanks also just still here there now ' +
+    'can do does did will would could should need want please what where when why how who which any some all got get let ' +
+    'send ship deliver sorry great good nice love hope happy is am').split(' '),
+);
+
+export interface NameHit {
+  startTok: number;
+  endTok: number;
+  score: number;
+}
+
+function isWord(t: Token | undefined): t is Token {
+  return t !== undefined && t.kind === 'word';
+}
+
+function adjacent(a: Token, b: Token): boolean {
+  return !b.nl && b.s - a.e <= 2 && b.s > a.e;
+}
+
+function sameCase(a: Token, b: Token, lowerOk: boolean): boolean {
+  if (a.upper) return b.upper;
+  if (a.cap) return b.cap && !b.upper ? true : b.cap;
+  return lowerOk && !b.cap;
+}
+
+interface NameCue {
+  phrase: string;
+  strong: boolean;
+}
+
+/** The cue phrase directly before token i ("tên:", "my name is"), or null. */
+function cueBefore(fold: string, toks: readonly Token[], i: number): NameCue | null {
+  const at = (toks[i] as Token).s;
+  // The cue must end right before the token: a quick look at the preceding characters first.
+  let p = at - 1;
+  while (p >= 0 && at - p <= 5 && (fold.charCodeAt(p) === 32 || fold.charCodeAt(p) === 58 || fold.charCodeAt(p) === 44 || fold.charCodeAt(p) === 45)) p--;
+  if (p < 0 || at - p > 5) return null;
+  const hit = phraseBefore(fold, at, CUES, 40, true);
+  if (!hit || hit.gap > 4 || !/^[\s:,-]*$/.test(fold.slice(at - hit.gap, at))) return null;
+  return { phrase: fold.slice(hit.start, at - hit.gap), strong: hit.kind === 'strong' };
+}
+
+function isPlace(phrase: string): boolean {
+  return NON_PERSON.has(phrase) || PROVINCES.has(phrase) || DISTRICTS.has(phrase);
+}
+
+/** Vietnamese name starting at a family name at token i; returns the last token or -1. */
+function vnName(toks: readonly Token[], i: number, lowerOk: boolean, minLower = 2): number {
+  const fam = toks[i] as Token;
+  if (!VN_FAMILY.has(fam.f)) return -1;
+  if (!fam.cap && !lowerOk) return -1;
+  let last = -1;
+  let phrase = fam.f;
+  for (let j = i + 1; j <= i + 3; j++) {
+    const w = toks[j];
+    const prev = toks[j - 1] as Token;
+    if (!isWord(w) || !adjacent(prev, w) || !sameCase(fam, w, lowerOk)) break;
+    const given = VN_GIVEN.has(w.f) || VN_FAMILY.has(w.f) || (w.cap && w.marked && w.f.length <= 7 && j > i + 1);
+    if (!given) break;
+    phrase += ' ' + w.f;
+    last = j;
+  }
+  if (last < 0) return -1;
+  if (!fam.cap && last - i + 1 < minLower) return -1;
+  if (isPlace(phrase) || isPlace(fam.f + ' ' + (toks[i + 1] as Token).f)) return -1;
+  return last;
+}
+
+/** Finds person names in the token stream. */
+function isHonorific(tk: Token, norm: string): boolean {
+  if (tk.kind !== 'word' || tk.upper || !HONORIFIC.has(tk.f)) return false;
+  return !tk.marked || HONORIFIC_MARKED.has(norm.slice(tk.s, tk.e).toLowerCase());
+}
+
+export function findNames(toks: readonly Token[], fold: string, norm: string, lang: 'vi' | 'en' | undefined): NameHit[] {
+  const out: NameHit[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    const tk = toks[i] as Token;
+    // Only capitalised words, family names, first names and honorifics can open a name.
+    if (tk.kind !== 'word' || !(tk.cap || VN_FAMILY.has(tk.f) || EN_FIRST.has(tk.f) || HONORIFIC.has(tk.f))) {
+      i++;
+      continue;
+    }
+    const prev = toks[i - 1];
+    // Street names are historical figures: "12 Nguyễn Trãi", "đường Lê Lợi".
+    const streetCtx =
+      prev !== undefined &&
+      (prev.kind === 'num' || STREET_BEFORE.has(prev.f) || (prev.f === '.' && STREET_ABBREV.has(toks[i - 2]?.f ?? '')));
+    // The cue lookup is the costly step: honorifics never need it.
+    const relevant = tk.cap || VN_FAMILY.has(tk.f) || EN_FIRST.has(tk.f);
+    const cue = relevant ? cueBefore(fold, toks, i) : null;
+    const strong = cue !== null && cue.strong;
+    const afterHonorific = prev !== undefined && isHonorific(prev, norm);
+    // Vietnamese family-name led names.
+    const end = streetCtx ? -1 : vnName(toks, i, cue !== null || afterHonorific, strong ? 2 : 3);
+    if (end >= 0) {
+      out.push({ startTok: i, endTok: end, score: 0.85 });
+      i = end + 1;
+      continue;
+    }
+    // Honorific + given name(s): "chị Lan", "anh Tuấn Anh".
+    if (isHonorific(tk, norm) && !(isWord(toks[i + 1]) && vnName(toks, i + 1, false) > 0)) {
+      const g = toks[i + 1];
+      const vocative = isWord(g) && VN_GIVEN.has(g.f) && /^(?:oi|a)$/.test(toks[i + 2]?.f ?? '') && (toks[i + 2]?.marked ?? false);
+      if (isWord(g) && (g.cap || vocative) && !g.upper && adjacent(tk, g) && VN_GIVEN.has(g.f) && (!HONORIFIC.has(g.f) || (g.cap && vocative))) {
+        let last = i + 1;
+        const g2 = toks[i + 2];
+        if (isWord(g2) && g2.cap && adjacent(g, g2) && VN_GIVEN.has(g2.f)) last = i + 2;
+        const phrase = toks.slice(i + 1, last + 1).map((x) => x.f).join(' ');
+        if (!NON_PERSON.has(phrase) && !(toks[last + 1]?.cap && toks[last + 1]?.kind === 'word')) {
+          out.push({ startTok: i + 1, endTok: last, score: 0.7 });
+          i = last + 1;
+          continue;
+        }
+      }
+    }
+    // English title + name: "Mr. John Smith", "Ms Lan".
+    if (EN_TITLE.has(tk.f) && tk.cap) {
+      let j = i + 1;
+      if (toks[j]?.f === '.') j++;
+      const e = capRun(toks, j, 3);
+      if (e >= j) {
+        out.push({ startTok: j, endTok: e, score: 0.85 });
+        i = e + 1;
+        continue;
+      }
+    }
+    if (tk.cap && !EN_STOP.has(tk.f)) {
+      // Given-name first: "John Smith", "Linh Tran".
+      const n1 = toks[i + 1];
+      const isFirst = EN_FIRST.has(tk.f) || (lang === 'en' && VN_GIVEN.has(tk.f));
+      if (isFirst && isWord(n1) && n1.cap && adjacent(tk, n1) && !EN_STOP.has(n1.f) && !streetCtx) {
+        const e = capRun(toks, i + 1, 2);
+        if (e > i && (EN_LAST.has(n1.f) || VN_FAMILY.has(n1.f) || EN_FIRST.has(tk.f))) {
+          out.push({ startTok: i, endTok: e, score: 0.8 });
+          i = e + 1;
+          continue;
+        }
+      }
+      if (isWord(n1) && n1.cap && adjacent(tk, n1) && EN_LAST.has(n1.f) && !streetCtx && (cue !== null || lang === 'en') && !VN_GIVEN.has(n1.f)) {
+        out.push({ startTok: i, endTok: i + 1, score: 0.7 });
+        i += 2;
+        continue;
+      }
+      if (cue !== null) {
+        const e = capRun(toks, i, 3);
+        const single = e === i;
+        const known = EN_FIRST.has(tk.f) || VN_GIVEN.has(tk.f) || (strong && VN_FAMILY.has(tk.f));
+        if (e >= i && (strong ? !single || known || cue.phrase.startsWith('ten') || cue.phrase.includes('name') : known) && !isPlace(toks.slice(i, e + 1).map((x) => x.f).join(' '))) {
+          out.push({ startTok: i, endTok: e, score: strong ? 0.8 : 0.6 });
+          i = e + 1;
+          continue;
+        }
+      }
+    }
+    // Self-introduction on the phone or in chat: "Lan đây ạ", "Tuấn Anh đây".
+    if (tk.cap && !tk.upper && VN_GIVEN.has(tk.f) && !HONORIFIC.has(tk.f)) {
+      const n1 = toks[i + 1];
+      const e = isWord(n1) && n1.cap && VN_GIVEN.has(n1.f) ? i + 1 : i;
+      const here = toks[e + 1];
+      if (here && norm.slice(here.s, here.e).toLowerCase() === 'đây') {
+        out.push({ startTok: i, endTok: e, score: 0.6 });
+        i = e + 2;
+        continue;
+      }
+    }
+    // Lowercase English name after a strong cue: "my name is david brown".
+    if (strong && !tk.cap && EN_FIRST.has(tk.f)) {
+      const n1 = toks[i + 1];
+      const e = isWord(n1) && adjacent(tk, n1) && !EN_STOP.has(n1.f) && (EN_LAST.has(n1.f) || VN_FAMILY.has(n1.f)) ? i + 1 : i;
+      out.push({ startTok: i, endTok: e, score: 0.6 });
+      i = e + 1;
+      continue;
+    }
+    i++;
+  }
+  return out;
+}
+
+/** Last index of up to `max` adjacent capitalised non-stopwords starting at i, or i-1. */
+function capRun(toks: readonly Token[], i: number, max: number): number {
+  let last = i - 1;
+  for (let j = i; j < i + max; j++) {
+    const w = toks[j];
+    if (!isWord(w) || !w.cap || EN_STOP.has(w.f)) break;
+    if (j > i && !adjacent(toks[j - 1] as Token, w)) break;
+    last = j;
+  }
+  return last;
+}

@@ -1,0 +1,296 @@
+// One linear scan collects "number chunks" (digit groups joined by single separators) from
+// the normalised view; each chunk is then split into the longest runs that form a phone,
+// card, ID, bank account or IP address, decided by shape plus the nearest context cue.
+import { isCardNumber } from './card.ts';
+import { bankAfter, cueBefore, currencyAfter, currencyBefore, type Cue } from './cues.ts';
+import { isCccd, isLikelyCccd, isSsn } from './nationalId.ts';
+import { isDigit, isLetterCode, type TextView } from './normalize.ts';
+import { isCuedPhone, isNanp, isPlusNumber, isVnInternational, isVnLandline, isVnMobile } from './phone.ts';
+import type { PiiType } from './types.ts';
+
+interface Group {
+  s: number;
+  e: number;
+  /** Separator text before this group ('' for the first). */
+  sep: string;
+}
+
+export interface NumberHit {
+  type: PiiType;
+  start: number;
+  end: number;
+  score: number;
+}
+
+const MAX_DIGITS = 24;
+// Letters directly glued before a number that still mean "phone" or "account" (sdt0912...).
+const GLUED_CUES = /(?:sdt|dt|zalo|stk|tk|tel|phone|lh|so|sđt)$/;
+
+function separatorAt(t: string, k: number): number {
+  // Returns the separator length that joins two digit groups at k, or 0.
+  const c = t.charCodeAt(k);
+  const c1 = t.charCodeAt(k + 1);
+  if (c === 32 || c === 46 || c === 45 || c === 0xa0) {
+    if (isDigit(c1)) return 1;
+    if (c === 32 && c1 === 40 && isDigit(t.charCodeAt(k + 2))) return 2; // "028 (3823"
+    return 0;
+  }
+  if (c === 41) {
+    if (isDigit(c1)) return 1;
+    if ((c1 === 32 || c1 === 45) && isDigit(t.charCodeAt(k + 2))) return 2;
+  }
+  return 0;
+}
+
+type ChunkHandler = (groups: Group[], start: number, plus: boolean) => void;
+
+/** Scans the normalised text and returns every typed number it can justify. */
+export function scanNumbers(view: TextView): NumberHit[] {
+  const hits: NumberHit[] = [];
+  scanChunks(view, true, (groups, start, plus) => classifyChunk(view, groups, start, plus, hits));
+  return hits;
+}
+
+/** Every Luhn-valid card number, whatever its context (used to keep cards out of storage). */
+export function scanCards(view: TextView): NumberHit[] {
+  const hits: NumberHit[] = [];
+  scanChunks(view, false, (groups) => {
+    const m = groups.length;
+    let a = 0;
+    while (a < m) {
+      let d = '';
+      let best = -1;
+      for (let b = a; b < m; b++) {
+        d += view.norm.slice(groups[b]!.s, groups[b]!.e);
+        if (d.length > 19) break;
+        if (d.length >= 12 && isCardNumber(d)) best = b;
+      }
+      if (best >= 0) {
+        hits.push({ type: 'CARD', start: groups[a]!.s, end: groups[best]!.e, score: 0.95 });
+        a = best + 1;
+      } else a++;
+    }
+  });
+  return hits;
+}
+
+function scanChunks(view: TextView, strict: boolean, onChunk: ChunkHandler): void {
+  const t = view.norm;
+  const n = t.length;
+  let i = 0;
+  while (i < n) {
+    if (!isDigit(t.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let start = i;
+    let plus = false;
+    let p = i - 1;
+    if (p >= 0 && t.charCodeAt(p) === 40) {
+      start = p; // "(028)"
+      p--;
+    }
+    if (p >= 0 && t.charCodeAt(p) === 43) {
+      plus = true;
+      start = p;
+      p--;
+      if (p >= 0 && t.charCodeAt(p) === 40) {
+        start = p; // "(+84)"
+        p--;
+      }
+    }
+    const glued = p >= 0 && isLetterCode(t.charCodeAt(p));
+    const afterDigitDot = p >= 1 && (t.charCodeAt(p) === 46 || t.charCodeAt(p) === 44) && isDigit(t.charCodeAt(p - 1));
+    const groups: Group[] = [];
+    let j = i;
+    let digits = 0;
+    let sep = '';
+    for (;;) {
+      let k = j;
+      while (k < n && isDigit(t.charCodeAt(k))) k++;
+      groups.push({ s: j, e: k, sep });
+      digits += k - j;
+      if (digits >= MAX_DIGITS) {
+        j = k;
+        break;
+      }
+      const sl = separatorAt(t, k);
+      if (sl === 0) {
+        j = k;
+        break;
+      }
+      sep = t.slice(k, k + sl);
+      j = k + sl;
+    }
+    const end = j;
+    i = end;
+    const next = end < n ? t.charCodeAt(end) : 0;
+    const gluedAfter = isLetterCode(next) && !currencyAfter(view.fold, end);
+    if (!strict) {
+      onChunk(groups, groups[0]!.s, plus);
+      continue;
+    }
+    if (afterDigitDot) continue;
+    if (glued && !GLUED_CUES.test(view.fold.slice(Math.max(0, p - 5), p + 1))) continue;
+    if (gluedAfter && !/^(?:ạ|a|nhé|nhe|nha|ne|nhá|ah)(?![A-Za-zÀ-ỹ])/.test(t.slice(end, end + 4))) {
+      // "0960505829 92A Lê Lợi": the last group is a house number glued to its letter.
+      if (groups.length > 1 && groups[groups.length - 1]!.sep === ' ') groups.pop();
+      else continue;
+    }
+    if (digits > MAX_DIGITS) continue;
+    onChunk(groups, start, plus);
+  }
+}
+
+function classifyChunk(view: TextView, groups: Group[], chunkStart: number, plus: boolean, hits: NumberHit[]): void {
+  const t = view.norm;
+  const fold = view.fold;
+  const m = groups.length;
+  let digits = 0;
+  for (const g of groups) digits += g.e - g.s;
+  // Nothing we report has fewer than 6 digits, except an IPv4 address (4 dotted groups).
+  if (digits < 4 || (digits < 6 && m !== 4)) return;
+  if (m <= 3 && isDateChunk(t, groups)) return;
+  // Prices ("1.250.000đ", "$1,299", "350k") and dotted amounts are never personal data.
+  const last = groups[m - 1] as Group;
+  if (currencyAfter(fold, last.e) || currencyBefore(fold, chunkStart)) return;
+  if (m >= 3 && groups[0]!.e - groups[0]!.s <= 3 && !isIpv4(groups, t)) {
+    let amount = true;
+    for (let i = 1; i < m && amount; i++) amount = groups[i]!.sep === '.' && groups[i]!.e - groups[i]!.s === 3;
+    if (amount) return;
+  }
+  const cue = cueBefore(fold, chunkStart);
+  let a = 0;
+  while (a < m) {
+    // No entity has more than 19 digits: only runs up to that length are candidates.
+    let b = a;
+    let len = groups[a]!.e - groups[a]!.s;
+    while (b + 1 < m && len + (groups[b + 1]!.e - groups[b + 1]!.s) <= 19) {
+      b++;
+      len += groups[b]!.e - groups[b]!.s;
+    }
+    let found = false;
+    for (; b >= a; b--) {
+      const part = groups.slice(a, b + 1);
+      const s = a === 0 ? chunkStart : part[0]!.s;
+      const e = part[part.length - 1]!.e;
+      const type = classify(view, part, a === 0 && plus, a === 0 ? cue : null, s, e, b === m - 1, a === 0 && b === m - 1);
+      if (type) {
+        let end = e;
+        if (t.charCodeAt(s) === 40 && t.charCodeAt(end) === 41) end++;
+        hits.push({ type, start: s, end, score: 0.9 });
+        a = b + 1;
+        found = true;
+        break;
+      }
+    }
+    if (!found) a++;
+  }
+}
+
+function isDateChunk(t: string, groups: readonly Group[]): boolean {
+  let all = '';
+  const sizes: number[] = [];
+  const seps = new Set<string>();
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i] as Group;
+    all += t.slice(g.s, g.e);
+    sizes.push(g.e - g.s);
+    if (i > 0) seps.add(g.sep);
+  }
+  return isDateShape(all, sizes, seps);
+}
+
+function isDateShape(d: string, sizes: readonly number[], seps: ReadonlySet<string>): boolean {
+  if (seps.has(' ') || sizes.length < 2 || sizes.length > 3) return false;
+  let pos = 0;
+  const parts = sizes.map((len) => {
+    const v = Number(d.slice(pos, pos + len));
+    pos += len;
+    return v;
+  });
+  const [a = 0, b = 0, c = 0] = parts;
+  if (sizes.length === 3 && sizes[0] === 4) return b >= 1 && b <= 12 && c >= 1 && c <= 31;
+  if (sizes.length === 3 && sizes[2] === 4) return a >= 1 && a <= 31 && b >= 1 && b <= 31 && sizes[0]! <= 2 && sizes[1]! <= 2;
+  if (sizes.length === 2) return sizes[0]! <= 2 && sizes[1]! <= 2 && a >= 1 && a <= 31 && b >= 1 && b <= 12;
+  return false;
+}
+
+function isIpv4(part: readonly Group[], t: string): boolean {
+  if (part.length !== 4) return false;
+  for (const g of part) {
+    if (g.sep !== '' && g.sep !== '.') return false;
+    const len = g.e - g.s;
+    if (len < 1 || len > 3) return false;
+    if (len > 1 && t.charCodeAt(g.s) === 48) return false;
+    if (Number(t.slice(g.s, g.e)) > 255) return false;
+  }
+  return true;
+}
+
+function classify(
+  view: TextView,
+  part: readonly Group[],
+  plus: boolean,
+  cue: Cue | null,
+  s: number,
+  e: number,
+  atEnd: boolean,
+  whole: boolean,
+): PiiType | null {
+  const t = view.norm;
+  const fold = view.fold;
+  // Cheap gates before any string is built: digit count and single-digit groups.
+  let len0 = 0;
+  let singles = 0;
+  for (const g of part) {
+    len0 += g.e - g.s;
+    if (g.e - g.s === 1) singles++;
+  }
+  if (len0 > 19 || len0 < 4 || (len0 < 6 && part.length !== 4) || (singles >= 2 && part.length !== 4)) return null;
+  let d = '';
+  for (const g of part) d += t.slice(g.s, g.e);
+  const sizes: number[] = [];
+  const seps = new Set<string>();
+  for (let i = 0; i < part.length; i++) {
+    sizes.push(part[i]!.e - part[i]!.s);
+    if (i > 0) seps.add(part[i]!.sep);
+  }
+  const len = d.length;
+  if (len < 4 || (len < 6 && part.length !== 4)) return null;
+  const kind = cue?.kind ?? null;
+  const near = cue !== null && cue.gap <= 14;
+
+  if (atEnd && currencyAfter(fold, e)) return null;
+  if (isDateShape(d, sizes, seps)) return null;
+  if (/^1[89]00/.test(d) && len <= 10 && !plus) return null; // business hotlines 1900/1800
+  if (currencyBefore(fold, s)) return null;
+  if (whole && isIpv4(part, t)) {
+    if (kind === 'version' && near) return null;
+    if (t.charCodeAt(e) === 46 && isDigit(t.charCodeAt(e + 1))) return null;
+    return 'IP_ADDRESS';
+  }
+  let tailThrees = sizes.length >= 3;
+  for (let i = 1; i < sizes.length && tailThrees; i++) tailThrees = sizes[i] === 3;
+  if (seps.has('.') && tailThrees && !plus && !isVnMobile(d)) {
+    return null; // 1.250.000 style amounts
+  }
+  if (near && (kind === 'order' || kind === 'tax' || kind === 'dob' || kind === 'version')) return null;
+  if (len >= 13 && len <= 19 && !plus && !seps.has('.') && isCardNumber(d)) {
+    if (!(kind === 'bank' && near && len !== 16 && len !== 15)) return 'CARD';
+  }
+  if (near && kind === 'money' && cue!.gap <= 6) return null;
+  if (kind === 'card' && near && len >= 13 && len <= 19) return null;
+  const farBank = kind === 'bank' && cue!.gap > 16 && (isVnMobile(d) || isVnLandline(d));
+  if (kind === 'bank' && !farBank && len >= 6 && len <= 19 && !plus) return 'BANK_ACCOUNT';
+  if (kind === 'ssn' && len === 9) return 'NATIONAL_ID';
+  if (kind === 'id' && (len === 9 || len === 12 || len === 8)) return 'NATIONAL_ID';
+  if (isSsn(d, sizes) && (seps.has('-') || seps.has(' ')) && kind !== 'phone') return 'NATIONAL_ID';
+  if (plus && isPlusNumber(d)) return 'PHONE';
+  if (len >= 6 && len <= 19 && kind !== 'phone' && atEnd && bankAfter(fold, e)) return 'BANK_ACCOUNT';
+  if (isVnMobile(d) || isVnLandline(d) || isVnInternational(d)) return 'PHONE';
+  if (isNanp(d, sizes)) return 'PHONE';
+  if (kind === 'phone' && isCuedPhone(d) && !(len === 12 && isCccd(d))) return 'PHONE';
+  if (len === 12 && isLikelyCccd(d) && kind !== 'phone') return 'NATIONAL_ID';
+  return null;
+}

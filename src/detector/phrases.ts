@@ -1,0 +1,107 @@
+// Phrase lookup over the folded view: finds which listed phrase ends nearest before a
+// position by walking words backwards and probing a Map, so cue lookups cost a few Map
+// probes instead of a regular expression with hundreds of alternatives.
+
+export interface PhraseHit<K> {
+  kind: K;
+  /** Folded-view offset where the phrase starts. */
+  start: number;
+  /** Characters between the end of the phrase and the position asked about. */
+  gap: number;
+}
+
+export interface PhraseTable<K> {
+  map: Map<string, K>;
+  maxWords: number;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/** Normalises a phrase the way folded text is split: words of [a-z0-9] joined by one space. */
+export function phraseKey(p: string): string {
+  return p.replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+/** Builds a lookup table from phrase lists; later kinds do not override earlier ones. */
+export function makePhraseTable<K extends string>(lists: ReadonlyArray<[K, readonly string[]]>): PhraseTable<K> {
+  const map = new Map<string, K>();
+  let maxWords = 1;
+  for (const [kind, phrases] of lists) {
+    for (const p of phrases) {
+      const key = phraseKey(p);
+      if (key === '' || map.has(key)) continue;
+      map.set(key, kind);
+      maxWords = Math.max(maxWords, key.split(' ').length);
+    }
+  }
+  return { map, maxWords };
+}
+
+/** Word [start, end) pairs in fold within `window` chars before `pos`, on the same line, in order. */
+export function wordsBefore(fold: string, pos: number, window: number, limit = 64): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const floor = Math.max(0, pos - window);
+  let i = pos - 1;
+  while (i >= floor && out.length < limit) {
+    const c = fold.charCodeAt(i);
+    if (c === 10) break;
+    if (!isWordChar(c)) {
+      i--;
+      continue;
+    }
+    const e = i + 1;
+    while (i >= floor && isWordChar(fold.charCodeAt(i))) i--;
+    if (i < floor && i >= 0 && isWordChar(fold.charCodeAt(i))) break; // word cut by the window
+    out.push([i + 1, e]);
+  }
+  return out.reverse();
+}
+
+// Scratch buffer of word boundaries, reused across calls (the detector is synchronous).
+const BOUNDS = new Int32Array(256);
+
+/** The listed phrase ending nearest before `pos` (longest when several end at the same word). */
+export function phraseBefore<K>(
+  fold: string,
+  pos: number,
+  table: PhraseTable<K>,
+  window: number,
+  nearestOnly = false,
+): PhraseHit<K> | null {
+  // Collect word boundaries backwards: BOUNDS[2w] = start, BOUNDS[2w+1] = end, nearest first.
+  const limit = nearestOnly ? table.maxWords : 64;
+  const floor = Math.max(0, pos - window);
+  let count = 0;
+  let i = pos - 1;
+  while (i >= floor && count < limit) {
+    const c = fold.charCodeAt(i);
+    if (c === 10) break;
+    if (!isWordChar(c)) {
+      i--;
+      continue;
+    }
+    const e = i + 1;
+    while (i >= floor && isWordChar(fold.charCodeAt(i))) i--;
+    if (i < floor && i >= 0 && isWordChar(fold.charCodeAt(i))) break;
+    BOUNDS[2 * count] = i + 1;
+    BOUNDS[2 * count + 1] = e;
+    count++;
+  }
+  const last = nearestOnly ? Math.min(count, 1) : count;
+  for (let k = 0; k < last; k++) {
+    const end = BOUNDS[2 * k + 1] as number;
+    let key = '';
+    let best: PhraseHit<K> | null = null;
+    for (let n = 0; n < table.maxWords && k + n < count; n++) {
+      const s = BOUNDS[2 * (k + n)] as number;
+      const word = fold.slice(s, BOUNDS[2 * (k + n) + 1]);
+      key = n === 0 ? word : word + ' ' + key;
+      const kind = table.map.get(key);
+      if (kind !== undefined) best = { kind, start: s, gap: pos - end };
+    }
+    if (best) return best;
+  }
+  return null;
+}
