@@ -45,4 +45,6 @@ export async function revokeApiKey(ctx: AppContext, actor: UserActor, id: string
       tenantId: actor.tenantId, actor: auditActor(actor), action: 'api_key.revoked', target: { type: 'api_key', id },
     });
   });
+  // Keys are cached by their hash, which is not at hand here; revocations are rare, so drop all.
+  ctx.caches.actors.clear();
 }

@@ -1,3 +1,4 @@
+import { createAuthCaches } from '../auth/cache.ts';
 import type { Config } from '../config.ts';
 import { deriveKeys } from '../crypto/keys.ts';
 import { openDb, type Db } from '../db/index.ts';
@@ -18,5 +19,6 @@ export async function createContext(config: Config, opts: { db?: Db; log?: Logge
     keys: deriveKeys(config.secret),
     mailer: createMailer(db, config.smtpUrl, config.mailFrom, log),
     schemaVersion,
+    caches: createAuthCaches(),
   };
 }

@@ -1,3 +1,4 @@
+import type { AuthCaches } from '../auth/cache.ts';
 import type { Config } from '../config.ts';
 import type { Keys } from '../crypto/keys.ts';
 import type { Db } from '../db/index.ts';
@@ -12,4 +13,6 @@ export type AppContext = {
   keys: Keys;
   mailer: Mailer;
   schemaVersion: number;
+  /** Short-lived caches of the request pipeline (who is calling, who has accepted). */
+  caches: AuthCaches;
 };

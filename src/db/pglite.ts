@@ -22,6 +22,7 @@ export async function openPglite(dir: string | undefined): Promise<Db> {
     kind: 'pglite',
     ...base,
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    batch: async (text) => (await pg.exec(text)).map((r) => r.rows as Array<Record<string, unknown>>),
     close: () => pg.close(),
   };
 }

@@ -37,6 +37,10 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
         client.release();
       }
     },
+    async batch(text) {
+      const res = (await pool.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
+      return (Array.isArray(res) ? res : [res]).map((r) => r.rows as Array<Record<string, unknown>>);
+    },
     close: () => pool.end(),
   };
 }

@@ -1,3 +1,4 @@
+import { inlineParams } from './literal.ts';
 import type { Db, Sql } from './types.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -14,6 +15,21 @@ export function inTenant<T>(db: Db, tenantId: string, fn: (tx: Sql) => Promise<T
     await tx.exec(`SET LOCAL ROLE pledge_app; SELECT set_config('app.tenant_id', '${tenantId}', true)`);
     return fn(tx);
   });
+}
+
+/**
+ * One read-only statement in a tenant's scope, in ONE round trip: the transaction, role, tenant
+ * and query travel as a single batch. The hot path for reads by id; same wall as `inTenant`.
+ */
+export async function tenantRead<T>(db: Db, tenantId: string, text: string, params: readonly unknown[] = []): Promise<T[]> {
+  if (!UUID.test(tenantId)) throw new Error('tenantRead: tenant id is not a uuid');
+  // No BEGIN/COMMIT: a multi-statement simple query is one implicit transaction, so SET LOCAL
+  // holds for it and an error rolls it all back without leaving the session in a failed block.
+  const results = await db.batch(
+    `SET LOCAL transaction_read_only = on; SET LOCAL standard_conforming_strings = on; SET LOCAL ROLE pledge_app; ` +
+      `SELECT set_config('app.tenant_id', '${tenantId}', true); ${inlineParams(text, params)}`,
+  );
+  return results[4] as T[];
 }
 
 /** A transaction with platform rights (accounts, policies, staff). Never use it for tenant rows. */

@@ -5,11 +5,19 @@ export interface Sql {
   exec(text: string): Promise<void>;
 }
 
+/** Rows of each statement of a multi-statement batch, in order. */
+export type BatchResult = Array<Array<Record<string, unknown>>>;
+
 export type StoreKind = 'pglite' | 'postgres';
 
 export interface Db extends Sql {
   readonly kind: StoreKind;
   /** Runs fn in one transaction on one connection; rolls back on any throw. */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  /**
+   * Several statements in ONE round trip (simple query protocol), no parameters: only for text
+   * built from code and values rendered by `sqlLiteral`. Rows of every statement, in order.
+   */
+  batch(text: string): Promise<BatchResult>;
   close(): Promise<void>;
 }

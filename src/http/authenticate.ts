@@ -8,6 +8,20 @@ import { hashToken } from '../crypto/keys.ts';
 /** Resolves the request's actor from its session cookie or its API key; never throws for bad credentials. */
 export async function authenticate(ctx: AppContext, req: FastifyRequest): Promise<Actor> {
   const auth = req.headers.authorization;
+  const credential = auth?.startsWith('Bearer ') ? `k:${hashToken(auth.slice(7).trim())}` : req.cookies[SESSION_COOKIE] ? `s:${hashToken(req.cookies[SESSION_COOKIE])}` : undefined;
+  if (!credential) return ANONYMOUS;
+  const cached = ctx.caches.actors.get(credential);
+  if (cached) return cached;
+  const actor = await resolveActor(ctx, req);
+  if (actor.kind !== 'anonymous') ctx.caches.actors.set(credential, actor);
+  return actor;
+}
+
+/** The cache key of a session, so sign-out can drop it at once. */
+export const sessionCacheKey = (sessionHash: string): string => `s:${sessionHash}`;
+
+async function resolveActor(ctx: AppContext, req: FastifyRequest): Promise<Actor> {
+  const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ')) {
     const key = await findApiKey(ctx.db, auth.slice(7).trim());
     if (!key) return ANONYMOUS;

@@ -74,6 +74,8 @@ export async function publishPolicyVersion(
     });
     return { id: row!.id, version, contentHash, notified };
   });
+  // Everyone must be checked against the new version from now on (other servers within AUTH_CACHE_MS).
+  ctx.caches.accepted.clear();
   void ctx.mailer.flush();
   return result;
 }

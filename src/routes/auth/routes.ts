@@ -4,6 +4,7 @@ import { signInUser } from '../../accounts/sign-in.ts';
 import { signUp } from '../../accounts/sign-up.ts';
 import { whoAmI } from '../../accounts/who-am-i.ts';
 import { destroySession } from '../../auth/sessions.ts';
+import { sessionCacheKey } from '../../http/authenticate.ts';
 import { clearSessionCookie, setSessionCookie } from './cookie.ts';
 import {
   ResendVerificationBody, ResendVerificationOut, SessionOut, SignInBody, SignInOut, SignUpBody, SignUpOut, VerifyEmailBody, VerifyEmailOut,
@@ -46,7 +47,10 @@ export const authRoutes: RouteModule = (app, ctx) => {
   app.post('/api/auth/sign-out', { config: { access: 'any', requiresAcceptance: false }, schema: { tags } }, async (req, reply) => {
     const a = req.actor;
     // The guard has already checked the CSRF token of a cookie session, so a foreign page cannot sign anyone out.
-    if (a.kind !== 'anonymous' && a.sessionHash) await destroySession(ctx.db, a.sessionHash);
+    if (a.kind !== 'anonymous' && a.sessionHash) {
+      await destroySession(ctx.db, a.sessionHash);
+      ctx.caches.actors.delete(sessionCacheKey(a.sessionHash));
+    }
     clearSessionCookie(reply);
     return reply.code(204).send();
   });

@@ -1,5 +1,5 @@
 import type { RouteModule } from '../../http/routes.ts';
-import { inTenant } from '../../db/scope.ts';
+import { inTenant, tenantRead } from '../../db/scope.ts';
 import { forbidden, notFound } from '../../errors.ts';
 import { canReadSubjects, canWriteSubjects, isUser } from '../../auth/permissions.ts';
 import { SubscriberCreate, SubscriberList, SubscriberListQuery, SubscriberOut, SubscriberParams } from './schema.ts';
@@ -13,9 +13,7 @@ export const subscriberRoutes: RouteModule = (app, ctx) => {
     const actor = req.actor;
     if (!isUser(actor) || !canReadSubjects(actor)) throw forbidden('tenant_forbidden', 'Not allowed');
     // No tenant filter needed: row-level security shows only this tenant's rows.
-    const [row] = await inTenant(ctx.db, actor.tenantId, (tx) =>
-      tx.query<SubscriberRow>(`SELECT ${SUBSCRIBER_COLUMNS} FROM subscribers WHERE id = $1`, [req.params.id]),
-    );
+    const [row] = await tenantRead<SubscriberRow>(ctx.db, actor.tenantId, `SELECT ${SUBSCRIBER_COLUMNS} FROM subscribers WHERE id = $1`, [req.params.id]);
     if (!row) throw notFound('subscriber');
     return presentSubscriber(row);
   });

@@ -1,0 +1,27 @@
+/**
+ * Renders a value as a PostgreSQL literal, for the one-round-trip batches of `tenantRead`.
+ * With standard_conforming_strings on (set in the same batch), doubling single quotes is the
+ * complete escape for text; NUL cannot be stored in PostgreSQL text at all, so it is refused.
+ */
+export function sqlLiteral(v: unknown): string {
+  if (v === null || v === undefined) return 'NULL';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new TypeError('sqlLiteral: non-finite number');
+    return String(v);
+  }
+  if (v instanceof Date) return `'${v.toISOString()}'`;
+  if (typeof v === 'string') {
+    if (v.includes('\0')) throw new TypeError('sqlLiteral: NUL in text');
+    return `'${v.replace(/'/g, "''")}'`;
+  }
+  throw new TypeError(`sqlLiteral: unsupported ${typeof v}`);
+}
+
+/** Replaces $1…$n with literals. Query texts are code constants, so `$` appears only as a placeholder. */
+export const inlineParams = (text: string, params: readonly unknown[]): string =>
+  text.replace(/\$(\d+)/g, (_m, n: string) => {
+    const i = Number(n) - 1;
+    if (i < 0 || i >= params.length) throw new RangeError(`inlineParams: no value for $${n}`);
+    return sqlLiteral(params[i]);
+  });
