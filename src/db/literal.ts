@@ -1,7 +1,8 @@
 /**
  * Renders a value as a PostgreSQL literal, for the one-round-trip batches of `tenantRead`.
- * With standard_conforming_strings on (set in the same batch), doubling single quotes is the
- * complete escape for text; NUL cannot be stored in PostgreSQL text at all, so it is refused.
+ * Text becomes an escape string (E'…') with backslashes and quotes doubled, which reads the
+ * same whatever standard_conforming_strings says; NUL cannot be stored in PostgreSQL text at
+ * all, so it is refused.
  */
 export function sqlLiteral(v: unknown): string {
   if (v === null || v === undefined) return 'NULL';
@@ -13,7 +14,7 @@ export function sqlLiteral(v: unknown): string {
   if (v instanceof Date) return `'${v.toISOString()}'`;
   if (typeof v === 'string') {
     if (v.includes('\0')) throw new TypeError('sqlLiteral: NUL in text');
-    return `'${v.replace(/'/g, "''")}'`;
+    return `E'${v.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
   }
   throw new TypeError(`sqlLiteral: unsupported ${typeof v}`);
 }

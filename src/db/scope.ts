@@ -23,13 +23,13 @@ export function inTenant<T>(db: Db, tenantId: string, fn: (tx: Sql) => Promise<T
  */
 export async function tenantRead<T>(db: Db, tenantId: string, text: string, params: readonly unknown[] = []): Promise<T[]> {
   if (!UUID.test(tenantId)) throw new Error('tenantRead: tenant id is not a uuid');
-  // No BEGIN/COMMIT: a multi-statement simple query is one implicit transaction, so SET LOCAL
-  // holds for it and an error rolls it all back without leaving the session in a failed block.
+  // No BEGIN/COMMIT: a multi-statement simple query is one implicit transaction, so the local
+  // settings hold for it and an error rolls it all back without leaving a failed block behind.
   const results = await db.batch(
-    `SET LOCAL transaction_read_only = on; SET LOCAL standard_conforming_strings = on; SET LOCAL ROLE pledge_app; ` +
-      `SELECT set_config('app.tenant_id', '${tenantId}', true); ${inlineParams(text, params)}`,
+    `SELECT set_config('transaction_read_only', 'on', true), set_config('role', 'pledge_app', true), ` +
+      `set_config('app.tenant_id', '${tenantId}', true); ${inlineParams(text, params)}`,
   );
-  return results[4] as T[];
+  return results[1] as T[];
 }
 
 /** A transaction with platform rights (accounts, policies, staff). Never use it for tenant rows. */

@@ -20,7 +20,7 @@ describeEachStore('one-round-trip tenant reads', (h) => {
 
   it('renders hostile text as a literal, never as SQL', async () => {
     const a = await createMerchant(h());
-    const evil = "x'); DROP TABLE subscribers; --";
+    const evil = "x\\'); DROP TABLE subscribers; -- \\\\ ''";
     const rows = await tenantRead<{ v: string }>(h().ctx.db, a.tenantId, 'SELECT $1::text AS v', [evil]);
     expect(rows[0]!.v).toBe(evil);
     expect(() => sqlLiteral('a\0b')).toThrow();
