@@ -44,7 +44,8 @@ export function guard(ctx: AppContext) {
       return;
     }
     if (actor.kind !== 'user') throw actor.kind === 'anonymous' ? unauthorized() : forbidden('tenant_forbidden', 'Staff cannot act as a merchant');
-    if (config.requiresAcceptance !== false && !ctx.caches.accepted.get(actor.userId) && (await acceptanceMissing(ctx.db, actor.userId))) {
+    if (config.requiresAcceptance === false || ctx.caches.accepted.get(actor.userId)) return;
+    if (await acceptanceMissing(ctx.db, actor.userId)) {
       throw forbidden('policy_acceptance_required', 'Accept the current Terms of Service and Privacy Policy first', {
         links: { privacy: '/api/policies/privacy/current', terms: '/api/policies/terms/current', accept: '/api/policies/accept', page: '/accept' },
       });

@@ -53,4 +53,14 @@ describeEachStore('tenancy wall', (h) => {
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ code: 'policy_acceptance_required', links: { page: '/accept' } });
   });
+
+  it('[C06] calling a route that needs no acceptance does not let the account past the acceptance check', async () => {
+    const m = await createMerchant(h(), { accept: false });
+    const sub = await createSubscriber(h(), m.tenantId);
+    const exempt = await h().app.inject({ method: 'GET', url: '/api/policies/status', headers: m.headers });
+    expect(exempt.statusCode).toBe(200);
+    const res = await h().app.inject({ method: 'GET', url: `/api/subscribers/${sub}`, headers: m.headers });
+    expect(res.json().code).toBe('policy_acceptance_required');
+  });
 });
+
