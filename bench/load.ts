@@ -35,14 +35,45 @@ done = function(summary, latency, requests)
 end
 `;
 
+/** One request of a mixed load (a POST with its body and its own headers, e.g. another tenant's key). */
+export type LoadRequest = { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string };
+
+// The same reporting, over a list of whole requests; `unique` names a header given a fresh value
+// on every request (an Idempotency-Key), so each POST is a new write rather than a replay.
+const LUA_REQUESTS = LUA.replace(/local paths, headers[\s\S]*?\nend\n/, `
+local reqs, unique, prefix, n = {}, nil, "k", 0
+init = function(args) end
+request = function()
+  local r = reqs[math.random(#reqs)]
+  if unique then n = n + 1; r.headers[unique] = prefix .. "-" .. n end
+  return wrk.format(r.method, r.path, r.headers, r.body)
+end
+`);
+
+const luaTable = (h: Record<string, string>): string => `{${Object.entries(h).map(([k, v]) => `[${JSON.stringify(k)}] = ${JSON.stringify(v)}`).join(', ')}}`;
+
 /** Bounded load on loopback: `connections` concurrent clients for `seconds`, through wrk. */
-export async function load(opts: { url: string; connections: number; seconds: number; headers?: Record<string, string>; paths?: string[] }): Promise<LoadResult> {
+export async function load(opts: {
+  url: string; connections: number; seconds: number; headers?: Record<string, string>; paths?: string[];
+  /** Whole requests (method, path, headers, body) instead of GET `paths`. */
+  requests?: LoadRequest[];
+  /** A header set to a value unique to each request (e.g. `Idempotency-Key`). */
+  uniqueHeader?: string;
+}): Promise<LoadResult> {
   const dir = mkdtempSync(join(tmpdir(), 'pledge-wrk-'));
   const paths = opts.paths ?? [new URL(opts.url).pathname];
   const header = Object.entries(opts.headers ?? {}).map(([k, v]) => `headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`).join('\n');
   const pathList = paths.map((p) => `paths[#paths + 1] = ${JSON.stringify(p)}`).join('\n');
   const script = join(dir, 'bench.lua');
-  writeFileSync(script, LUA.replace('init = function(args) end', `init = function(args)\n${pathList}\n${header}\nend`));
+  if (opts.requests) {
+    const list = opts.requests
+      .map((r) => `reqs[#reqs + 1] = { method = ${JSON.stringify(r.method)}, path = ${JSON.stringify(r.path)}, headers = ${luaTable({ ...opts.headers, ...r.headers })}, body = ${r.body === undefined ? 'nil' : JSON.stringify(r.body)} }`)
+      .join('\n');
+    const uniq = opts.uniqueHeader ? `unique = ${JSON.stringify(opts.uniqueHeader)}\nprefix = ${JSON.stringify(`k${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`)}` : '';
+    writeFileSync(script, LUA_REQUESTS.replace('init = function(args) end', `init = function(args)\n${list}\n${uniq}\nend`));
+  } else {
+    writeFileSync(script, LUA.replace('init = function(args) end', `init = function(args)\n${pathList}\n${header}\nend`));
+  }
   const { stdout } = await promisify(execFile)('wrk', ['-t', '1', '-c', String(opts.connections), '-d', `${opts.seconds}s`, '-s', script, opts.url], {
     maxBuffer: 1 << 20,
   });

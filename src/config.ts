@@ -38,6 +38,8 @@ export type Config = {
   seedDemo: boolean;
   rateLimitPerMinute: number;
   trustProxy: boolean;
+  /** Extra key-encryption keys from PLEDGE_KEK_<ID> (id lower-cased); 'k1' is always derived from the secret. */
+  keks: Record<string, Buffer>;
 };
 
 export class ConfigError extends Error {}
@@ -64,7 +66,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.PLEDGE_NO_DEMO === '0',
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     trustProxy: e.TRUST_PROXY === '1',
+    keks: parseKeks(env),
   };
+}
+
+/**
+ * PLEDGE_KEK_<ID>=<64 hex chars or base64 of 32 bytes>: a key-encryption key for the data keys
+ * (C07). The newest id (highest number) wraps new and rotated data keys; older ones still unwrap.
+ */
+function parseKeks(env: NodeJS.ProcessEnv): Record<string, Buffer> {
+  const out: Record<string, Buffer> = {};
+  for (const [name, value] of Object.entries(env)) {
+    const m = /^PLEDGE_KEK_([A-Za-z0-9_]{1,32})$/.exec(name);
+    if (!m || value === undefined) continue;
+    const id = m[1]!.toLowerCase();
+    const key = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+    if (key.length !== 32 || !/^k\d+$/.test(id) || id === 'k1') {
+      throw new ConfigError(`Invalid configuration:\n  ${name}: must be named PLEDGE_KEK_K<n> (n ≥ 2) and hold 32 bytes as 64 hex characters or base64`);
+    }
+    out[id] = key;
+  }
+  return out;
 }
 
 /** The embedded install keeps its secret beside its data, readable only by its owner. */

@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { maskCardsDeep, maskLogString } from './guard/log-safety.ts';
 
 /**
  * Paths that may carry personal values or secrets; pino replaces them before a line is written.
@@ -30,6 +31,13 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     {
       level,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      // Safety net (C02): a card number that reaches a log line anyway leaves masked.
+      formatters: { log: (obj) => maskCardsDeep(obj) as Record<string, unknown> },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, args.map((a) => (typeof a === 'string' ? maskLogString(a) : a)) as Parameters<typeof method>);
+        },
+      },
       // Query strings may hold tokens (verification links): log the path only.
       serializers: {
         req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { vietnamToday } from '../domain/age.ts';
+import { rejectCards } from '../guard/schema.ts';
 
 /**
  * Field schemas for account data. Text is refused, not silently altered, when it holds
@@ -15,11 +16,11 @@ const clean = (s: z.ZodString, pattern: RegExp) =>
     .refine((v) => !LONE_SURROGATE.test(v), { message: 'Contains an invalid character (unpaired surrogate)' })
     .refine((v) => !pattern.test(v), { message: 'Contains a control character' });
 
-/** A one-line text: trimmed, 1..max characters. */
-export const lineText = (max: number) => clean(z.string().trim().min(1).max(max), CONTROL);
+/** A one-line text: trimmed, 1..max characters; a card number in it is refused (C02). */
+export const lineText = (max: number) => clean(z.string().trim().min(1).max(max), CONTROL).superRefine(rejectCards);
 
-/** A multi-line text (an address): newlines allowed, other control characters not. */
-export const multiLineText = (max: number) => clean(z.string().trim().min(1).max(max), CONTROL_EXCEPT_NEWLINES);
+/** A multi-line text (an address): newlines allowed, other control characters not; no card numbers (C02). */
+export const multiLineText = (max: number) => clean(z.string().trim().min(1).max(max), CONTROL_EXCEPT_NEWLINES).superRefine(rejectCards);
 
 /** E-mail addresses are compared case-insensitively, so they are stored lower-cased. */
 export const Email = z.string().trim().max(254).pipe(z.email()).transform((v) => v.toLowerCase());

@@ -12,3 +12,14 @@ export const canPublishPolicy = (a: Actor): boolean => isStaff(a) && a.role === 
 export const canStaffReadTenantData = (a: Actor): boolean => isStaff(a);
 /** Registration data is changed by the person signed in (C32), not by a server holding an API key. */
 export const canEditOwnProfile = (a: Actor): boolean => isUser(a) && a.via === 'session';
+/** Providers and their agreements (C26): a merchant's owner or admin for its own, ECOMKEY's privacy officer for ECOMKEY's. */
+export const canManageProcessors = (a: Actor): boolean =>
+  isUser(a) ? a.role === 'owner' || a.role === 'admin' : isStaff(a) && a.role === 'privacy_officer';
+/** Recording a disclosure (C03, C27): a merchant's owner or admin; on a tenant's data, ECOMKEY's privacy officer. */
+export const canRecordDisclosure = (a: Actor): boolean => canManageProcessors(a);
+/** The ledger is read by every member of the tenant, and by the privacy officer with a reason. */
+export const canReadDisclosures = (a: Actor): boolean => isUser(a) || (isStaff(a) && a.role === 'privacy_officer');
+/** A tenant's members record and read its subjects' consents and restrictions (C22, C34); staff do not act as the merchant. */
+export const canManageConsents = (a: Actor): boolean => isUser(a);
+/** Notices are the words a tenant asks consent with: its owner or admin publishes them. */
+export const canPublishConsentNotice = (a: Actor): boolean => isUser(a) && (a.role === 'owner' || a.role === 'admin');

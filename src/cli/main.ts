@@ -72,6 +72,53 @@ program
     process.exitCode = runClausesReport(opts.results, console.log);
   });
 
+const keys = program.command('keys').description('Encryption-at-rest keys');
+keys
+  .command('rotate')
+  .description('Rewrap every data key under the newest key-encryption key (PLEDGE_KEK_K<n>) and issue new data keys; servers keep running')
+  .option('--rewrap-only', 'only rewrap existing data keys under the newest KEK')
+  .action((opts: { rewrapOnly?: boolean }) =>
+    withContext(async (ctx) => {
+      const { keyringFor, rotateKeys } = await import('../crypto/envelope.ts');
+      const r = await rotateKeys(ctx.db, keyringFor(ctx.config), { rewrapOnly: opts.rewrapOnly ?? false });
+      console.log(`rewrapped ${r.rewrapped} data keys under ${r.kek}; issued ${r.issued} new data keys`);
+    }),
+  );
+
+program
+  .command('scan')
+  .description('Sample every text column of the database for personal data (counts and column names, never values)')
+  .option('--sample <n>', 'rows sampled per column', (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new Error('--sample must be a positive integer');
+    return n;
+  }, 1000)
+  .option('--all', 'scan every row instead of a sample')
+  .option('--json', 'print the report as JSON')
+  .addHelpText('after', '\nExit codes: 0 nothing undeclared; 1 a Luhn-valid card number is stored somewhere (C02);\n2 personal data in a column the registry does not declare for it. Progress goes to stderr.')
+  .action(async (opts: { sample: number; all?: boolean; json?: boolean }) => {
+    const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+    const { openDb } = await import('../db/index.ts');
+    const { scanDatabase, formatReport } = await import('../scan/index.ts');
+    const db = await openDb(config);
+    const started = Date.now();
+    try {
+      const report = await scanDatabase(db, {
+        sample: opts.all ? 'all' : opts.sample,
+        // Progress only once a scan is long enough to wonder about.
+        onProgress: (done, total, column) => {
+          if (Date.now() - started < 1000 && done < total) return;
+          process.stderr.write(process.stderr.isTTY ? `\r\x1b[Kscan ${column} ${done}/${total}` : done < total ? `scan ${column} ${done + 1}/${total}\n` : '');
+        },
+      });
+      if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+      console.log(opts.json ? JSON.stringify(report) : formatReport(report));
+      process.exitCode = report.exitCode;
+    } finally {
+      await db.close();
+    }
+  });
+
 registerDetectCommand(program);
 
 program.parseAsync().catch((err: unknown) => {

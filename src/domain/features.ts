@@ -20,6 +20,9 @@ type FeatureDef = {
 
 const ACCOUNT: readonly CategoryKey[] = ['user.name', 'user.workplace', 'user.contact.email', 'user.contact.address', 'user.preference'];
 const SUBSCRIBER: readonly CategoryKey[] = ['user.name', 'user.unique_id', 'user.contact.phone', 'user.contact.email'];
+// The special categories a free-text disclosure may fall in (C14): held until explicit consent.
+const SPECIAL: readonly CategoryKey[] = ['user.health', 'user.religion', 'user.political_opinion', 'user.ethnicity', 'user.sexual_orientation',
+  'user.criminal_record', 'user.union_membership', 'user.biometric', 'user.private_life', 'user.government_id.national_id'];
 const ALL_PURPOSES: readonly PurposeKey[] = ['provide_service', 'communicate', 'process_payment', 'authenticate', 'improve_service', 'contact', 'research', 'prevent_fraud'];
 
 const DEFS = {
@@ -108,7 +111,59 @@ const DEFS = {
   },
   'disclosures.record': {
     kind: 'route', description: 'The disclosure ledger: data leaving ECOMKEY, each with its basis (C03, C04, C26, C27)',
+    routes: ['POST /api/disclosures', 'GET /api/disclosures', 'GET /api/disclosures/:id', 'POST /api/staff/tenants/:tenantId/disclosures', 'GET /api/staff/tenants/:tenantId/disclosures'],
     subjects: ['customer', 'subscriber', 'buyer', 'visitor', 'staff'], purposes: ALL_PURPOSES, categories: ['user'],
+  },
+  // Issue 5: free text about or from Subscribers, the holds of sensitive data, and billing.
+  'subscribers.notes': {
+    kind: 'route', description: 'A Customer\'s notes about a Subscriber: cards masked, sensitive parts held until consent (C02, C14)',
+    routes: ['POST /api/subscribers/:id/notes', 'GET /api/subscribers/:id/notes'], subjects: ['subscriber'],
+    purposes: ['provide_service'], categories: ['user.content', 'user.name', 'user.contact', ...SPECIAL],
+  },
+  'messages.inbound': {
+    kind: 'route', description: 'Messages a Customer\'s bot receives on a channel: cards masked, sensitive parts held until consent (C02, C14)',
+    routes: ['POST /api/messages/inbound'], subjects: ['subscriber'],
+    purposes: ['provide_service', 'communicate'], categories: ['user.content.message', 'user.name', 'user.contact', ...SPECIAL],
+  },
+  'sensitive.holds': {
+    kind: 'route', description: 'Sensitive data held pending consent: the person consents, restricts, objects or deletes it (C14)',
+    routes: ['GET /api/subscribers/:id/held-sensitive', 'POST /api/held-sensitive/:id/:action', 'DELETE /api/held-sensitive/:id'], subjects: ['subscriber'],
+    purposes: ['provide_service'], categories: [...SPECIAL],
+  },
+  'billing.upgrade': {
+    kind: 'route', description: 'The paid plan: billing contact and the processor\'s card token, never a card (C02, C08)',
+    routes: ['POST /api/billing/upgrade', 'GET /api/billing'], subjects: ['customer'], purposes: ['process_payment', 'provide_service'],
+    categories: ['user.name', 'user.contact.email', 'user.contact.phone', 'user.contact.address', 'user.workplace', 'user.financial.payment_card_token'],
+  },
+  // The consent ledger, restrictions and the privacy center (issue 4: C22, C19, C03, C34).
+  'consents.record': {
+    kind: 'route', description: 'A merchant records a subject\'s consent given or withdrawn, per purpose, with its notice and evidence (C22)',
+    routes: ['POST /api/subjects/:type/:id/consents', 'POST /api/subjects/:type/:id/consents/withdraw'],
+    subjects: ['subscriber', 'buyer'], purposes: ['provide_service'], categories: ['user.content.message'],
+  },
+  'consents.read': {
+    kind: 'route', description: 'A subject\'s consent state, history and printable proof (C22)',
+    routes: ['GET /api/subjects/:type/:id/consents', 'GET /api/consents/:recordId/proof'],
+    subjects: ['subscriber', 'buyer'], purposes: ['provide_service'], categories: ['user.content.message'],
+  },
+  'restrictions.manage': {
+    kind: 'route', description: 'Restrictions and objections a subject asked for, and their lifting on a legal ground (C34)',
+    routes: ['POST /api/subjects/:type/:id/restrictions', 'GET /api/subjects/:type/:id/restrictions', 'POST /api/restrictions/:id/lift'],
+    subjects: ['subscriber', 'buyer'], purposes: ['provide_service'], categories: ['user.content.message'],
+  },
+  'gate.decide': {
+    kind: 'route', description: 'A merchant\'s server asks the gate before it processes a subject\'s data; reads the ledger, returns no personal value',
+    routes: ['POST /api/gate/decide'], subjects: ['subscriber', 'buyer'], purposes: ['provide_service'], categories: [],
+  },
+  'privacy_center.signin': {
+    kind: 'route', description: 'A Subscriber or Buyer signs in to the privacy center with a link mailed to their address',
+    routes: ['GET /api/privacy-center/:tenantId', 'POST /api/privacy-center/:tenantId/sign-in', 'POST /api/privacy-center/session', 'POST /api/privacy-center/sign-out', 'GET /api/privacy-center/me'],
+    subjects: ['subscriber', 'buyer', 'customer'], purposes: ['authenticate', 'communicate'], categories: ['user.contact.email', 'user.workplace'],
+  },
+  'privacy_center.consents': {
+    kind: 'route', description: 'A person sees, gives and withdraws their consents, restricts or objects, and lifts their own restriction (C22, C34)',
+    routes: ['GET /api/privacy-center/me/consents', 'POST /api/privacy-center/me/consents', 'POST /api/privacy-center/me/restrictions', 'POST /api/privacy-center/me/restrictions/:id/lift'],
+    subjects: ['subscriber', 'buyer', 'customer'], purposes: ['provide_service'], categories: ['user.content.message'],
   },
 } as const satisfies Record<string, FeatureDef>;
 
@@ -124,6 +179,16 @@ export const ROUTES_WITHOUT_PERSONAL_DATA: readonly { route: string; reason: str
   { route: 'GET /api/policies/:kind/versions/:version', reason: 'Published policy text' },
   { route: 'GET /api/policies/:kind/current', reason: 'Published policy text' },
   { route: 'GET /api/site-notice', reason: 'The public notice of a significant change' },
+  // Service providers and their agreements name organisations and taxonomy keys, never a person (C26).
+  { route: 'GET /api/processors', reason: 'Service providers and their agreements' },
+  { route: 'POST /api/processors', reason: 'Registers a service provider (an organisation)' },
+  { route: 'POST /api/processors/:id/agreements', reason: 'Files a provider\'s agreement: dates, taxonomy keys, retention' },
+  { route: 'GET /api/staff/processors', reason: 'ECOMKEY\'s own service providers' },
+  { route: 'POST /api/staff/processors', reason: 'Registers one of ECOMKEY\'s service providers' },
+  { route: 'POST /api/staff/processors/:id/agreements', reason: 'Files an ECOMKEY provider\'s agreement' },
+  // Consent notices are the merchant's own published wording: no person's data.
+  { route: 'POST /api/consent-notices', reason: 'Publishes the wording consent is asked with' },
+  { route: 'GET /api/consent-notices', reason: 'The published notices' },
 ];
 
 /**

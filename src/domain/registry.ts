@@ -29,6 +29,9 @@ const col = (table: string, column: string, categories: CategoryKey | readonly C
   Object.freeze({ table, column, categories: one(categories), subjects: one(subjects), source: o.source, encrypted: o.encrypted ?? false });
 
 const reg = { source: 'registration' } as const;
+// What a free-text disclosure may reveal (C14); stored only sealed.
+const SPECIAL_CATEGORIES: readonly CategoryKey[] = ['user.health', 'user.religion', 'user.political_opinion', 'user.ethnicity', 'user.sexual_orientation',
+  'user.criminal_record', 'user.union_membership', 'user.biometric', 'user.private_life', 'user.government_id.national_id'];
 const perRow = { source: { column: 'source' } } as const;
 
 export const PERSONAL_COLUMNS: readonly PersonalColumn[] = [
@@ -57,6 +60,29 @@ export const PERSONAL_COLUMNS: readonly PersonalColumn[] = [
   col('buyers', 'email', 'user.contact.email', 'buyer', perRow),
   col('buyers', 'phone', 'user.contact.phone', 'buyer', perRow),
   col('buyers', 'address', 'user.contact.address', 'buyer', perRow),
+  // The consent ledger (migration 003): the evidence of a consent (its phrase, a message id) and
+  // the reason a subject gave for a restriction are the person's own words.
+  col('consent_records', 'evidence', 'user.content.message', ['customer', 'subscriber', 'buyer'], { source: 'self_provided_form' }),
+  col('processing_restrictions', 'reason', 'user.content.message', ['customer', 'subscriber', 'buyer'], { source: 'self_provided_form' }),
+  // A create endpoint's first response, replayed for a retried request for 24 hours: whatever that response named.
+  col('idempotency_keys', 'response_body', 'user', ['customer', 'subscriber', 'buyer'], { source: 'system' }),
+  // Issue 5 (migration 005). @clause C02 @clause C07 @clause C08 @clause C14
+  col('billing_profiles', 'contact_name', 'user.name', 'customer', { source: 'self_provided_form' }),
+  col('billing_profiles', 'contact_email', 'user.contact.email', 'customer', reg),
+  col('billing_profiles', 'company', 'user.workplace', 'customer', { source: 'self_provided_form' }),
+  col('billing_profiles', 'phone', 'user.contact.phone', 'customer', { source: 'self_provided_form' }),
+  col('billing_profiles', 'physical_address', 'user.contact.address', 'customer', { source: 'self_provided_form' }),
+  // The processor's reference, sealed; the last four digits are what a receipt shows, never a card.
+  col('payment_methods', 'processor_token', 'user.financial.payment_card_token', 'customer', { source: 'system', encrypted: true }),
+  col('payment_methods', 'last4', 'user.financial.payment_card_token', 'customer', { source: 'system' }),
+  // Clear text with cards masked and sensitive parts redacted; the full text only sealed (C14).
+  // A note is about the person, not a place for their contact details: those belong in the
+  // Subscriber's own fields, and `pledge scan` reports contact data found in notes.
+  col('subscriber_notes', 'body', ['user.content', 'user.name'], 'subscriber', { source: 'self_provided_form' }),
+  col('subscriber_notes', 'body_sealed', ['user.content', 'user.name', ...SPECIAL_CATEGORIES], 'subscriber', { source: 'self_provided_form', encrypted: true }),
+  col('messages', 'body', ['user.content.message', 'user.name', 'user.contact'], 'subscriber', { source: 'channel' }),
+  col('messages', 'body_sealed', ['user.content.message', 'user.name', 'user.contact', ...SPECIAL_CATEGORIES], 'subscriber', { source: 'channel', encrypted: true }),
+  col('held_sensitive_data', 'sealed_value', ['user.content', ...SPECIAL_CATEGORIES], 'subscriber', { source: 'channel', encrypted: true }),
 ];
 
 /** Columns whose names look personal but hold no personal data, each with the reason. */
@@ -65,6 +91,11 @@ export const EXEMPT_COLUMNS: readonly ExemptColumn[] = [
   { table: 'policy_versions', column: 'body_vi', reason: 'The published policy text' },
   { table: 'policy_versions', column: 'body_en', reason: 'The published policy text' },
   { table: 'schema_migrations', column: 'name', reason: 'The file name of a migration' },
+  { table: 'messages', column: 'channel_message_ref', reason: 'The channel\'s id of a message (for de-duplication), not its content' },
+  // The disclosure ledger and its providers (migration 004) name organisations, not people.
+  { table: 'processors', column: 'name', reason: 'The company name of a service provider (C26)' },
+  { table: 'processors', column: 'contact', reason: 'A provider\'s business contact for its agreement (a privacy desk or role address), not a data subject\'s' },
+  { table: 'disclosures', column: 'recipient_name', reason: 'The receiving organisation (provider, authority, court, company); a disclosure to a subject names them by id in disclosure_subjects' },
 ];
 
 /** The registry as the personal-column check reads it. */

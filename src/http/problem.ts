@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.ts';
+import { isCardIssue } from '../guard/schema.ts';
 
 export const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
 
@@ -36,6 +37,9 @@ export function handleError(err: FastifyError, req: FastifyRequest, reply: Fasti
       path: (v.instancePath || '/').replace(/^\//, '').replace(/\//g, '.'),
       message: v.message ?? 'invalid',
     }));
+    // A card number where none belongs is its own refusal (C02): 422, the field named, the digits never echoed.
+    const cardFields = err.validation.filter((v) => isCardIssue(v.params)).map((v) => (v.instancePath || '/').replace(/^\//, '').replace(/\//g, '.'));
+    if (cardFields.length > 0) return sendProblem(reply, problem(422, 'card_data_refused', 'Payment card numbers are not accepted here; pay through the payment form', { fields: cardFields }));
     return sendProblem(reply, problem(400, 'validation_failed', 'The request does not match the schema', { issues }));
   }
   const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;

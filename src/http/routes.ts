@@ -12,6 +12,14 @@ import { devMailboxRoutes } from '../routes/dev-mailbox/routes.ts';
 import { policyRoutes } from '../routes/policies/routes.ts';
 import { staffPolicyRoutes } from '../routes/staff-policies/routes.ts';
 import { webRoutes } from '../web/routes.ts';
+import { consentRoutes } from '../routes/consents/routes.ts';
+import { restrictionRoutes } from '../routes/restrictions/routes.ts';
+import { gateRoutes } from '../routes/gate/routes.ts';
+import { privacyCenterRoutes } from '../routes/privacy-center/routes.ts';
+import { processorRoutes } from '../routes/processors/routes.ts';
+import { disclosureRoutes } from '../routes/disclosures/routes.ts';
+import { freeTextRoutes } from '../routes/free-text/routes.ts';
+import { billingRoutes } from '../routes/billing/routes.ts';
 
 export type ZodFastify = FastifyInstance<
   RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider
@@ -20,7 +28,7 @@ export type ZodFastify = FastifyInstance<
 /** A resource's routes: one folder per resource, its schemas beside its routes. */
 export type RouteModule = (app: ZodFastify, ctx: AppContext) => void | Promise<void>;
 
-const MODULES: RouteModule[] = [healthRoutes, subscriberRoutes, authRoutes, staffAuthRoutes, staffTenantRoutes, meRoutes, apiKeyRoutes, devMailboxRoutes, policyRoutes, staffPolicyRoutes, webRoutes];
+const MODULES: RouteModule[] = [healthRoutes, subscriberRoutes, authRoutes, staffAuthRoutes, staffTenantRoutes, meRoutes, apiKeyRoutes, devMailboxRoutes, policyRoutes, staffPolicyRoutes, processorRoutes, disclosureRoutes, consentRoutes, restrictionRoutes, gateRoutes, privacyCenterRoutes, freeTextRoutes, billingRoutes, webRoutes];
 
 export async function registerRoutes(app: ZodFastify, ctx: AppContext): Promise<void> {
   for (const m of MODULES) await m(app, ctx);

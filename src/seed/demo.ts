@@ -3,6 +3,9 @@ import { recordAudit } from '../audit/log.ts';
 import { hashPassword } from '../crypto/password.ts';
 import { inPlatform, inTenant } from '../db/scope.ts';
 import { publishInitialPolicies } from '../policies/initial.ts';
+import { recordAgreement, registerProcessor } from '../disclosures/processors.ts';
+import { processorFor } from '../payments/index.ts';
+import { PAYMENT_CATEGORIES } from '../payments/upgrade.ts';
 
 export const DEMO = {
   tenantName: 'Shop Hoa Mai',
@@ -27,7 +30,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: boolean } & 
   const [existing] = await ctx.db.query('SELECT 1 FROM users WHERE lower(email) = $1', [DEMO.login.email]);
   if (existing) return { created: false, ...DEMO };
   const [ownerHash, staffHash] = await Promise.all([hashPassword(DEMO.login.password), hashPassword(DEMO.staffLogin.password)]);
-  const tenantId = await inPlatform(ctx.db, async (tx) => {
+  const { tenantId, staffId } = await inPlatform(ctx.db, async (tx) => {
     const [t] = await tx.query<{ id: string }>('INSERT INTO tenants (name) VALUES ($1) RETURNING id', [DEMO.tenantName]);
     const [u] = await tx.query<{ id: string }>(
       `INSERT INTO users (email, name, company, billing_address, password_hash, locale, email_verified_at, adult_confirmed_at)
@@ -35,11 +38,19 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: boolean } & 
       [DEMO.login.email, 'Nguyễn Thị Lan', DEMO.tenantName, '88 Hoa Mai, P. 2, Q. Phú Nhuận, TP.HCM', ownerHash],
     );
     await tx.query(`INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, 'owner')`, [t!.id, u!.id]);
-    await tx.query(`INSERT INTO staff_users (email, name, role, password_hash) VALUES ($1, 'Thảo', 'privacy_officer', $2)`, [
-      DEMO.staffLogin.email, staffHash,
-    ]);
+    const [staff] = await tx.query<{ id: string }>(
+      `INSERT INTO staff_users (email, name, role, password_hash) VALUES ($1, 'Thảo', 'privacy_officer', $2) RETURNING id`,
+      [DEMO.staffLogin.email, staffHash],
+    );
     await recordAudit(tx, ctx.keys.audit, { tenantId: null, actor: { type: 'system', id: null }, action: 'demo.seeded', target: { type: 'tenant', id: t!.id } });
-    return t!.id;
+    return { tenantId: t!.id, staffId: staff!.id };
+  });
+  // ECOMKEY's payment processor with its agreement on file (C26), so the paid-plan upgrade works.
+  const officer = { kind: 'staff' as const, staffId, role: 'privacy_officer' as const, sessionHash: '' };
+  const processor = await registerProcessor(ctx, officer, { name: processorFor(ctx.config).name, kind: 'payment' });
+  await recordAgreement(ctx, officer, processor.id, {
+    signedAt: '2025-01-01', effectiveFrom: '2025-01-01', categories: [...PAYMENT_CATEGORIES], purposes: ['process_payment'],
+    retention: 'For the life of the subscription, then 10 years (Accounting Law)', retentionDays: 3650, documentRef: 'DPA-2025-PAY', bindsToPolicy: true,
   });
   await inTenant(ctx.db, tenantId, async (tx) => {
     for (const s of SUBSCRIBERS) {

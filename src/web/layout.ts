@@ -18,6 +18,7 @@ function header(v: View): SafeHtml {
         ${navLink(v, '/policies/privacy', t('nav.privacy'))}
         ${navLink(v, '/policies/terms', t('nav.terms'))}
         ${v.devMailbox ? navLink(v, '/dev/mailbox', t('nav.mailbox')) : ''}
+        ${v.signedIn ? navLink(v, '/console', t('nav.console')) : ''}
         ${v.signedIn ? navLink(v, '/profile', t('nav.profile')) : [navLink(v, '/signin', t('nav.signin')), navLink(v, '/signup', t('nav.signup'))]}
       </ul>
     </nav>

@@ -12,8 +12,11 @@ import { homePage } from './pages/home.ts';
 import { mailboxPage } from './pages/mailbox.ts';
 import { policyPage, type PolicyKind } from './pages/policies.ts';
 import { profilePage } from './pages/profile.ts';
+import { privacyCenterPage } from './pages/privacy-center.ts';
+import { isUuid } from '../db/scope.ts';
 import { signupPage } from './pages/signup.ts';
 import type { Page, View } from './view.ts';
+import { registerConsolePages } from './console-routes.ts';
 
 const ASSET_TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' };
 const ASSET_NAME = /^[a-z][a-z0-9-]*\.(js|css)$/;
@@ -35,6 +38,7 @@ const YEAR_S = 365 * 24 * 3600;
 const AssetParams = z.strictObject({ file: z.string() });
 const KindParams = z.strictObject({ kind: z.string() });
 const VersionParams = z.strictObject({ kind: z.string(), version: z.string() });
+const PrivacyCenterParams = z.strictObject({ tenantId: z.string() });
 
 export const webRoutes: RouteModule = (app, ctx) => {
   const assets = loadAssets();
@@ -68,6 +72,18 @@ export const webRoutes: RouteModule = (app, ctx) => {
     return sendPage(reply, viewOf(ctx, req, reply), profilePage);
   });
 
+  // The privacy center: a signed-in Customer's own consents to ECOMKEY, or a shop's Subscribers and Buyers by e-mail link.
+  app.get('/privacy-center', pageConfig, async (req, reply) => {
+    if (req.actor.kind !== 'user') return reply.redirect('/signin?next=/privacy-center');
+    return sendPage(reply, viewOf(ctx, req, reply), (v) => privacyCenterPage(v, null, 'ECOMKEY'));
+  });
+  app.get('/privacy-center/:tenantId', { ...pageConfig, schema: { hide: true, params: PrivacyCenterParams } }, async (req, reply) => {
+    const id = req.params.tenantId;
+    const [shop] = isUuid(id) ? await ctx.db.query<{ name: string }>('SELECT name FROM tenants WHERE id = $1 AND closed_at IS NULL', [id]) : [];
+    if (!shop) return reply.callNotFound();
+    return sendPage(reply, viewOf(ctx, req, reply), (v) => privacyCenterPage(v, id, shop.name));
+  });
+
   // Params are checked here rather than by a schema, so a wrong one gets the not-found answer, not a 400.
   app.get('/policies/:kind', { ...pageConfig, schema: { hide: true, params: KindParams } }, async (req, reply) => {
     const kind = policyKind(req.params.kind);
@@ -81,6 +97,9 @@ export const webRoutes: RouteModule = (app, ctx) => {
     if (!kind || !/^[1-9][0-9]{0,5}$/.test(params.version)) return reply.callNotFound();
     return sendPage(reply, viewOf(ctx, req, reply), (v) => policyPage(v, kind, Number(params.version)));
   });
+
+  // The merchant console (consents, restrictions, disclosures, processors) in this same shell.
+  registerConsolePages(app, ctx, (req, reply, build) => sendPage(reply, viewOf(ctx, req, reply), build));
 };
 
 const policyKind = (s: string): PolicyKind | null => (s === 'privacy' || s === 'terms' ? s : null);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from '../../guard/schema.ts';
 
 export const SubscriberParams = z.strictObject({ id: z.uuid() });
 
@@ -27,10 +28,10 @@ export const LegalBasis = z.enum(['consent', 'contract', 'legal_obligation', 'vi
 export const SubscriberCreate = z.strictObject({
   channel: z.enum(['messenger', 'zalo', 'telegram', 'web', 'import', 'api']),
   externalId: z.string().trim().min(1).max(200).optional(),
-  displayName: z.string().trim().min(1).max(200),
+  displayName: freeText({ max: 200, cards: 'refuse' }),
   phone: z.string().trim().min(3).max(40).optional(),
   email: z.email().max(320).optional(),
   /** Where the data came from, e.g. `channel:zalo`, `form:checkout`, `api`. */
-  source: z.string().trim().min(1).max(100),
+  source: freeText({ max: 100, cards: 'refuse' }),
   legalBasis: LegalBasis,
 });

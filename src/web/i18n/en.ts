@@ -1,7 +1,13 @@
 import type { MessageKey } from './vi.ts';
+import { consoleEn } from './console-en.ts';
+import { privacyCenterEn } from './privacy-center-en.ts';
 
 /** English: typed against the Vietnamese keys so a missing or extra message fails the type-check. */
 export const en: Record<MessageKey, string> = {
+  // The merchant console's messages (its own file, so parallel work on this dictionary does not collide).
+  ...consoleEn,
+  // The privacy center's messages (own file, like the console's).
+  ...privacyCenterEn,
   'site.tagline': 'The ECOMKEY privacy policy, made executable',
   'skip': 'Skip to main content',
   'nav.label': 'Main navigation',

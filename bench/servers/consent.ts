@@ -1,0 +1,79 @@
+// Pledge as deployed, for recording consents: full pipeline on the chosen store (PGlite under a
+// fresh DATA_DIR, file-backed; or a fresh database on BENCH_DATABASE_URL), with TENANTS merchants,
+// each with an API key, 200 Subscribers and a published notice. Prints {port, tenants} once listening.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { createContext } from '../../src/app/boot.ts';
+import { loadConfig } from '../../src/config.ts';
+import { buildApp } from '../../src/http/app.ts';
+import { createApiKey } from '../../src/auth/api-keys.ts';
+import { inPlatform, inTenant } from '../../src/db/scope.ts';
+import { publishInitialPolicies } from '../../src/policies/initial.ts';
+import { createNotice } from '../../src/consents/index.ts';
+
+const TENANTS = Number(process.env.BENCH_TENANTS ?? 20);
+
+async function freshDatabase(adminUrl: string): Promise<string> {
+  const name = `pledge_bench_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+const url = process.env.BENCH_DATABASE_URL ? await freshDatabase(process.env.BENCH_DATABASE_URL) : undefined;
+const config = loadConfig({
+  PLEDGE_SECRET: randomBytes(32).toString('hex'),
+  DATA_DIR: mkdtempSync(join(tmpdir(), 'pledge-bench-consent-')),
+  LOG_LEVEL: 'warn',
+  RATE_LIMIT_PER_MINUTE: '100000000',
+  ...(url ? { DATABASE_URL: url } : {}),
+});
+const ctx = await createContext(config);
+await publishInitialPolicies(ctx);
+
+const tenants: Array<{ apiKey: string; noticeId: string; subscriberIds: string[] }> = [];
+for (let i = 0; i < TENANTS; i++) {
+  const { tenantId, key, userId } = await inPlatform(ctx.db, async (tx) => {
+    const [t] = await tx.query<{ id: string }>(`INSERT INTO tenants (name) VALUES ($1) RETURNING id`, [`Bench Shop ${i}`]);
+    const [u] = await tx.query<{ id: string }>(
+      `INSERT INTO users (email, name, company, billing_address, password_hash, email_verified_at, adult_confirmed_at)
+       VALUES ($1, 'Bench', 'Bench Shop', '1 Bench St', 'x', now(), now()) RETURNING id`,
+      [`bench${i}@shop.example`],
+    );
+    await tx.query(`INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, 'owner')`, [t!.id, u!.id]);
+    await tx.query(
+      `INSERT INTO policy_acceptances (user_id, privacy_version, privacy_hash, terms_version, terms_hash, method)
+       SELECT $1, p.version, p.content_hash, t.version, t.content_hash, 'api'
+         FROM policy_versions p, policy_versions t WHERE p.kind = 'privacy' AND t.kind = 'terms'`,
+      [u!.id],
+    );
+    const k = await createApiKey(tx, { tenantId: t!.id, userId: u!.id, name: 'bench', role: 'agent' });
+    return { tenantId: t!.id, key: k.key, userId: u!.id };
+  });
+  const data = await inTenant(ctx.db, tenantId, async (tx) => {
+    const rows = await tx.query<{ id: string }>(
+      `INSERT INTO subscribers (tenant_id, channel, display_name, source, legal_basis)
+       SELECT $1, 'zalo', 'Khách ' || g, 'channel:zalo', 'consent' FROM generate_series(1, 200) g RETURNING id`,
+      [tenantId],
+    );
+    const notice = await createNotice({ tx, auditKey: ctx.keys.audit }, { type: 'user', id: userId }, tenantId, {
+      slug: 'zalo-offers', lang: 'vi', purposes: ['contact'], marketing: true, wording: 'Tôi đồng ý nhận tin ưu đãi qua Zalo.',
+    });
+    return { subscriberIds: rows.map((r) => r.id), noticeId: notice.id };
+  });
+  tenants.push({ apiKey: key, ...data });
+}
+
+const app = await buildApp(ctx);
+await app.listen({ port: 0, host: '127.0.0.1' });
+const addr = app.server.address();
+console.log(JSON.stringify({ port: typeof addr === 'object' && addr ? addr.port : 0, tenants }));
+process.on('SIGINT', () => process.exit(0));
+process.on('SIGTERM', () => process.exit(0));

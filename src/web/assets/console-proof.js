@@ -1,0 +1,3 @@
+/* global document, window */
+// The proof page's print button: the browser's own print dialog, with the print styles of app.css.
+document.querySelector('[data-print]')?.addEventListener('click', () => window.print());

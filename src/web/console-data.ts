@@ -1,0 +1,94 @@
+/**
+ * What the console pages show, read in one tenant transaction per page (row-level security
+ * keeps it to the signed-in merchant's tenant). Consents and restrictions come from the
+ * consent ledger's own readers; disclosures and processors from the disclosure ledger's.
+ */
+import type { AppContext } from '../app/context.ts';
+import { consentHistory, consentProof, currentConsents, listRestrictions, type ConsentProof, type ConsentRow, type LedgerSubjectType, type RestrictionRow } from '../consents/index.ts';
+import type { Sql } from '../db/index.ts';
+import { inTenant } from '../db/scope.ts';
+import { listProcessors, type ProcessorWithAgreements } from '../disclosures/processors.ts';
+import { listDisclosures, listDisclosuresForSubject, type DisclosurePage } from '../disclosures/queries.ts';
+import type { RecordedDisclosure } from '../disclosures/ledger.ts';
+import { listSubscribers } from '../subjects/subscribers.ts';
+
+export type SubjectSummary = { type: LedgerSubjectType; id: string; name: string; source: string; legalBasis: string | null; createdAt: Date };
+
+type BuyerRow = { id: string; name: string; source: string; created_at: Date };
+
+async function listBuyers(tx: Sql, limit: number): Promise<BuyerRow[]> {
+  return tx.query<BuyerRow>('SELECT id, name, source, created_at FROM buyers ORDER BY created_at DESC, id DESC LIMIT $1', [limit]);
+}
+
+export type SubjectsData = { subscribers: SubjectSummary[]; subscribersNext: string | null; buyers: SubjectSummary[] };
+
+/** The tenant's Subscribers (a page) and its latest Buyers. */
+export function loadSubjects(ctx: AppContext, tenantId: string, cursor: string | undefined): Promise<SubjectsData> {
+  return inTenant(ctx.db, tenantId, async (tx) => {
+    const subs = await listSubscribers(tx, { limit: 50, cursor });
+    const buyers = await listBuyers(tx, 50);
+    return {
+      subscribers: subs.rows.map((r) => ({ type: 'subscriber', id: r.id, name: r.display_name, source: r.source, legalBasis: r.legal_basis, createdAt: r.created_at })),
+      subscribersNext: subs.nextCursor,
+      buyers: buyers.map((r) => ({ type: 'buyer', id: r.id, name: r.name, source: r.source, legalBasis: null, createdAt: r.created_at })),
+    };
+  });
+}
+
+async function findSubject(tx: Sql, type: LedgerSubjectType, id: string): Promise<SubjectSummary | undefined> {
+  if (type === 'subscriber') {
+    const [r] = await tx.query<{ id: string; display_name: string; source: string; legal_basis: string; created_at: Date }>(
+      'SELECT id, display_name, source, legal_basis, created_at FROM subscribers WHERE id = $1', [id],
+    );
+    return r && { type, id: r.id, name: r.display_name, source: r.source, legalBasis: r.legal_basis, createdAt: r.created_at };
+  }
+  if (type === 'buyer') {
+    const [r] = await tx.query<BuyerRow>('SELECT id, name, source, created_at FROM buyers WHERE id = $1', [id]);
+    return r && { type, id: r.id, name: r.name, source: r.source, legalBasis: null, createdAt: r.created_at };
+  }
+  return undefined;
+}
+
+export type SubjectData = {
+  subject: SubjectSummary; current: ConsentRow[]; history: ConsentRow[]; restrictions: RestrictionRow[]; disclosures: RecordedDisclosure[];
+};
+
+/** One subject's page, or undefined when the subject is not the tenant's (the page answers 404). */
+export function loadSubject(ctx: AppContext, tenantId: string, type: LedgerSubjectType, id: string): Promise<SubjectData | undefined> {
+  return inTenant(ctx.db, tenantId, async (tx) => {
+    const subject = await findSubject(tx, type, id);
+    if (!subject) return undefined;
+    const ref = { tenantId, type, id };
+    return {
+      subject,
+      current: await currentConsents(tx, ref),
+      history: await consentHistory(tx, ref),
+      restrictions: await listRestrictions(tx, ref),
+      disclosures: await listDisclosuresForSubject(tx, { type, id }),
+    };
+  });
+}
+
+export type ProofData = ConsentProof & { subject: SubjectSummary | undefined; tenantName: string };
+
+/** A consent record with its notice, its subject and the shop's name; undefined outside the tenant. */
+export function loadProof(ctx: AppContext, tenantId: string, recordId: string): Promise<ProofData | undefined> {
+  return inTenant(ctx.db, tenantId, async (tx) => {
+    const proof = await consentProof(tx, recordId).catch((err: { code?: string }) => {
+      if (err.code === 'not_found') return undefined;
+      throw err;
+    });
+    if (!proof) return undefined;
+    const [tenant] = await tx.query<{ name: string }>('SELECT name FROM tenants WHERE id = $1', [tenantId]);
+    return { ...proof, subject: await findSubject(tx, proof.record.subject_type, proof.record.subject_id), tenantName: tenant?.name ?? '' };
+  });
+}
+
+export type DisclosuresData = { page: DisclosurePage; processors: ProcessorWithAgreements[] };
+
+export async function loadDisclosures(ctx: AppContext, tenantId: string, cursor: string | undefined): Promise<DisclosuresData> {
+  const page = await inTenant(ctx.db, tenantId, (tx) => listDisclosures(tx, { limit: 50, cursor }));
+  return { page, processors: await listProcessors(ctx, tenantId) };
+}
+
+export const loadProcessors = (ctx: AppContext, tenantId: string): Promise<ProcessorWithAgreements[]> => listProcessors(ctx, tenantId);

@@ -1,0 +1,48 @@
+import type { ProcessorWithAgreements } from '../../disclosures/processors.ts';
+import { html } from '../html.ts';
+import type { Page, View } from '../view.ts';
+import { disclosureForm } from './console-disclosures.ts';
+import { processorCard, registerForm } from './console-processors.ts';
+
+/**
+ * The privacy officer's console: ECOMKEY's own processors and their agreements (C26), and the
+ * form to record a legal disclosure of a shop's data with its reference and a reason (C27).
+ * Without a staff session it shows the staff sign-in.
+ */
+export function staffPage(v: View, state: { signedIn: false } | { signedIn: true; processors: readonly ProcessorWithAgreements[] }): Page {
+  const { t } = v;
+  if (!state.signedIn) {
+    return {
+      title: t('console.staff.signin'),
+      script: 'console-staff',
+      body: html`<section class="panel narrow">
+  <h1>${t('console.staff.signin')}</h1>
+  <p class="hint">${t('console.staff.notStaff')}</p>
+  <form id="staff-signin-form" method="post" novalidate>
+    <div class="field"><label for="email">${t('signin.email')}</label><input id="email" name="email" type="email" autocomplete="username" required></div>
+    <div class="field"><label for="password">${t('signin.password')}</label><input id="password" name="password" type="password" autocomplete="current-password" required></div>
+    <p class="form-error" role="alert" hidden></p>
+    <button class="button" type="submit">${t('signin.submit')}</button>
+  </form>
+</section>`,
+    };
+  }
+  const processors = state.processors.filter((p) => p.processor.retired_at === null);
+  return {
+    title: t('console.staff.title'),
+    script: 'console-staff',
+    body: html`<section class="panel" aria-labelledby="staff-title">
+  <h1 id="staff-title">${t('console.staff.title')}</h1>
+  <p class="lead">${t('console.staff.lead')}</p>
+  <h2>${t('console.staff.processors')}</h2>
+  ${processors.length === 0 ? html`<p class="empty">${t('console.processors.empty')}</p>`
+    : html`<ul class="processor-list">${processors.map((p) => processorCard(v, p, '/api/staff/processors', true))}</ul>`}
+</section>
+${registerForm(v, '/api/staff/processors')}
+<section class="panel" aria-labelledby="legal-title">
+  <h2 id="legal-title">${t('console.staff.legal')}</h2>
+  <p class="hint">${t('console.staff.legalLead')}</p>
+</section>
+${disclosureForm(v, [...processors], {}, true)}`,
+  };
+}
