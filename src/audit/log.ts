@@ -19,16 +19,17 @@ export type AuditEvent = {
  */
 export async function recordAudit(tx: Sql, key: Buffer, ev: AuditEvent): Promise<void> {
   const chain = ev.tenantId ?? 'platform';
-  await tx.query(
-    'INSERT INTO audit_heads (chain, tenant_id, seq, hash) VALUES ($1, $2, 0, $3) ON CONFLICT (chain) DO NOTHING',
-    [chain, ev.tenantId, ''],
+  // Claim the next seq and read the previous hash in one statement; the row lock it takes
+  // serialises writers of one chain until commit, while other tenants' chains go on in parallel.
+  const [head] = await tx.query<{ seq: number; hash: string }>(
+    `INSERT INTO audit_heads (chain, tenant_id, seq, hash) VALUES ($1, $2, 1, '')
+     ON CONFLICT (chain) DO UPDATE SET seq = audit_heads.seq + 1 RETURNING seq, hash`,
+    [chain, ev.tenantId],
   );
-  // The row lock serialises writers of one chain; other tenants' chains proceed in parallel.
-  const [head] = await tx.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_heads WHERE chain = $1 FOR UPDATE', [chain]);
   if (!head) throw new Error('audit head missing');
   const entry: AuditEntry = {
     chain,
-    seq: Number(head.seq) + 1,
+    seq: Number(head.seq),
     tenantId: ev.tenantId,
     at: new Date().toISOString(),
     actorType: ev.actor.type,
@@ -42,11 +43,12 @@ export async function recordAudit(tx: Sql, key: Buffer, ev: AuditEvent): Promise
   };
   const hash = hashEntry(key, entry);
   await tx.query(
-    `INSERT INTO audit_log (chain, seq, tenant_id, at, actor_type, actor_id, action, target_type, target_id, reason, details, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+    `WITH appended AS (
+       INSERT INTO audit_log (chain, seq, tenant_id, at, actor_type, actor_id, action, target_type, target_id, reason, details, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING hash)
+     UPDATE audit_heads SET hash = (SELECT hash FROM appended) WHERE chain = $1`,
     [entry.chain, entry.seq, entry.tenantId, entry.at, entry.actorType, entry.actorId, entry.action, entry.targetType, entry.targetId, entry.reason, JSON.stringify(entry.details), entry.prevHash, hash],
   );
-  await tx.query('UPDATE audit_heads SET seq = $2, hash = $3 WHERE chain = $1', [chain, entry.seq, hash]);
 }
 
 type Row = {

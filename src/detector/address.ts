@@ -3,8 +3,9 @@
 // (P., Q., TP., TX., H., F.) and gazetteer names; Western ones are number + street + suffix,
 // then city, state and ZIP. An address is reported only when its components make it
 // unambiguous, so "mua 2 Áo Thun" is never one.
-import { DISTRICTS, PROVINCES, VN_FAMILY, VN_GIVEN } from './lexicon.ts';
+import { DISTRICTS, F_VN_FAMILY, F_VN_GIVEN, PROVINCES } from './lexicon.ts';
 import type { Token } from './tokens.ts';
+import { wordFlag } from './wordFlags.ts';
 
 type Kind = 'num' | 'street' | 'ward' | 'district' | 'city' | 'gaz' | 'name' | 'zip' | 'state' | 'unit';
 
@@ -40,8 +41,21 @@ const STOP = new Set(
 // English function words; checked only on tokens typed without diacritics ("tô" is a name).
 const STOP_EN = new Set('the and please thanks to from at in on of by with for is are my our your before after when if'.split(' '));
 
+// Token flags (Token.w) for the lists above.
+const F_STREET_KW = wordFlag(STREET_KW);
+const F_WARD_KW = wordFlag(WARD_KW);
+const F_DISTRICT_KW = wordFlag(DISTRICT_KW);
+const F_CITY_KW = wordFlag(CITY_KW);
+const F_ABBREV = wordFlag(ABBREV);
+const F_NEEDS_NUMBER = wordFlag(NEEDS_NUMBER);
+const F_HOUSE_PREFIX = wordFlag(HOUSE_PREFIX);
+const F_EN_SUFFIX = wordFlag(EN_SUFFIX);
+const F_US_STATES = wordFlag(US_STATES);
+const F_STOP = wordFlag(STOP);
+const F_STOP_EN = wordFlag(STOP_EN);
+
 function isStop(w: Token): boolean {
-  return STOP.has(w.f) || (!w.marked && STOP_EN.has(w.f));
+  return (w.w & F_STOP) !== 0 || (!w.marked && (w.w & F_STOP_EN) !== 0);
 }
 const ADDR_CUE = /(?:dia chi|dc|d\/c|add?ress|addr|giao (?:den|toi|ve|tai)|ship (?:den|toi|ve)|gui (?:ve|den|toi)|nha (?:o|em|minh)|o tai|deliver(?:y)? to|ship to|located at|live at|lives at|send (?:it )?to)\s*:?\s*$/;
 
@@ -58,25 +72,35 @@ function isHouseNumber(f: string): boolean {
   return /^[a-z]{0,2}[1-9]\d{0,4}[a-z]?(?:[/-]\d{1,4}[a-z]?){0,3}$/.test(f);
 }
 
-const FIRST_WORDS = new Set([...PROVINCES, ...DISTRICTS].map((p) => p.split(' ')[0] as string));
+const F_GAZ_FIRST = wordFlag([...PROVINCES, ...DISTRICTS].map((p) => p.split(' ')[0] as string));
+
+// Word prefixes of every gazetteer phrase, and character prefixes of the provinces written
+// without spaces ("hochiminh"), so a phrase that can no longer grow into an entry stops early.
+const GAZ_PREFIXES = new Set<string>();
+const PROVINCE_CHAR_PREFIXES = new Set<string>();
+for (const p of [...PROVINCES, ...DISTRICTS]) {
+  const words = p.split(' ');
+  for (let n = 1; n <= words.length; n++) GAZ_PREFIXES.add(words.slice(0, n).join(' '));
+}
+for (const p of PROVINCES) for (let n = 1; n <= p.length; n++) PROVINCE_CHAR_PREFIXES.add(p.slice(0, n));
 
 /** Longest province/district gazetteer phrase starting at token i; returns its last index. */
 function matchGazetteer(toks: readonly Token[], i: number): { end: number; kind: Kind } | null {
   const first = toks[i];
-  if (!first || first.kind !== 'word' || !FIRST_WORDS.has(first.f)) return null;
+  if (!first || first.kind !== 'word' || (first.w & F_GAZ_FIRST) === 0) return null;
+  // The words so far joined by one space, and joined with nothing.
   let phrase = '';
+  let compact = '';
   let best: { end: number; kind: Kind } | null = null;
   for (let j = i; j < toks.length && j < i + 5; j++) {
     const tk = toks[j] as Token;
-    if (tk.kind === 'punct' && (tk.f === '.' || tk.f === '-') && j > i && j + 1 < toks.length) {
-      phrase += tk.f === '.' ? '' : ' ';
-      continue;
-    }
+    if (tk.kind === 'punct' && (tk.f === '.' || tk.f === '-') && j > i && j + 1 < toks.length) continue;
     if (tk.kind !== 'word') break;
-    phrase = phrase === '' || phrase.endsWith(' ') ? phrase + tk.f : phrase + ' ' + tk.f;
-    const norm = phrase.replace(/\s+/g, ' ');
-    if (PROVINCES.has(norm) || PROVINCES.has(norm.replace(/ /g, ''))) best = { end: j, kind: 'city' };
-    else if (DISTRICTS.has(norm)) best = { end: j, kind: 'gaz' };
+    phrase = phrase === '' ? tk.f : phrase + ' ' + tk.f;
+    compact += tk.f;
+    if (PROVINCES.has(phrase) || PROVINCES.has(compact)) best = { end: j, kind: 'city' };
+    else if (DISTRICTS.has(phrase)) best = { end: j, kind: 'gaz' };
+    if (!GAZ_PREFIXES.has(phrase) && !PROVINCE_CHAR_PREFIXES.has(compact)) break;
   }
   return best;
 }
@@ -90,11 +114,11 @@ const ACCENTED_KW: Record<string, string> = {
 
 function keywordKind(toks: readonly Token[], i: number): { kind: Kind; next: number } | null {
   const tk = toks[i] as Token;
-  if (tk.kind !== 'word' || !KW_FIRST.has(tk.f)) return null;
+  if (tk.kind !== 'word' || (tk.w & F_KW_FIRST) === 0) return null;
   const nx0 = toks[i + 1];
   // "Ngo Nhat Vinh" is a person, "Ngõ 12" a lane: an unaccented capitalised keyword that is
   // also a family name, followed by capitalised given names, is not a keyword.
-  if (tk.cap && !tk.marked && VN_FAMILY.has(tk.f) && nx0 && nx0.kind === 'word' && nx0.cap && VN_GIVEN.has(nx0.f)) return null;
+  if (tk.cap && !tk.marked && (tk.w & F_VN_FAMILY) !== 0 && nx0 && nx0.kind === 'word' && nx0.cap && (nx0.w & F_VN_GIVEN) !== 0) return null;
   const accented = ACCENTED_KW[tk.f];
   if (accented && tk.marked && accented !== tk.f && toks.length > 0) {
     if (normOf(tk) !== accented) return null;
@@ -106,17 +130,17 @@ function keywordKind(toks: readonly Token[], i: number): { kind: Kind; next: num
     return { kind: k, next: i + 2 };
   }
   let kind: Kind | null = null;
-  if (WARD_KW.has(tk.f)) kind = 'ward';
-  else if (DISTRICT_KW.has(tk.f)) kind = 'district';
-  else if (CITY_KW.has(tk.f) && tk.f !== 'thanh') kind = 'city';
-  else if (STREET_KW.has(tk.f) || tk.f === 'd') kind = 'street';
+  if ((tk.w & F_WARD_KW) !== 0) kind = 'ward';
+  else if ((tk.w & F_DISTRICT_KW) !== 0) kind = 'district';
+  else if ((tk.w & F_CITY_KW) !== 0 && tk.f !== 'thanh') kind = 'city';
+  else if ((tk.w & F_STREET_KW) !== 0 || tk.f === 'd') kind = 'street';
   if (!kind) return null;
   let next = i + 1;
   const dot = toks[next];
   const hasDot = dot !== undefined && dot.kind === 'punct' && dot.f === '.' && dot.s === tk.e;
   if (hasDot) next++;
   // Single-letter abbreviations need a dot or a number right after ("P.5", "Q 1", "F.12").
-  if (ABBREV.has(tk.f) && !hasDot) {
+  if ((tk.w & F_ABBREV) !== 0 && !hasDot) {
     const after = toks[next];
     const glued = after !== undefined && after.s === tk.e;
     if (!after || (after.kind !== 'num' && !(tk.f.length >= 2 && after.cap)) || (glued && after.kind !== 'num')) return null;
@@ -125,7 +149,7 @@ function keywordKind(toks: readonly Token[], i: number): { kind: Kind; next: num
     }
   }
   if (tk.f === 'to' && !tk.marked) return null; // English "to"; tổ is written with its accent
-  if (NEEDS_NUMBER.has(tk.f)) {
+  if ((tk.w & F_NEEDS_NUMBER) !== 0) {
     const after = toks[next];
     if (!after || after.kind !== 'num') return null;
   }
@@ -176,16 +200,16 @@ export function findAddresses(toks: readonly Token[], fold: string, norm: string
   return out;
 }
 
-const KW_FIRST = new Set([...STREET_KW, ...WARD_KW, ...DISTRICT_KW, ...CITY_KW, 'd', ...[...STREET_KW2].map((k) => k.split(' ')[0] as string)]);
+const F_KW_FIRST = wordFlag([...STREET_KW, ...WARD_KW, ...DISTRICT_KW, ...CITY_KW, 'd', ...[...STREET_KW2].map((k) => k.split(' ')[0] as string)]);
 
 function tryAddress(toks: readonly Token[], i: number, fold: string): [number, number] | null {
   const first = toks[i] as Token;
   // Cheap gate: an address opens with a number, "số", a unit keyword or a gazetteer name.
   if (first.kind === 'punct') return null;
-  if (first.kind === 'word' && !HOUSE_PREFIX.has(first.f) && !KW_FIRST.has(first.f) && !(first.cap && FIRST_WORDS.has(first.f))) return null;
+  if (first.kind === 'word' && (first.w & F_HOUSE_PREFIX) === 0 && (first.w & F_KW_FIRST) === 0 && !(first.cap && (first.w & F_GAZ_FIRST) !== 0)) return null;
   const startTok = i;
   let j = i;
-  if (first.kind === 'word' && HOUSE_PREFIX.has(first.f) && toks[i + 1]?.kind === 'num') j = i + 1;
+  if (first.kind === 'word' && (first.w & F_HOUSE_PREFIX) !== 0 && toks[i + 1]?.kind === 'num') j = i + 1;
   const head = toks[j] as Token;
   const before = toks[j - 1];
   const thousands = before !== undefined && (before.f === ',' || before.f === '.') && before.s === toks[j - 2]?.e && toks[j - 2]?.kind === 'num';
@@ -241,7 +265,7 @@ function tryAddress(toks: readonly Token[], i: number, fold: string): [number, n
       k++;
       continue;
     }
-    if (tk.kind === 'word' && tk.upper && tk.f.length === 2 && US_STATES.has(tk.f) && comps.length >= 2) {
+    if (tk.kind === 'word' && tk.upper && tk.f.length === 2 && (tk.w & F_US_STATES) !== 0 && comps.length >= 2) {
       comps.push({ kind: 'state', endTok: k, closed: true });
       k++;
       continue;
@@ -255,7 +279,7 @@ function tryAddress(toks: readonly Token[], i: number, fold: string): [number, n
     const end = readName(toks, k, lowerOk);
     if (end < 0) break;
     let kind: Kind = 'name';
-    for (let x = k; x <= end; x++) if (EN_SUFFIX.has((toks[x] as Token).f) && x > k) kind = 'street';
+    for (let x = k; x <= end; x++) if (((toks[x] as Token).w & F_EN_SUFFIX) !== 0 && x > k) kind = 'street';
     const after = toks[end + 1];
     if (kind === 'street' && after && after.f === '.' && after.s === (toks[end] as Token).e) {
       comps.push({ kind, endTok: end + 1, closed: true });

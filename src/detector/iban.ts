@@ -3,6 +3,8 @@ import type { TextView } from './normalize.ts';
 
 const IBAN_RE = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![A-Za-z0-9])/g;
 
+const IBAN_HINT_RE = /[A-Z]{2}\d{2}/;
+
 /** True when the compact IBAN passes the mod-97 check. */
 export function ibanValid(compact: string): boolean {
   const moved = compact.slice(4) + compact.slice(0, 4);
@@ -18,6 +20,8 @@ export function ibanValid(compact: string): boolean {
 /** [start, end) ranges of valid IBANs in the normalised view. */
 export function findIbans(view: TextView): Array<[number, number]> {
   const out: Array<[number, number]> = [];
+  // Every IBAN holds a country code and check digits: most texts are ruled out by one scan.
+  if (!IBAN_HINT_RE.test(view.norm)) return out;
   IBAN_RE.lastIndex = 0;
   for (let m = IBAN_RE.exec(view.norm); m; m = IBAN_RE.exec(view.norm)) {
     const compact = m[0].replace(/ /g, '');

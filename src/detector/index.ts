@@ -42,43 +42,49 @@ function tokenRange(toks: readonly Token[], a: number, b: number): [number, numb
   return [(toks[a] as Token).s, (toks[b] as Token).e];
 }
 
+/** Turns the tokens overlapping `spans` into '|' punctuation, in place (the array is fresh). */
 function blockTokens(toks: Token[], spans: readonly Span[]): Token[] {
   if (spans.length === 0) return toks;
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const sorted = spans.length === 1 ? spans : [...spans].sort((a, b) => a.start - b.start);
   let k = 0;
-  return toks.map((t) => {
+  for (const t of toks) {
     while (k < sorted.length && (sorted[k] as Span).end <= t.s) k++;
     const sp = sorted[k];
-    if (sp && sp.start < t.e && t.s < sp.end) return { ...t, kind: 'punct', f: '|' };
-    return t;
-  });
+    if (sp && sp.start < t.e && t.s < sp.end) {
+      t.kind = 'punct';
+      t.f = '|';
+      t.w = 0;
+    }
+  }
+  return toks;
+}
+
+function pushSpan(raw: Span[], type: PiiType, s: number, e: number, score: number): void {
+  if (e > s) raw.push({ type, start: s, end: e, score });
 }
 
 function collect(view: TextView, lang: Lang | undefined): Span[] {
   const raw: Span[] = [];
-  const push = (type: PiiType, s: number, e: number, score: number): void => {
-    if (e > s) raw.push({ type, start: s, end: e, score });
-  };
-  for (const [s, e] of findEmails(view)) push('EMAIL', s, e, 0.99);
-  for (const [s, e] of findIpv6(view)) push('IP_ADDRESS', s, e, 0.95);
-  for (const [s, e] of findIbans(view)) push('BANK_ACCOUNT', s, e, 0.95);
-  for (const h of scanNumbers(view)) push(h.type, h.start, h.end, h.score);
+  for (const [s, e] of findEmails(view)) pushSpan(raw, 'EMAIL', s, e, 0.99);
+  for (const [s, e] of findIpv6(view)) pushSpan(raw, 'IP_ADDRESS', s, e, 0.95);
+  for (const [s, e] of findIbans(view)) pushSpan(raw, 'BANK_ACCOUNT', s, e, 0.95);
+  for (const h of scanNumbers(view)) pushSpan(raw, h.type, h.start, h.end, h.score);
   for (const [s, e] of findPassportCandidates(view.norm)) {
     const cue = cueBefore(view.fold, s);
-    if (cue && cue.kind === 'id' && cue.gap <= 20) push('NATIONAL_ID', s, e, 0.85);
+    if (cue && cue.kind === 'id' && cue.gap <= 20) pushSpan(raw, 'NATIONAL_ID', s, e, 0.85);
   }
-  for (const [s, e] of findBirthDates(view)) push('DATE_OF_BIRTH', s, e, 0.9);
+  for (const [s, e] of findBirthDates(view)) pushSpan(raw, 'DATE_OF_BIRTH', s, e, 0.9);
   // Tokens inside numbers, e-mails and IPs must not start or extend a name or address.
   const toks = blockTokens(tokenize(view), raw);
   for (const [a, b] of findAddresses(toks, view.fold, view.norm)) {
     const [s, e] = tokenRange(toks, a, b);
-    push('ADDRESS', s, e, 0.8);
+    pushSpan(raw, 'ADDRESS', s, e, 0.8);
   }
   for (const h of findNames(toks, view.fold, view.norm, lang)) {
     const [s, e] = tokenRange(toks, h.startTok, h.endTok);
-    push('PERSON', s, e, h.score);
+    pushSpan(raw, 'PERSON', s, e, h.score);
   }
-  for (const [s, e] of findSensitive(view, toks)) push('SENSITIVE', s, e, 0.75);
+  for (const [s, e] of findSensitive(view, toks)) pushSpan(raw, 'SENSITIVE', s, e, 0.75);
   return raw;
 }
 

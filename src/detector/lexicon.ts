@@ -5,6 +5,7 @@ import { VN_FAMILY_NAMES } from './data/vnFamilyNames.ts';
 import { VN_GIVEN_NAMES } from './data/vnGivenNames.ts';
 import { NON_PERSON_PHRASES, VN_DISTRICTS, VN_PROVINCES } from './data/vnPlaces.ts';
 import { foldCode } from './normalize.ts';
+import { wordFlag } from './wordFlags.ts';
 
 /** Lowercases and strips diacritics, keeping the string length. */
 export function foldString(s: string): string {
@@ -25,6 +26,12 @@ export const NON_PERSON = foldSet(NON_PERSON_PHRASES);
 export const PROVINCES = foldSet(VN_PROVINCES);
 export const DISTRICTS = foldSet(VN_DISTRICTS);
 export const BANKS = foldSet(BANK_NAMES);
+
+// Token flags (Token.w) for the lists tested against single tokens.
+export const F_VN_FAMILY = wordFlag(VN_FAMILY);
+export const F_VN_GIVEN = wordFlag(VN_GIVEN);
+export const F_EN_FIRST = wordFlag(EN_FIRST);
+export const F_EN_LAST = wordFlag(EN_LAST);
 
 /** Longest gazetteer phrase in words, so phrase lookups stay bounded. */
 export const MAX_PLACE_WORDS = 5;

@@ -3,17 +3,18 @@
 // an honorific (anh, chị, cô...) before a given name. English: a gazetteer first name
 // followed by a capitalised surname, or any capitalised words after a strong cue
 // ("my name is", "Mr.", "ship to").
-import { DISTRICTS, EN_FIRST, EN_LAST, NON_PERSON, PROVINCES, VN_FAMILY, VN_GIVEN } from './lexicon.ts';
+import { DISTRICTS, F_EN_FIRST, F_EN_LAST, F_VN_FAMILY, F_VN_GIVEN, NON_PERSON, PROVINCES } from './lexicon.ts';
 import { makePhraseTable, phraseBefore } from './phrases.ts';
 import type { Token } from './tokens.ts';
+import { wordFlag } from './wordFlags.ts';
 
 // Accented spellings an honorific must have when typed with diacritics ("ạ" and "có" are not).
 const HONORIFIC_MARKED = new Set(['chị', 'cô', 'chú', 'bác', 'ông', 'bà', 'bạn', 'dì', 'cậu', 'thím', 'mợ', 'bé', 'cháu']);
-const HONORIFIC = new Set(['anh', 'chi', 'co', 'chu', 'bac', 'ong', 'ba', 'em', 'ban', 'a', 'c', 'e', 'di', 'cau', 'thim', 'mo', 'be', 'chau']);
+const F_HONORIFIC = wordFlag(['anh', 'chi', 'co', 'chu', 'bac', 'ong', 'ba', 'em', 'ban', 'a', 'c', 'e', 'di', 'cau', 'thim', 'mo', 'be', 'chau']);
 // Words before a capitalised name that make it a street or a place named after a person.
-const STREET_BEFORE = new Set('duong pho d dg street st hem ngo kiet p q quan phuong tp truong cho bv cau nga vien'.split(' '));
-const STREET_ABBREV = new Set(['d', 'p', 'q', 'tp']);
-const EN_TITLE = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'madam']);
+const F_STREET_BEFORE = wordFlag('duong pho d dg street st hem ngo kiet p q quan phuong tp truong cho bv cau nga vien'.split(' '));
+const F_STREET_ABBREV = wordFlag(['d', 'p', 'q', 'tp']);
+const F_EN_TITLE = wordFlag(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'madam']);
 // Cues after which capitalised (or, for Vietnamese names, lowercase) words are a name.
 const STRONG_CUES = [
   'name', 'my name', 'my name is', 'name is', 'full name', 'first name', 'last name', 'surname', 'user name', 'username',
@@ -34,7 +35,7 @@ const CUES = makePhraseTable<'strong' | 'weak'>([
   ['strong', STRONG_CUES],
   ['weak', WEAK_CUES],
 ]);
-const EN_STOP = new Set(
+const F_EN_STOP = wordFlag(
   ('the a an this that these those please thanks thank hi hello hey dear order my your our we i you he she it they is are was ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september ' +
     'october november december street road avenue city district ward province apartment shop store team customer service ' +
@@ -90,7 +91,7 @@ function isPlace(phrase: string): boolean {
 /** Vietnamese name starting at a family name at token i; returns the last token or -1. */
 function vnName(toks: readonly Token[], i: number, lowerOk: boolean, minLower = 2): number {
   const fam = toks[i] as Token;
-  if (!VN_FAMILY.has(fam.f)) return -1;
+  if ((fam.w & F_VN_FAMILY) === 0) return -1;
   if (!fam.cap && !lowerOk) return -1;
   let last = -1;
   let phrase = fam.f;
@@ -98,7 +99,7 @@ function vnName(toks: readonly Token[], i: number, lowerOk: boolean, minLower = 
     const w = toks[j];
     const prev = toks[j - 1] as Token;
     if (!isWord(w) || !adjacent(prev, w) || !sameCase(fam, w, lowerOk)) break;
-    const given = VN_GIVEN.has(w.f) || VN_FAMILY.has(w.f) || (w.cap && w.marked && w.f.length <= 7 && j > i + 1);
+    const given = (w.w & F_VN_GIVEN) !== 0 || (w.w & F_VN_FAMILY) !== 0 || (w.cap && w.marked && w.f.length <= 7 && j > i + 1);
     if (!given) break;
     phrase += ' ' + w.f;
     last = j;
@@ -111,7 +112,7 @@ function vnName(toks: readonly Token[], i: number, lowerOk: boolean, minLower = 
 
 /** Finds person names in the token stream. */
 function isHonorific(tk: Token, norm: string): boolean {
-  if (tk.kind !== 'word' || tk.upper || !HONORIFIC.has(tk.f)) return false;
+  if (tk.kind !== 'word' || tk.upper || (tk.w & F_HONORIFIC) === 0) return false;
   return !tk.marked || HONORIFIC_MARKED.has(norm.slice(tk.s, tk.e).toLowerCase());
 }
 
@@ -121,7 +122,7 @@ export function findNames(toks: readonly Token[], fold: string, norm: string, la
   while (i < toks.length) {
     const tk = toks[i] as Token;
     // Only capitalised words, family names, first names and honorifics can open a name.
-    if (tk.kind !== 'word' || !(tk.cap || VN_FAMILY.has(tk.f) || EN_FIRST.has(tk.f) || HONORIFIC.has(tk.f))) {
+    if (tk.kind !== 'word' || !(tk.cap || (tk.w & (F_VN_FAMILY | F_EN_FIRST | F_HONORIFIC)) !== 0)) {
       i++;
       continue;
     }
@@ -129,9 +130,9 @@ export function findNames(toks: readonly Token[], fold: string, norm: string, la
     // Street names are historical figures: "12 Nguyễn Trãi", "đường Lê Lợi".
     const streetCtx =
       prev !== undefined &&
-      (prev.kind === 'num' || STREET_BEFORE.has(prev.f) || (prev.f === '.' && STREET_ABBREV.has(toks[i - 2]?.f ?? '')));
+      (prev.kind === 'num' || (prev.w & F_STREET_BEFORE) !== 0 || (prev.f === '.' && ((toks[i - 2]?.w ?? 0) & F_STREET_ABBREV) !== 0));
     // The cue lookup is the costly step: honorifics never need it.
-    const relevant = tk.cap || VN_FAMILY.has(tk.f) || EN_FIRST.has(tk.f);
+    const relevant = tk.cap || (tk.w & (F_VN_FAMILY | F_EN_FIRST)) !== 0;
     const cue = relevant ? cueBefore(fold, toks, i) : null;
     const strong = cue !== null && cue.strong;
     const afterHonorific = prev !== undefined && isHonorific(prev, norm);
@@ -145,11 +146,11 @@ export function findNames(toks: readonly Token[], fold: string, norm: string, la
     // Honorific + given name(s): "chị Lan", "anh Tuấn Anh".
     if (isHonorific(tk, norm) && !(isWord(toks[i + 1]) && vnName(toks, i + 1, false) > 0)) {
       const g = toks[i + 1];
-      const vocative = isWord(g) && VN_GIVEN.has(g.f) && /^(?:oi|a)$/.test(toks[i + 2]?.f ?? '') && (toks[i + 2]?.marked ?? false);
-      if (isWord(g) && (g.cap || vocative) && !g.upper && adjacent(tk, g) && VN_GIVEN.has(g.f) && (!HONORIFIC.has(g.f) || (g.cap && vocative))) {
+      const vocative = isWord(g) && (g.w & F_VN_GIVEN) !== 0 && /^(?:oi|a)$/.test(toks[i + 2]?.f ?? '') && (toks[i + 2]?.marked ?? false);
+      if (isWord(g) && (g.cap || vocative) && !g.upper && adjacent(tk, g) && (g.w & F_VN_GIVEN) !== 0 && ((g.w & F_HONORIFIC) === 0 || (g.cap && vocative))) {
         let last = i + 1;
         const g2 = toks[i + 2];
-        if (isWord(g2) && g2.cap && adjacent(g, g2) && VN_GIVEN.has(g2.f)) last = i + 2;
+        if (isWord(g2) && g2.cap && adjacent(g, g2) && (g2.w & F_VN_GIVEN) !== 0) last = i + 2;
         const phrase = toks.slice(i + 1, last + 1).map((x) => x.f).join(' ');
         if (!NON_PERSON.has(phrase) && !(toks[last + 1]?.cap && toks[last + 1]?.kind === 'word')) {
           out.push({ startTok: i + 1, endTok: last, score: 0.7 });
@@ -159,7 +160,7 @@ export function findNames(toks: readonly Token[], fold: string, norm: string, la
       }
     }
     // English title + name: "Mr. John Smith", "Ms Lan".
-    if (EN_TITLE.has(tk.f) && tk.cap) {
+    if ((tk.w & F_EN_TITLE) !== 0 && tk.cap) {
       let j = i + 1;
       if (toks[j]?.f === '.') j++;
       const e = capRun(toks, j, 3);
@@ -169,19 +170,19 @@ export function findNames(toks: readonly Token[], fold: string, norm: string, la
         continue;
       }
     }
-    if (tk.cap && !EN_STOP.has(tk.f)) {
+    if (tk.cap && (tk.w & F_EN_STOP) === 0) {
       // Given-name first: "John Smith", "Linh Tran".
       const n1 = toks[i + 1];
-      const isFirst = EN_FIRST.has(tk.f) || (lang === 'en' && VN_GIVEN.has(tk.f));
-      if (isFirst && isWord(n1) && n1.cap && adjacent(tk, n1) && !EN_STOP.has(n1.f) && !streetCtx) {
+      const isFirst = (tk.w & F_EN_FIRST) !== 0 || (lang === 'en' && (tk.w & F_VN_GIVEN) !== 0);
+      if (isFirst && isWord(n1) && n1.cap && adjacent(tk, n1) && (n1.w & F_EN_STOP) === 0 && !streetCtx) {
         const e = capRun(toks, i + 1, 2);
-        if (e > i && (EN_LAST.has(n1.f) || VN_FAMILY.has(n1.f) || EN_FIRST.has(tk.f))) {
+        if (e > i && ((n1.w & F_EN_LAST) !== 0 || (n1.w & F_VN_FAMILY) !== 0 || (tk.w & F_EN_FIRST) !== 0)) {
           out.push({ startTok: i, endTok: e, score: 0.8 });
           i = e + 1;
           continue;
         }
       }
-      if (isWord(n1) && n1.cap && adjacent(tk, n1) && EN_LAST.has(n1.f) && !streetCtx && (cue !== null || lang === 'en') && !VN_GIVEN.has(n1.f)) {
+      if (isWord(n1) && n1.cap && adjacent(tk, n1) && (n1.w & F_EN_LAST) !== 0 && !streetCtx && (cue !== null || lang === 'en') && (n1.w & F_VN_GIVEN) === 0) {
         out.push({ startTok: i, endTok: i + 1, score: 0.7 });
         i += 2;
         continue;
@@ -189,7 +190,7 @@ export function findNames(toks: readonly Token[], fold: string, norm: string, la
       if (cue !== null) {
         const e = capRun(toks, i, 3);
         const single = e === i;
-        const known = EN_FIRST.has(tk.f) || VN_GIVEN.has(tk.f) || (strong && VN_FAMILY.has(tk.f));
+        const known = (tk.w & F_EN_FIRST) !== 0 || (tk.w & F_VN_GIVEN) !== 0 || (strong && (tk.w & F_VN_FAMILY) !== 0);
         if (e >= i && (strong ? !single || known || cue.phrase.startsWith('ten') || cue.phrase.includes('name') : known) && !isPlace(toks.slice(i, e + 1).map((x) => x.f).join(' '))) {
           out.push({ startTok: i, endTok: e, score: strong ? 0.8 : 0.6 });
           i = e + 1;
@@ -198,9 +199,9 @@ export function findNames(toks: readonly Token[], fold: string, norm: string, la
       }
     }
     // Self-introduction on the phone or in chat: "Lan đây ạ", "Tuấn Anh đây".
-    if (tk.cap && !tk.upper && VN_GIVEN.has(tk.f) && !HONORIFIC.has(tk.f)) {
+    if (tk.cap && !tk.upper && (tk.w & F_VN_GIVEN) !== 0 && (tk.w & F_HONORIFIC) === 0) {
       const n1 = toks[i + 1];
-      const e = isWord(n1) && n1.cap && VN_GIVEN.has(n1.f) ? i + 1 : i;
+      const e = isWord(n1) && n1.cap && (n1.w & F_VN_GIVEN) !== 0 ? i + 1 : i;
       const here = toks[e + 1];
       if (here && norm.slice(here.s, here.e).toLowerCase() === 'đây') {
         out.push({ startTok: i, endTok: e, score: 0.6 });
@@ -209,9 +210,9 @@ export function findNames(toks: readonly Token[], fold: string, norm: string, la
       }
     }
     // Lowercase English name after a strong cue: "my name is david brown".
-    if (strong && !tk.cap && EN_FIRST.has(tk.f)) {
+    if (strong && !tk.cap && (tk.w & F_EN_FIRST) !== 0) {
       const n1 = toks[i + 1];
-      const e = isWord(n1) && adjacent(tk, n1) && !EN_STOP.has(n1.f) && (EN_LAST.has(n1.f) || VN_FAMILY.has(n1.f)) ? i + 1 : i;
+      const e = isWord(n1) && adjacent(tk, n1) && (n1.w & F_EN_STOP) === 0 && ((n1.w & F_EN_LAST) !== 0 || (n1.w & F_VN_FAMILY) !== 0) ? i + 1 : i;
       out.push({ startTok: i, endTok: e, score: 0.6 });
       i = e + 1;
       continue;
@@ -226,7 +227,7 @@ function capRun(toks: readonly Token[], i: number, max: number): number {
   let last = i - 1;
   for (let j = i; j < i + max; j++) {
     const w = toks[j];
-    if (!isWord(w) || !w.cap || EN_STOP.has(w.f)) break;
+    if (!isWord(w) || !w.cap || (w.w & F_EN_STOP) !== 0) break;
     if (j > i && !adjacent(toks[j - 1] as Token, w)) break;
     last = j;
   }

@@ -31,12 +31,40 @@ export function isSsn(d: string, groups: readonly number[]): boolean {
   return d.slice(3, 5) !== '00' && d.slice(5) !== '0000';
 }
 
-const PASSPORT_RE = /(?<![A-Za-z0-9])[A-Za-z]{1,2}\d{6,8}(?![A-Za-z0-9])/g;
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
 
-/** Letter-led passport numbers (C1234567, B12345678); the caller checks the context. */
+function isAsciiAlnum(c: number): boolean {
+  return isAsciiLetter(c) || (c >= 48 && c <= 57);
+}
+
+const DIGIT_RE = /[0-9]/g;
+
+/**
+ * Letter-led passport numbers (C1234567, B12345678); the caller checks the context.
+ * Same matches as /(?<![A-Za-z0-9])[A-Za-z]{1,2}\d{6,8}(?![A-Za-z0-9])/g, found from the
+ * digit runs instead of trying the pattern at every letter.
+ */
 export function findPassportCandidates(norm: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  PASSPORT_RE.lastIndex = 0;
-  for (let m = PASSPORT_RE.exec(norm); m; m = PASSPORT_RE.exec(norm)) out.push([m.index, m.index + m[0].length]);
+  const n = norm.length;
+  let p = 0;
+  while (p < n) {
+    DIGIT_RE.lastIndex = p;
+    if (!DIGIT_RE.test(norm)) break;
+    p = DIGIT_RE.lastIndex - 1;
+    let q = p + 1;
+    while (q < n && norm.charCodeAt(q) >= 48 && norm.charCodeAt(q) <= 57) q++;
+    // A maximal run of 6–8 digits, not followed by a letter or digit...
+    if (q - p >= 6 && q - p <= 8 && !(q < n && isAsciiAlnum(norm.charCodeAt(q)))) {
+      // ...led by exactly one or two letters that nothing alphanumeric precedes.
+      let a = p;
+      while (a > 0 && p - a < 3 && isAsciiLetter(norm.charCodeAt(a - 1))) a--;
+      const letters = p - a;
+      if (letters >= 1 && letters <= 2 && !(a > 0 && isAsciiAlnum(norm.charCodeAt(a - 1)))) out.push([a, q]);
+    }
+    p = q;
+  }
   return out;
 }

@@ -52,8 +52,8 @@ export function isIgnorable(c: number): boolean {
   );
 }
 
-function needsNorm(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
+function needsNorm(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0xad) continue;
     if (isIgnorable(c) || (c >= 0xff01 && c <= 0xff5e) || c === 0x3000) return true;
@@ -70,11 +70,36 @@ function decodeCodes(codes: Uint16Array, len: number): string {
   return Buffer.from(codes.buffer, codes.byteOffset, len * 2).toString('utf16le');
 }
 
+// TextDecoder is the fastest way back to a string, but it replaces lone surrogates, so text
+// with any surrogate goes through Buffer, which keeps every code unit.
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+let scratch = new Uint16Array(1024);
+
+/** The folded view of `norm`: each code unit mapped through foldCode, same length. */
+function foldText(norm: string): string {
+  const n = norm.length;
+  let i = 0;
+  while (i < n && norm.charCodeAt(i) < 128) i++;
+  // Plain ASCII folds exactly as toLowerCase does.
+  if (i === n) return norm.toLowerCase();
+  if (scratch.length < n) scratch = new Uint16Array(Math.max(n, 2 * scratch.length));
+  const codes = scratch;
+  let surrogate = false;
+  for (let k = 0; k < n; k++) {
+    const c = norm.charCodeAt(k);
+    if (c >= 0xd800 && c <= 0xdfff) surrogate = true;
+    codes[k] = c < FOLD_LIMIT ? (FOLD_TABLE[c] as number) : c;
+  }
+  return surrogate ? decodeCodes(codes, n) : UTF16.decode(codes.subarray(0, n));
+}
+
 /** Builds the normalised and folded views of `text`. */
 export function makeView(text: string): TextView {
   let norm = text;
   let toOrig: Int32Array | null = null;
-  if (needsNorm(text)) {
+  let first = 0;
+  while (first < text.length && text.charCodeAt(first) < 0xad) first++;
+  if (first < text.length && needsNorm(text, first)) {
     const codes = new Uint16Array(text.length);
     toOrig = new Int32Array(text.length);
     let n = 0;
@@ -90,9 +115,7 @@ export function makeView(text: string): TextView {
     norm = decodeCodes(codes, n);
     toOrig = toOrig.subarray(0, n);
   }
-  const folded = new Uint16Array(norm.length);
-  for (let i = 0; i < norm.length; i++) folded[i] = foldCode(norm.charCodeAt(i));
-  return { text, norm, fold: decodeCodes(folded, norm.length), toOrig };
+  return { text, norm, fold: foldText(norm), toOrig };
 }
 
 /** Maps a [start, end) range of the normalised view back onto the original text. */
@@ -135,6 +158,29 @@ function buildUpperTable(): Uint8Array {
     t[c] = ch !== ch.toLowerCase() ? 1 : 0;
   }
   return t;
+}
+
+// Character classes below FOLD_LIMIT, for the tokeniser's inner loops (no letter, digit or
+// uppercase letter lies at or above it, see isWordCode).
+export const CH_LETTER = 1;
+export const CH_DIGIT = 2;
+export const CH_UPPER = 4;
+const CLASS_TABLE = buildClassTable();
+
+function buildClassTable(): Uint8Array {
+  const t = new Uint8Array(FOLD_LIMIT);
+  for (let c = 0; c < FOLD_LIMIT; c++) {
+    let k = 0;
+    if (isLetterCode(c)) k |= isUpperCode(c) ? CH_LETTER | CH_UPPER : CH_LETTER;
+    if (isDigit(c)) k |= CH_DIGIT;
+    t[c] = k;
+  }
+  return t;
+}
+
+/** CH_LETTER | CH_DIGIT | CH_UPPER (uppercase letters only) bits of a character; 0 when neither. */
+export function charClass(c: number): number {
+  return c < FOLD_LIMIT ? (CLASS_TABLE[c] as number) : 0;
 }
 
 /** True when the character is an uppercase letter (checked on the normalised view). */

@@ -74,15 +74,17 @@ export function scanCards(view: TextView): NumberHit[] {
   return hits;
 }
 
+const DIGIT_RE = /[0-9]/g;
+
 function scanChunks(view: TextView, strict: boolean, onChunk: ChunkHandler): void {
   const t = view.norm;
   const n = t.length;
   let i = 0;
   while (i < n) {
-    if (!isDigit(t.charCodeAt(i))) {
-      i++;
-      continue;
-    }
+    // Jump to the next digit (test() with a global regex allocates no match object).
+    DIGIT_RE.lastIndex = i;
+    if (!DIGIT_RE.test(t)) break;
+    i = DIGIT_RE.lastIndex - 1;
     let start = i;
     let plus = false;
     let p = i - 1;
@@ -150,7 +152,7 @@ function classifyChunk(view: TextView, groups: Group[], chunkStart: number, plus
   for (const g of groups) digits += g.e - g.s;
   // Nothing we report has fewer than 6 digits, except an IPv4 address (4 dotted groups).
   if (digits < 4 || (digits < 6 && m !== 4)) return;
-  if (m <= 3 && isDateChunk(t, groups)) return;
+  if (m <= 3 && isDateGroups(t, groups, 0, m - 1)) return;
   // Prices ("1.250.000đ", "$1,299", "350k") and dotted amounts are never personal data.
   const last = groups[m - 1] as Group;
   if (currencyAfter(fold, last.e) || currencyBefore(fold, chunkStart)) return;
@@ -171,10 +173,9 @@ function classifyChunk(view: TextView, groups: Group[], chunkStart: number, plus
     }
     let found = false;
     for (; b >= a; b--) {
-      const part = groups.slice(a, b + 1);
-      const s = a === 0 ? chunkStart : part[0]!.s;
-      const e = part[part.length - 1]!.e;
-      const type = classify(view, part, a === 0 && plus, a === 0 ? cue : null, s, e, b === m - 1, a === 0 && b === m - 1);
+      const s = a === 0 ? chunkStart : groups[a]!.s;
+      const e = groups[b]!.e;
+      const type = classify(view, groups, a, b, a === 0 && plus, a === 0 ? cue : null, s, e, b === m - 1, a === 0 && b === m - 1);
       if (type) {
         let end = e;
         if (t.charCodeAt(s) === 40 && t.charCodeAt(end) === 41) end++;
@@ -188,32 +189,32 @@ function classifyChunk(view: TextView, groups: Group[], chunkStart: number, plus
   }
 }
 
-function isDateChunk(t: string, groups: readonly Group[]): boolean {
-  let all = '';
-  const sizes: number[] = [];
-  const seps = new Set<string>();
-  for (let i = 0; i < groups.length; i++) {
-    const g = groups[i] as Group;
-    all += t.slice(g.s, g.e);
-    sizes.push(g.e - g.s);
-    if (i > 0) seps.add(g.sep);
-  }
-  return isDateShape(all, sizes, seps);
+/** Decimal value of a group's digits (exact below 2^53, and far above any date part beyond). */
+function groupValue(t: string, g: Group): number {
+  let v = 0;
+  for (let k = g.s; k < g.e; k++) v = v * 10 + (t.charCodeAt(k) - 48);
+  return v;
 }
 
-function isDateShape(d: string, sizes: readonly number[], seps: ReadonlySet<string>): boolean {
-  if (seps.has(' ') || sizes.length < 2 || sizes.length > 3) return false;
-  let pos = 0;
-  const parts = sizes.map((len) => {
-    const v = Number(d.slice(pos, pos + len));
-    pos += len;
-    return v;
-  });
-  const [a = 0, b = 0, c = 0] = parts;
-  if (sizes.length === 3 && sizes[0] === 4) return b >= 1 && b <= 12 && c >= 1 && c <= 31;
-  if (sizes.length === 3 && sizes[2] === 4) return a >= 1 && a <= 31 && b >= 1 && b <= 31 && sizes[0]! <= 2 && sizes[1]! <= 2;
-  if (sizes.length === 2) return sizes[0]! <= 2 && sizes[1]! <= 2 && a >= 1 && a <= 31 && b >= 1 && b <= 12;
-  return false;
+/** True when groups a..b read as a day/month(/year) or year-month-day date. */
+function isDateGroups(t: string, groups: readonly Group[], a: number, b: number): boolean {
+  const count = b - a + 1;
+  if (count < 2 || count > 3) return false;
+  for (let i = a + 1; i <= b; i++) if (groups[i]!.sep === ' ') return false;
+  const g0 = groups[a]!;
+  const g1 = groups[a + 1]!;
+  const s0 = g0.e - g0.s;
+  const s1 = g1.e - g1.s;
+  const x = groupValue(t, g0);
+  const y = groupValue(t, g1);
+  if (count === 3) {
+    const g2 = groups[a + 2]!;
+    const z = groupValue(t, g2);
+    if (s0 === 4) return y >= 1 && y <= 12 && z >= 1 && z <= 31;
+    if (g2.e - g2.s === 4) return x >= 1 && x <= 31 && y >= 1 && y <= 31 && s0 <= 2 && s1 <= 2;
+    return false;
+  }
+  return s0 <= 2 && s1 <= 2 && x >= 1 && x <= 31 && y >= 1 && y <= 12;
 }
 
 function isIpv4(part: readonly Group[], t: string): boolean {
@@ -230,7 +231,9 @@ function isIpv4(part: readonly Group[], t: string): boolean {
 
 function classify(
   view: TextView,
-  part: readonly Group[],
+  groups: readonly Group[],
+  a: number,
+  b: number,
   plus: boolean,
   cue: Cue | null,
   s: number,
@@ -240,43 +243,52 @@ function classify(
 ): PiiType | null {
   const t = view.norm;
   const fold = view.fold;
+  const count = b - a + 1;
   // Cheap gates before any string is built: digit count and single-digit groups.
   let len0 = 0;
   let singles = 0;
-  for (const g of part) {
+  for (let i = a; i <= b; i++) {
+    const g = groups[i]!;
     len0 += g.e - g.s;
     if (g.e - g.s === 1) singles++;
   }
-  if (len0 > 19 || len0 < 4 || (len0 < 6 && part.length !== 4) || (singles >= 2 && part.length !== 4)) return null;
+  if (len0 > 19 || len0 < 4 || (len0 < 6 && count !== 4) || (singles >= 2 && count !== 4)) return null;
   let d = '';
-  for (const g of part) d += t.slice(g.s, g.e);
   const sizes: number[] = [];
-  const seps = new Set<string>();
-  for (let i = 0; i < part.length; i++) {
-    sizes.push(part[i]!.e - part[i]!.s);
-    if (i > 0) seps.add(part[i]!.sep);
+  let sepSpace = false;
+  let sepDot = false;
+  let sepDash = false;
+  for (let i = a; i <= b; i++) {
+    const g = groups[i]!;
+    d += t.slice(g.s, g.e);
+    sizes.push(g.e - g.s);
+    if (i > a) {
+      if (g.sep === ' ') sepSpace = true;
+      else if (g.sep === '.') sepDot = true;
+      else if (g.sep === '-') sepDash = true;
+    }
   }
   const len = d.length;
-  if (len < 4 || (len < 6 && part.length !== 4)) return null;
+  if (len < 4 || (len < 6 && count !== 4)) return null;
   const kind = cue?.kind ?? null;
   const near = cue !== null && cue.gap <= 14;
 
   if (atEnd && currencyAfter(fold, e)) return null;
-  if (isDateShape(d, sizes, seps)) return null;
+  if (isDateGroups(t, groups, a, b)) return null;
   if (/^1[89]00/.test(d) && len <= 10 && !plus) return null; // business hotlines 1900/1800
   if (currencyBefore(fold, s)) return null;
-  if (whole && isIpv4(part, t)) {
+  if (whole && isIpv4(groups, t)) {
     if (kind === 'version' && near) return null;
     if (t.charCodeAt(e) === 46 && isDigit(t.charCodeAt(e + 1))) return null;
     return 'IP_ADDRESS';
   }
   let tailThrees = sizes.length >= 3;
   for (let i = 1; i < sizes.length && tailThrees; i++) tailThrees = sizes[i] === 3;
-  if (seps.has('.') && tailThrees && !plus && !isVnMobile(d)) {
+  if (sepDot && tailThrees && !plus && !isVnMobile(d)) {
     return null; // 1.250.000 style amounts
   }
   if (near && (kind === 'order' || kind === 'tax' || kind === 'dob' || kind === 'version')) return null;
-  if (len >= 13 && len <= 19 && !plus && !seps.has('.') && isCardNumber(d)) {
+  if (len >= 13 && len <= 19 && !plus && !sepDot && isCardNumber(d)) {
     if (!(kind === 'bank' && near && len !== 16 && len !== 15)) return 'CARD';
   }
   if (near && kind === 'money' && cue!.gap <= 6) return null;
@@ -285,7 +297,7 @@ function classify(
   if (kind === 'bank' && !farBank && len >= 6 && len <= 19 && !plus) return 'BANK_ACCOUNT';
   if (kind === 'ssn' && len === 9) return 'NATIONAL_ID';
   if (kind === 'id' && (len === 9 || len === 12 || len === 8)) return 'NATIONAL_ID';
-  if (isSsn(d, sizes) && (seps.has('-') || seps.has(' ')) && kind !== 'phone') return 'NATIONAL_ID';
+  if (isSsn(d, sizes) && (sepDash || sepSpace) && kind !== 'phone') return 'NATIONAL_ID';
   if (plus && isPlusNumber(d)) return 'PHONE';
   if (len >= 6 && len <= 19 && kind !== 'phone' && atEnd && bankAfter(fold, e)) return 'BANK_ACCOUNT';
   if (isVnMobile(d) || isVnLandline(d) || isVnInternational(d)) return 'PHONE';

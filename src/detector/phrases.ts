@@ -1,6 +1,7 @@
 // Phrase lookup over the folded view: finds which listed phrase ends nearest before a
 // position by walking words backwards and probing a Map, so cue lookups cost a few Map
 // probes instead of a regular expression with hundreds of alternatives.
+import { WordTable } from './wordFlags.ts';
 
 export interface PhraseHit<K> {
   kind: K;
@@ -13,6 +14,8 @@ export interface PhraseHit<K> {
 export interface PhraseTable<K> {
   map: Map<string, K>;
   maxWords: number;
+  /** Last word of every phrase → the most words a phrase ending with it has. */
+  last: WordTable;
 }
 
 function isWordChar(c: number): boolean {
@@ -27,16 +30,20 @@ export function phraseKey(p: string): string {
 /** Builds a lookup table from phrase lists; later kinds do not override earlier ones. */
 export function makePhraseTable<K extends string>(lists: ReadonlyArray<[K, readonly string[]]>): PhraseTable<K> {
   const map = new Map<string, K>();
+  const last = new WordTable();
   let maxWords = 1;
   for (const [kind, phrases] of lists) {
     for (const p of phrases) {
       const key = phraseKey(p);
       if (key === '' || map.has(key)) continue;
       map.set(key, kind);
-      maxWords = Math.max(maxWords, key.split(' ').length);
+      const words = key.split(' ');
+      maxWords = Math.max(maxWords, words.length);
+      const w = words[words.length - 1] as string;
+      last.set(w, Math.max(last.get(w) ?? 0, words.length));
     }
   }
-  return { map, maxWords };
+  return { map, maxWords, last };
 }
 
 /** Word [start, end) pairs in fold within `window` chars before `pos`, on the same line, in order. */
@@ -88,16 +95,21 @@ export function phraseBefore<K>(
     BOUNDS[2 * count] = i + 1;
     BOUNDS[2 * count + 1] = e;
     count++;
+    // Only the nearest word can end the phrase: when it ends none, stop scanning.
+    if (nearestOnly && count === 1 && table.last.find(fold, i + 1, e) < 0) return null;
   }
   const last = nearestOnly ? Math.min(count, 1) : count;
   for (let k = 0; k < last; k++) {
     const end = BOUNDS[2 * k + 1] as number;
-    let key = '';
+    // Only words that end some phrase can end a hit: one probe, no substring, rules out the rest.
+    const slot = table.last.find(fold, BOUNDS[2 * k] as number, end);
+    if (slot < 0) continue;
+    const words = table.last.value(slot);
+    let key = table.last.key(slot);
     let best: PhraseHit<K> | null = null;
-    for (let n = 0; n < table.maxWords && k + n < count; n++) {
+    for (let n = 0; n < words && k + n < count; n++) {
       const s = BOUNDS[2 * (k + n)] as number;
-      const word = fold.slice(s, BOUNDS[2 * (k + n) + 1]);
-      key = n === 0 ? word : word + ' ' + key;
+      if (n > 0) key = fold.slice(s, BOUNDS[2 * (k + n) + 1]) + ' ' + key;
       const kind = table.map.get(key);
       if (kind !== undefined) best = { kind, start: s, gap: pos - end };
     }

@@ -7,10 +7,17 @@ import { SENSITIVE_TERMS, type Frame } from './data/sensitiveTerms.ts';
 import { phraseKey } from './phrases.ts';
 import type { TextView } from './normalize.ts';
 import type { Token } from './tokens.ts';
+import { wordFlag } from './wordFlags.ts';
 
 const TERMS = new Map<string, Frame>();
 for (const g of SENSITIVE_TERMS) for (const t of g.terms) if (!TERMS.has(phraseKey(t))) TERMS.set(phraseKey(t), g.frame);
-const FIRST_WORDS = new Set([...TERMS.keys()].map((k) => k.split(' ')[0] as string));
+const F_FIRST_WORD = wordFlag([...TERMS.keys()].map((k) => k.split(' ')[0] as string));
+// Word prefixes of every term, so the longest-match walk stops as soon as no term can follow.
+const PREFIXES = new Set<string>();
+for (const k of TERMS.keys()) {
+  const words = k.split(' ');
+  for (let n = 1; n <= words.length; n++) PREFIXES.add(words.slice(0, n).join(' '));
+}
 const MAX_TERM_WORDS = Math.max(...[...TERMS.keys()].map((k) => k.split(' ').length));
 
 function wordKey(t: Token): string {
@@ -22,6 +29,7 @@ function termAt(toks: readonly Token[], i: number): [string, number] | null {
   const first = toks[i] as Token;
   let key = wordKey(first);
   let best: [string, number] | null = TERMS.has(key) ? [key, i] : null;
+  if (!PREFIXES.has(key)) return best;
   let prev = first;
   let j = i + 1;
   for (let n = 1; n < MAX_TERM_WORDS && j < toks.length; n++, j++) {
@@ -34,6 +42,7 @@ function termAt(toks: readonly Token[], i: number): [string, number] | null {
     key += ' ' + wordKey(t);
     prev = t;
     if (TERMS.has(key)) best = [key, j];
+    if (!PREFIXES.has(key)) break;
   }
   return best;
 }
@@ -104,13 +113,13 @@ export function findSensitive(view: TextView, toks: readonly Token[]): Array<[nu
   const out: Array<[number, number]> = [];
   for (let i = 0; i < toks.length; i++) {
     const tok = toks[i] as Token;
-    if (tok.kind !== 'word' || !FIRST_WORDS.has(tok.f)) continue;
+    if (tok.kind !== 'word' || (tok.w & F_FIRST_WORD) === 0) continue;
     const hit = termAt(toks, i);
     if (!hit) continue;
     let [term, lastTok] = hit;
     // "theo đạo Phật": a term starting inside this one may reach further.
     for (let j = i + 1; j <= lastTok; j++) {
-      const inner = FIRST_WORDS.has((toks[j] as Token).f) ? termAt(toks, j) : null;
+      const inner = ((toks[j] as Token).w & F_FIRST_WORD) !== 0 ? termAt(toks, j) : null;
       if (inner && inner[1] > lastTok) [term, lastTok] = [inner[0], inner[1]];
     }
     const ts = tok.s;

@@ -1,5 +1,6 @@
 // A light tokeniser over the normalised view for the name and address detectors.
-import { isDigit, isLetterCode, isUpperCode, type TextView } from './normalize.ts';
+import { CH_DIGIT, CH_LETTER, CH_UPPER, charClass, type TextView } from './normalize.ts';
+import { WORD_FLAGS } from './wordFlags.ts';
 
 export type TokKind = 'word' | 'num' | 'punct';
 
@@ -17,6 +18,8 @@ export interface Token {
   nl: boolean;
   /** Carries Vietnamese diacritics. */
   marked: boolean;
+  /** Word-list memberships of `f` (see wordFlags.ts); 0 for punctuation. */
+  w: number;
 }
 
 function isJoiner(c: number): boolean {
@@ -39,54 +42,63 @@ export function tokenize(view: TextView): Token[] {
     }
     if (c === 10) {
       nl = true;
-      out.push({ kind: 'punct', s: i, e: i + 1, f: '\n', cap: false, upper: false, nl: true, marked: false });
+      out.push({ kind: 'punct', s: i, e: i + 1, f: '\n', cap: false, upper: false, nl: true, marked: false, w: 0 });
       i++;
       continue;
     }
-    if (isLetterCode(c) || isDigit(c)) {
+    const cls = charClass(c);
+    if (cls !== 0) {
       let j = i + 1;
-      let hasDigit = isDigit(c);
+      let hasDigit = (cls & CH_DIGIT) !== 0;
+      let marked = c > 127;
+      // Letters seen, and whether one of them was not uppercase.
+      let lower = (cls & (CH_LETTER | CH_UPPER)) === CH_LETTER;
       for (;;) {
         if (j >= n) break;
         const d = t.charCodeAt(j);
-        if (isLetterCode(d) || isDigit(d)) {
-          if (isDigit(d)) hasDigit = true;
+        const dc = charClass(d);
+        if (dc !== 0) {
+          if ((dc & CH_DIGIT) !== 0) hasDigit = true;
+          else if ((dc & CH_UPPER) === 0) lower = true;
+          if (d > 127) marked = true;
           j++;
           continue;
         }
         const d1 = j + 1 < n ? t.charCodeAt(j + 1) : 0;
-        if (isJoiner(d) && isLetterCode(d1)) {
-          j += 2;
-          continue;
+        if (isJoiner(d)) {
+          const c1 = charClass(d1);
+          if ((c1 & CH_LETTER) !== 0) {
+            if (d > 127) marked = true;
+            if (d1 > 127) marked = true;
+            if ((c1 & CH_UPPER) === 0) lower = true;
+            j += 2;
+            continue;
+          }
         }
-        if ((d === 47 || d === 45) && isDigit(d1) && hasDigit) {
+        if ((d === 47 || d === 45) && (charClass(d1) & CH_DIGIT) !== 0 && hasDigit) {
           j += 2;
           continue;
         }
         break;
       }
-      let marked = false;
-      let upper = j - i >= 2;
-      for (let k = i; k < j; k++) {
-        const ch = t.charCodeAt(k);
-        if (ch > 127) marked = true;
-        if (upper && isLetterCode(ch) && !isUpperCode(ch)) upper = false;
-      }
+      // A listed word reuses the table's copy of its text: no substring is allocated.
+      const slot = WORD_FLAGS.find(f, i, j);
       out.push({
         kind: hasDigit ? 'num' : 'word',
         s: i,
         e: j,
-        f: f.slice(i, j),
-        cap: isUpperCode(c),
-        upper: upper && !hasDigit,
+        f: slot >= 0 ? WORD_FLAGS.key(slot) : f.slice(i, j),
+        cap: (cls & CH_UPPER) !== 0,
+        upper: j - i >= 2 && !lower && !hasDigit,
         nl,
         marked,
+        w: slot >= 0 ? WORD_FLAGS.value(slot) : 0,
       });
       nl = false;
       i = j;
       continue;
     }
-    out.push({ kind: 'punct', s: i, e: i + 1, f: f[i] as string, cap: false, upper: false, nl, marked: false });
+    out.push({ kind: 'punct', s: i, e: i + 1, f: f[i] as string, cap: false, upper: false, nl, marked: false, w: 0 });
     nl = false;
     i++;
   }
