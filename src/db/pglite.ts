@@ -21,7 +21,11 @@ export async function openPglite(dir: string | undefined): Promise<Db> {
   return {
     kind: 'pglite',
     ...base,
-    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    transaction: (fn, setup) =>
+      pg.transaction(async (tx) => {
+        if (setup) await tx.exec(setup);
+        return fn(wrap(tx));
+      }),
     batch: async (text) => (await pg.exec(text)).map((r) => r.rows as Array<Record<string, unknown>>),
     close: () => pg.close(),
   };

@@ -23,10 +23,10 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
   return {
     kind: 'postgres',
     ...wrap(pool),
-    async transaction(fn) {
+    async transaction(fn, setup) {
       const client = await pool.connect();
       try {
-        await client.query('BEGIN');
+        await client.query(setup ? `BEGIN; ${setup}` : 'BEGIN');
         const result = await fn(wrap(client));
         await client.query('COMMIT');
         return result;

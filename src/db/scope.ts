@@ -11,10 +11,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function inTenant<T>(db: Db, tenantId: string, fn: (tx: Sql) => Promise<T>): Promise<T> {
   // Inlined as a literal to save a round trip; safe because only a well-formed uuid gets here.
   if (!UUID.test(tenantId)) throw new Error('inTenant: tenant id is not a uuid');
-  return db.transaction(async (tx) => {
-    await tx.exec(`SET LOCAL ROLE pledge_app; SELECT set_config('app.tenant_id', '${tenantId}', true)`);
-    return fn(tx);
-  });
+  return db.transaction(fn, `SET LOCAL ROLE pledge_app; SELECT set_config('app.tenant_id', '${tenantId}', true)`);
 }
 
 /**
