@@ -5,7 +5,7 @@
 //  (b) the current consent state of one subject among 1,000,000 subjects / 10,000,000 records on
 //      PostgreSQL: p99 of `currentConsents` inside its tenant transaction.
 // Targets: (a) ≥ 3,000/s PostgreSQL, ≥ 1,000/s PGlite; (b) p99 < 5 ms.
-import { randomBytes } from 'node:crypto';
+import { freshDatabase } from './servers/boot.ts';
 import pg from 'pg';
 import { load, startServer, type LoadRequest } from './load.ts';
 import { openPostgres } from '../src/db/postgres.ts';
@@ -46,17 +46,6 @@ async function recordOverHttp(label: string, env: Record<string, string>, target
   } finally {
     proc.kill();
   }
-}
-
-async function freshDatabase(adminUrl: string): Promise<string> {
-  const name = `pledge_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  return u.toString();
 }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;

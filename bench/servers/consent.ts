@@ -1,42 +1,15 @@
 // Pledge as deployed, for recording consents: full pipeline on the chosen store (PGlite under a
 // fresh DATA_DIR, file-backed; or a fresh database on BENCH_DATABASE_URL), with TENANTS merchants,
 // each with an API key, 200 Subscribers and a published notice. Prints {port, tenants} once listening.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { createContext } from '../../src/app/boot.ts';
-import { loadConfig } from '../../src/config.ts';
+import { bootBenchContext } from './boot.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { createApiKey } from '../../src/auth/api-keys.ts';
 import { inPlatform, inTenant } from '../../src/db/scope.ts';
-import { publishInitialPolicies } from '../../src/policies/initial.ts';
 import { createNotice } from '../../src/consents/index.ts';
 
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 20);
 
-async function freshDatabase(adminUrl: string): Promise<string> {
-  const name = `pledge_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-const url = process.env.BENCH_DATABASE_URL ? await freshDatabase(process.env.BENCH_DATABASE_URL) : undefined;
-const config = loadConfig({
-  PLEDGE_SECRET: randomBytes(32).toString('hex'),
-  DATA_DIR: mkdtempSync(join(tmpdir(), 'pledge-bench-consent-')),
-  LOG_LEVEL: 'warn',
-  RATE_LIMIT_PER_MINUTE: '100000000',
-  ...(url ? { DATABASE_URL: url } : {}),
-});
-const ctx = await createContext(config);
-await publishInitialPolicies(ctx);
+const ctx = await bootBenchContext();
 
 const tenants: Array<{ apiKey: string; noticeId: string; subscriberIds: string[] }> = [];
 for (let i = 0; i < TENANTS; i++) {

@@ -1,39 +1,11 @@
 // Pledge as deployed: full pipeline on the chosen store, with one tenant, an API key and
 // 1,000 Subscribers. Prints {port, apiKey, subscriberIds} once listening.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { createContext } from '../../src/app/boot.ts';
-import { loadConfig } from '../../src/config.ts';
+import { bootBenchContext } from './boot.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { createApiKey } from '../../src/auth/api-keys.ts';
 import { inPlatform, inTenant } from '../../src/db/scope.ts';
-import { publishInitialPolicies } from '../../src/policies/initial.ts';
 
-/** A fresh database on the bench cluster, so every run starts from the same empty state. */
-async function freshDatabase(adminUrl: string): Promise<string> {
-  const name = `pledge_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-const url = process.env.BENCH_DATABASE_URL ? await freshDatabase(process.env.BENCH_DATABASE_URL) : undefined;
-const config = loadConfig({
-  PLEDGE_SECRET: randomBytes(32).toString('hex'),
-  DATA_DIR: mkdtempSync(join(tmpdir(), 'pledge-bench-')),
-  LOG_LEVEL: 'warn',
-  RATE_LIMIT_PER_MINUTE: '100000000',
-  ...(url ? { DATABASE_URL: url } : {}),
-});
-const ctx = await createContext(config);
-await publishInitialPolicies(ctx);
+const ctx = await bootBenchContext();
 const { tenantId, key } = await inPlatform(ctx.db, async (tx) => {
   const [t] = await tx.query<{ id: string }>(`INSERT INTO tenants (name) VALUES ('Bench Shop') RETURNING id`);
   const [u] = await tx.query<{ id: string }>(

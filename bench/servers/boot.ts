@@ -1,0 +1,38 @@
+// Shared start-up of the bench servers: a fresh database (or a fresh embedded store), the real
+// context with migrations and the initial policies.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { AppContext } from '../../src/app/context.ts';
+import { createContext } from '../../src/app/boot.ts';
+import { loadConfig } from '../../src/config.ts';
+import { publishInitialPolicies } from '../../src/policies/initial.ts';
+
+/** A fresh database on the bench cluster, so every run starts from the same empty state. */
+export async function freshDatabase(adminUrl: string): Promise<string> {
+  const name = `pledge_bench_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** PostgreSQL when BENCH_DATABASE_URL is set (a fresh database on it), else a file-backed PGlite. */
+export async function bootBenchContext(): Promise<AppContext> {
+  const url = process.env.BENCH_DATABASE_URL ? await freshDatabase(process.env.BENCH_DATABASE_URL) : undefined;
+  const config = loadConfig({
+    PLEDGE_SECRET: randomBytes(32).toString('hex'),
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'pledge-bench-')),
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    ...(url ? { DATABASE_URL: url } : {}),
+  });
+  const ctx = await createContext(config);
+  await publishInitialPolicies(ctx);
+  return ctx;
+}
