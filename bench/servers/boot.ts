@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { AppContext } from '../../src/app/context.ts';
 import { createContext } from '../../src/app/boot.ts';
+import { createApiKey } from '../../src/auth/api-keys.ts';
+import { inPlatform } from '../../src/db/scope.ts';
 import { loadConfig } from '../../src/config.ts';
 import { publishInitialPolicies } from '../../src/policies/initial.ts';
 
@@ -35,4 +37,25 @@ export async function bootBenchContext(): Promise<AppContext> {
   const ctx = await createContext(config);
   await publishInitialPolicies(ctx);
   return ctx;
+}
+
+/** A merchant that has accepted the current policies, with an agent API key. */
+export async function createBenchMerchant(ctx: AppContext, n: number): Promise<{ tenantId: string; userId: string; key: string }> {
+  return inPlatform(ctx.db, async (tx) => {
+    const [t] = await tx.query<{ id: string }>(`INSERT INTO tenants (name) VALUES ($1) RETURNING id`, [`Bench Shop ${n}`]);
+    const [u] = await tx.query<{ id: string }>(
+      `INSERT INTO users (email, name, company, billing_address, password_hash, email_verified_at, adult_confirmed_at)
+       VALUES ($1, 'Bench', 'Bench Shop', '1 Bench St', 'x', now(), now()) RETURNING id`,
+      [`bench${n}@shop.example`],
+    );
+    await tx.query(`INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, 'owner')`, [t!.id, u!.id]);
+    await tx.query(
+      `INSERT INTO policy_acceptances (user_id, privacy_version, privacy_hash, terms_version, terms_hash, method)
+       SELECT $1, p.version, p.content_hash, t.version, t.content_hash, 'api'
+         FROM policy_versions p, policy_versions t WHERE p.kind = 'privacy' AND t.kind = 'terms'`,
+      [u!.id],
+    );
+    const k = await createApiKey(tx, { tenantId: t!.id, userId: u!.id, name: 'bench', role: 'agent' });
+    return { tenantId: t!.id, userId: u!.id, key: k.key };
+  });
 }

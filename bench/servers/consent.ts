@@ -1,10 +1,9 @@
 // Pledge as deployed, for recording consents: full pipeline on the chosen store (PGlite under a
 // fresh DATA_DIR, file-backed; or a fresh database on BENCH_DATABASE_URL), with TENANTS merchants,
 // each with an API key, 200 Subscribers and a published notice. Prints {port, tenants} once listening.
-import { bootBenchContext } from './boot.ts';
+import { bootBenchContext, createBenchMerchant } from './boot.ts';
 import { buildApp } from '../../src/http/app.ts';
-import { createApiKey } from '../../src/auth/api-keys.ts';
-import { inPlatform, inTenant } from '../../src/db/scope.ts';
+import { inTenant } from '../../src/db/scope.ts';
 import { createNotice } from '../../src/consents/index.ts';
 
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 20);
@@ -13,23 +12,7 @@ const ctx = await bootBenchContext();
 
 const tenants: Array<{ apiKey: string; noticeId: string; subscriberIds: string[] }> = [];
 for (let i = 0; i < TENANTS; i++) {
-  const { tenantId, key, userId } = await inPlatform(ctx.db, async (tx) => {
-    const [t] = await tx.query<{ id: string }>(`INSERT INTO tenants (name) VALUES ($1) RETURNING id`, [`Bench Shop ${i}`]);
-    const [u] = await tx.query<{ id: string }>(
-      `INSERT INTO users (email, name, company, billing_address, password_hash, email_verified_at, adult_confirmed_at)
-       VALUES ($1, 'Bench', 'Bench Shop', '1 Bench St', 'x', now(), now()) RETURNING id`,
-      [`bench${i}@shop.example`],
-    );
-    await tx.query(`INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, 'owner')`, [t!.id, u!.id]);
-    await tx.query(
-      `INSERT INTO policy_acceptances (user_id, privacy_version, privacy_hash, terms_version, terms_hash, method)
-       SELECT $1, p.version, p.content_hash, t.version, t.content_hash, 'api'
-         FROM policy_versions p, policy_versions t WHERE p.kind = 'privacy' AND t.kind = 'terms'`,
-      [u!.id],
-    );
-    const k = await createApiKey(tx, { tenantId: t!.id, userId: u!.id, name: 'bench', role: 'agent' });
-    return { tenantId: t!.id, key: k.key, userId: u!.id };
-  });
+  const { tenantId, key, userId } = await createBenchMerchant(ctx, i);
   const data = await inTenant(ctx.db, tenantId, async (tx) => {
     const rows = await tx.query<{ id: string }>(
       `INSERT INTO subscribers (tenant_id, channel, display_name, source, legal_basis)

@@ -1,27 +1,11 @@
 // Pledge as deployed: full pipeline on the chosen store, with one tenant, an API key and
 // 1,000 Subscribers. Prints {port, apiKey, subscriberIds} once listening.
-import { bootBenchContext } from './boot.ts';
+import { bootBenchContext, createBenchMerchant } from './boot.ts';
 import { buildApp } from '../../src/http/app.ts';
-import { createApiKey } from '../../src/auth/api-keys.ts';
-import { inPlatform, inTenant } from '../../src/db/scope.ts';
+import { inTenant } from '../../src/db/scope.ts';
 
 const ctx = await bootBenchContext();
-const { tenantId, key } = await inPlatform(ctx.db, async (tx) => {
-  const [t] = await tx.query<{ id: string }>(`INSERT INTO tenants (name) VALUES ('Bench Shop') RETURNING id`);
-  const [u] = await tx.query<{ id: string }>(
-    `INSERT INTO users (email, name, company, billing_address, password_hash, email_verified_at, adult_confirmed_at)
-     VALUES ('bench@shop.example', 'Bench', 'Bench Shop', '1 Bench St', 'x', now(), now()) RETURNING id`,
-  );
-  await tx.query(`INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, 'owner')`, [t!.id, u!.id]);
-  await tx.query(
-    `INSERT INTO policy_acceptances (user_id, privacy_version, privacy_hash, terms_version, terms_hash, method)
-     SELECT $1, p.version, p.content_hash, t.version, t.content_hash, 'api'
-       FROM policy_versions p, policy_versions t WHERE p.kind = 'privacy' AND t.kind = 'terms'`,
-    [u!.id],
-  );
-  const k = await createApiKey(tx, { tenantId: t!.id, userId: u!.id, name: 'bench', role: 'agent' });
-  return { tenantId: t!.id, key: k.key };
-});
+const { tenantId, key } = await createBenchMerchant(ctx, 0);
 const subscriberIds = await inTenant(ctx.db, tenantId, async (tx) => {
   const rows = await tx.query<{ id: string }>(
     `INSERT INTO subscribers (tenant_id, channel, display_name, phone, source, legal_basis)

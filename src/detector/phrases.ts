@@ -46,26 +46,6 @@ export function makePhraseTable<K extends string>(lists: ReadonlyArray<[K, reado
   return { map, maxWords, last };
 }
 
-/** Word [start, end) pairs in fold within `window` chars before `pos`, on the same line, in order. */
-export function wordsBefore(fold: string, pos: number, window: number, limit = 64): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  const floor = Math.max(0, pos - window);
-  let i = pos - 1;
-  while (i >= floor && out.length < limit) {
-    const c = fold.charCodeAt(i);
-    if (c === 10) break;
-    if (!isWordChar(c)) {
-      i--;
-      continue;
-    }
-    const e = i + 1;
-    while (i >= floor && isWordChar(fold.charCodeAt(i))) i--;
-    if (i < floor && i >= 0 && isWordChar(fold.charCodeAt(i))) break; // word cut by the window
-    out.push([i + 1, e]);
-  }
-  return out.reverse();
-}
-
 // Scratch buffer of word boundaries, reused across calls (the detector is synchronous).
 const BOUNDS = new Int32Array(256);
 

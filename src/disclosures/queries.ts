@@ -4,17 +4,9 @@
  * "who received my data".
  */
 import type { Sql } from '../db/index.ts';
-import { badRequest } from '../errors.ts';
+import { decodeCursor, encodeCursor } from '../db/keyset.ts';
 import type { RecordedDisclosure } from './ledger.ts';
 import { DISCLOSURE_COLUMNS, subjectsOf, type DisclosureRow } from './store.ts';
-
-const encodeCursor = (r: DisclosureRow): string => Buffer.from(`${new Date(r.disclosed_at).toISOString()}|${r.id}`).toString('base64url');
-
-function decodeCursor(cursor: string): [string, string] {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) throw badRequest('cursor_invalid', 'The cursor is not one this API returned');
-  return [at, id];
-}
 
 export type DisclosurePage = { items: RecordedDisclosure[]; nextCursor: string | null };
 
@@ -31,7 +23,7 @@ export async function listDisclosures(tx: Sql, page: { limit: number; cursor?: s
   const subjects = await subjectsOf(tx, shown.map((r) => r.id));
   return {
     items: shown.map((d) => ({ disclosure: d, subjects: subjects.filter((s) => s.disclosure_id === d.id) })),
-    nextCursor: rows.length > page.limit ? encodeCursor(shown.at(-1)!) : null,
+    nextCursor: rows.length > page.limit ? encodeCursor(shown.at(-1)!.disclosed_at, shown.at(-1)!.id) : null,
   };
 }
 

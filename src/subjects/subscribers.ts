@@ -1,5 +1,5 @@
 import type { Sql } from '../db/index.ts';
-import { badRequest } from '../errors.ts';
+import { decodeCursor, encodeCursor } from '../db/keyset.ts';
 
 export type SubscriberRow = {
   id: string; channel: string; display_name: string; phone: string | null; email: string | null;
@@ -7,15 +7,6 @@ export type SubscriberRow = {
 };
 
 export const SUBSCRIBER_COLUMNS = 'id, channel, display_name, phone, email, source, legal_basis, created_at';
-
-/** Opaque keyset cursor over (created_at, id): rows sharing a timestamp are neither skipped nor repeated. */
-const encodeCursor = (r: SubscriberRow): string => Buffer.from(`${new Date(r.created_at).toISOString()}|${r.id}`).toString('base64url');
-
-function decodeCursor(cursor: string): [string, string] {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) throw badRequest('cursor_invalid', 'The cursor is not one this API returned');
-  return [at, id];
-}
 
 /** One page of the current tenant's Subscribers, newest first (row-level security scopes the tenant). */
 export async function listSubscribers(tx: Sql, page: { limit: number; cursor?: string | undefined }): Promise<{ rows: SubscriberRow[]; nextCursor: string | null }> {
@@ -27,5 +18,5 @@ export async function listSubscribers(tx: Sql, page: { limit: number; cursor?: s
     [at, id, page.limit + 1],
   );
   const shown = rows.slice(0, page.limit);
-  return { rows: shown, nextCursor: rows.length > page.limit ? encodeCursor(shown.at(-1)!) : null };
+  return { rows: shown, nextCursor: rows.length > page.limit ? encodeCursor(shown.at(-1)!.created_at, shown.at(-1)!.id) : null };
 }
