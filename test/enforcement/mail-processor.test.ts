@@ -21,9 +21,9 @@ for (const kind of testStores()) {
       h = await bootHarness(kind, { SMTP_URL: smtp.url });
     });
     afterAll(async () => {
-      await h.app.close();
-      await h.ctx.db.close();
-      await smtp.close();
+      await h?.app.close();
+      await h?.ctx.db.close();
+      await smtp?.close();
     });
 
     it('[C26] mail reaches the SMTP provider only under its agreement, and each send is in the disclosure ledger', async () => {

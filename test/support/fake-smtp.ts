@@ -9,7 +9,10 @@ export type Received = { to: string[]; data: string };
  */
 export async function startFakeSmtp(): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
   const received: Received[] = [];
+  const open = new Set<import('node:net').Socket>();
   const server: Server = createServer((socket) => {
+    open.add(socket);
+    socket.on('close', () => open.delete(socket));
     let to: string[] = [];
     let data: string | null = null;
     let buffer = '';
@@ -46,5 +49,8 @@ export async function startFakeSmtp(): Promise<{ url: string; received: Received
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
-  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise((resolve) => {
+    for (const s of open) s.destroy();
+    server.close(() => resolve());
+  }) };
 }
