@@ -89,6 +89,9 @@ const DEFS = {
     kind: 'job', description: 'Hands queued mail to ECOMKEY\'s e-mail provider after commit: a processor disclosure (C26)', subjects: ['customer', 'staff', 'minor', 'subscriber'],
     purposes: ['communicate', 'authenticate'], categories: ['user.contact.email', 'user.content.message', 'user.name'],
   },
+  'minor_notices.purge': {
+    kind: 'job', description: 'Deletes a minor\'s parental-consent notice once it is sent (C38)', subjects: ['minor'], purposes: ['communicate'], categories: [],
+  },
   'sessions.expire': { kind: 'job', description: 'Deletes expired sessions', subjects: ['customer', 'staff'], purposes: ['authenticate'], categories: [] },
   // Gate callers of issue 4 whose storage and routes come next: declared so they can call the gate.
   'messaging.broadcast': {
