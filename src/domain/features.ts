@@ -160,6 +160,10 @@ const DEFS = {
     kind: 'route', description: 'The merchant console\'s pages: subjects, consents with proofs, restrictions, disclosures (C22, C34)',
     subjects: ['subscriber', 'buyer'], purposes: ['provide_service'], categories: SUBSCRIBER,
   },
+  'requests.record': {
+    kind: 'route', description: 'Requests a subject made (a copy sent, access, erasure…), with the merchant\'s reference (C04, C31, C33)',
+    subjects: ['subscriber', 'buyer'], purposes: ['provide_service'], categories: ['user.content.message'],
+  },
   'gate.decide': {
     kind: 'route', description: 'A merchant\'s server asks the gate before it processes a subject\'s data; reads the ledger, returns no personal value',
     subjects: ['subscriber', 'buyer'], purposes: ['provide_service'], categories: [],
