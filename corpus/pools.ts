@@ -1,14 +1,20 @@
-// Value pools for the development-corpus generator. Deliberately broader than the
-// detector's gazetteers (given names, streets, wards it has never seen) so the corpus
-// measures generalisation rather than echoing the lists.
+// Value pools for the development-corpus generator. Names, banks and sensitive topics share
+// no value with the detector's lists or the name model's training half, so the corpus
+// measures generalisation rather than lookup. Provinces, districts and cities are a closed
+// official list the detector must know whole; they are the one shared pool.
+import { europeanCities, europeanStreets, firstNames, lastNames } from './namePools.ts';
 
-export const VN_FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Đào', 'Đoàn', 'Trịnh', 'Đinh', 'Lâm', 'Mai', 'Trương', 'Lưu', 'Cao', 'Tạ', 'Quách', 'Lương', 'Hà', 'Tô', 'Kiều', 'Thân', 'La'];
-export const VN_MIDDLE_M = ['Văn', 'Hữu', 'Đức', 'Minh', 'Quang', 'Thanh', 'Công', 'Xuân', 'Hoàng', 'Gia', 'Tuấn', 'Quốc', 'Đình', 'Ngọc', 'Bảo', 'Trọng', 'Nhật'];
-export const VN_MIDDLE_F = ['Thị', 'Ngọc', 'Thu', 'Thanh', 'Minh', 'Kim', 'Hồng', 'Phương', 'Mỹ', 'Bích', 'Khánh', 'Thảo', 'Diệu', 'Hải', 'Quỳnh', 'Bảo'];
-export const VN_GIVEN_M = ['An', 'Bình', 'Cường', 'Dũng', 'Đạt', 'Hải', 'Hùng', 'Huy', 'Khoa', 'Long', 'Minh', 'Nam', 'Phong', 'Quân', 'Sơn', 'Tài', 'Thắng', 'Toàn', 'Trung', 'Tuấn', 'Việt', 'Vinh', 'Hiếu', 'Khải', 'Lộc', 'Phát', 'Nhân', 'Duy', 'Tùng', 'Kiên', 'Đông', 'Thịnh'];
-export const VN_GIVEN_F = ['Anh', 'Chi', 'Dung', 'Hà', 'Hạnh', 'Hằng', 'Hoa', 'Hương', 'Huyền', 'Lan', 'Linh', 'Loan', 'Mai', 'My', 'Nga', 'Ngân', 'Nhung', 'Oanh', 'Phương', 'Quỳnh', 'Thảo', 'Trang', 'Trâm', 'Uyên', 'Vân', 'Vy', 'Yến', 'Nhi', 'Thư', 'Giang', 'Hiền', 'Tuyết'];
-export const EN_FIRST = ['James', 'Emily', 'Michael', 'Sarah', 'David', 'Jessica', 'Daniel', 'Olivia', 'Thomas', 'Hannah', 'Robert', 'Laura', 'Kevin', 'Rachel', 'Brian', 'Megan', 'Chris', 'Amanda', 'Peter', 'Sophie', 'Mark', 'Julia', 'Andrew', 'Chloe', 'Ryan', 'Grace', 'Jason', 'Natalie', 'Eric', 'Victoria', 'Priya', 'Carlos', 'Ahmed', 'Mei', 'Lucas', 'Isabel'];
-export const EN_LAST = ['Smith', 'Johnson', 'Williams', 'Brown', 'Miller', 'Davis', 'Wilson', 'Taylor', 'Anderson', 'Clark', 'Lewis', 'Walker', 'Young', 'King', 'Wright', 'Scott', 'Green', 'Baker', 'Carter', 'Mitchell', 'Turner', 'Parker', 'Collins', 'Morgan', 'Cooper', 'Reed', 'Bailey', 'Hughes', 'Foster', 'Sharma', 'Garcia', 'Chen', 'Patel', 'Okafor', 'Fischer', 'Nguyen', 'Tran'];
+// Person-name parts: none of these is in src/detector/data (test/detector/separation.test.ts
+// checks it). Vietnamese family names here were moved out of the detector's list; middle and
+// given syllables are real name syllables the detector's list lacks.
+export const VN_FAMILY = ['Lục', 'Hứa', 'Đàm', 'Âu', 'Nghiêm', 'Nông', 'Tống', 'Viên', 'Ông', 'Bạch', 'Cù', 'Doãn', 'Hầu', 'Khương', 'Lạc', 'Mã', 'Tiết', 'Ưng', 'Cấn', 'Chử', 'Tòng', 'Trác', 'Vưu', 'Đậu', 'Đới', 'Lều', 'Trầm'];
+export const VN_MIDDLE_M = ['Khắc', 'Đắc', 'Viết', 'Giai', 'Huân', 'Kế', 'Thạc', 'Duệ', 'Chiêu', 'Cửu', 'Khâm', 'Trạch'];
+export const VN_MIDDLE_F = ['Khuê', 'Bội', 'Cát', 'Nguyệt', 'Thơm', 'Biếc', 'Sen', 'Miên', 'Hỷ', 'Lăng'];
+export const VN_GIVEN_M = ['Chấn', 'Cung', 'Giác', 'Hách', 'Hàm', 'Hiệt', 'Huấn', 'Khảm', 'Khiển', 'Khuyến', 'Lịch', 'Liêm', 'Lũy', 'Nại', 'Nhiệm', 'Nhuận', 'Phiên', 'Quất', 'Sở', 'Tạc', 'Thiệp', 'Thìn', 'Thuyên', 'Tích', 'Toại', 'Tước', 'Ước', 'Vọng', 'Kiêm', 'Mộc', 'Xương', 'Chiêm', 'Bửu', 'Hoành', 'Khoái', 'Triển', 'Khoan', 'Nhơn', 'Thới'];
+export const VN_GIVEN_F = ['Ái', 'Bảy', 'Chúc', 'Dạ', 'Đoái', 'Hạc', 'Khuyên', 'Luyến', 'Mẫu', 'Mịch', 'Nghiên', 'Ngưng', 'Niệm', 'Phố', 'Thược', 'Tỵ', 'Di', 'Hy', 'Lung', 'Nhiêu', 'Phiêu', 'Na', 'Nụ', 'Rạng', 'Sáo', 'Vàng'];
+// English-chat names: the `dev` half of many-origin first and last names (see namePools.ts).
+export const EN_FIRST = firstNames('dev');
+export const EN_LAST = lastNames('dev');
 
 export const VN_STREETS = ['Nguyễn Trãi', 'Lê Lợi', 'Trần Hưng Đạo', 'Hai Bà Trưng', 'Lý Thường Kiệt', 'Điện Biên Phủ', 'Cách Mạng Tháng Tám', 'Nguyễn Văn Cừ', 'Lê Văn Sỹ', 'Phan Xích Long', 'Trần Duy Hưng', 'Xuân Thủy', 'Láng Hạ', 'Kim Mã', 'Hoàng Diệu', 'Nguyễn Thị Minh Khai', 'Võ Văn Tần', 'Bạch Đằng', 'Hùng Vương', 'Quang Trung', 'Nguyễn Văn Linh', 'Phạm Văn Đồng', 'Tô Hiến Thành', 'Nguyễn Chí Thanh', 'Hoàng Quốc Việt', 'Lạc Long Quân', 'Âu Cơ', 'Phan Đình Phùng', 'Trường Chinh', 'Cộng Hòa', 'Lê Duẩn', 'Nguyễn Hữu Thọ', 'Huỳnh Tấn Phát', 'Trần Phú', 'Ngô Quyền', 'Lê Thánh Tông'];
 export const VN_WARDS = ['Bến Nghé', 'Bến Thành', 'Đa Kao', 'Tân Định', 'Phường 2', 'Phường 12', 'Phường 7', 'Dịch Vọng', 'Láng Thượng', 'Trung Hòa', 'Nghĩa Đô', 'Phúc Xá', 'Hòa Cường Bắc', 'An Hải Bắc', 'Thạch Thang', 'Tân Phong', 'Bình Trị Đông', 'Linh Trung', 'Hiệp Bình Chánh', 'Thảo Điền', 'Mỹ Đình 1', 'Văn Quán', 'Kim Liên', 'Ô Chợ Dừa'];
@@ -27,8 +33,10 @@ export const EN_CITIES: Array<[string, string, string]> = [
 ];
 export const UK_CITIES = ['London', 'Manchester', 'Leeds', 'Bristol', 'Edinburgh'];
 
-export const BANKS_VN = ['Vietcombank', 'VCB', 'Techcombank', 'TCB', 'MB Bank', 'MB', 'ACB', 'BIDV', 'VietinBank', 'Agribank', 'TPBank', 'VPBank', 'Sacombank', 'HDBank', 'VIB', 'SHB', 'OCB', 'SeABank', 'MSB', 'Eximbank'];
-export const BANKS_EN = ['Chase', 'Bank of America', 'Wells Fargo', 'HSBC', 'Barclays', 'Citibank', 'Lloyds', 'Santander'];
+export const BANKS_VN = ['Indovina', 'IVB', 'VRB', 'Hong Leong', 'CIMB', 'KEB Hana', 'Mizuho', 'MUFG', 'SMBC', 'ANZ', 'Kookmin', 'BNP Paribas', 'Co-opBank', 'VBSP'];
+export const BANKS_EN = ['Westpac', 'Commonwealth Bank', 'ING', 'Rabobank', 'Nationwide', 'Halifax', 'Ally Bank', 'Truist', 'Citizens Bank', 'Nordea', 'Danske Bank', 'Deutsche Bank'];
+export const EU_STREETS = europeanStreets('dev');
+export const EU_CITIES = europeanCities('dev');
 export const EMAIL_DOMAINS = ['gmail.com', 'yahoo.com', 'hotmail.com', 'outlook.com', 'icloud.com', 'fpt.com.vn', 'company.vn', 'proton.me'];
 
 export const PRODUCTS_VI = ['áo thun', 'quần jean', 'váy hoa', 'son kem', 'kem chống nắng', 'serum vitamin C', 'giày sneaker', 'tai nghe bluetooth', 'ốp lưng', 'sạc dự phòng', 'nồi chiên không dầu', 'bình giữ nhiệt', 'kem trị mụn', 'sữa rửa mặt', 'túi xách', 'đồng hồ', 'máy sấy tóc', 'balo', 'dép', 'nước hoa hồng'];

@@ -16,7 +16,7 @@ import { findSensitive } from './sensitive.ts';
 import { tokenize, type Token } from './tokens.ts';
 import type { Lang, PiiType, Span } from './types.ts';
 
-export type { Lang, PiiType, Span } from './types.ts';
+export type { Lang, PiiType, SensitiveCategory, Span } from './types.ts';
 export { PII_TYPES } from './types.ts';
 export { luhnValid };
 
@@ -84,7 +84,7 @@ function collect(view: TextView, lang: Lang | undefined): Span[] {
     const [s, e] = tokenRange(toks, h.startTok, h.endTok);
     pushSpan(raw, 'PERSON', s, e, h.score);
   }
-  for (const [s, e] of findSensitive(view, toks)) pushSpan(raw, 'SENSITIVE', s, e, 0.75);
+  for (const h of findSensitive(view, toks)) if (h.end > h.start) raw.push({ type: 'SENSITIVE', start: h.start, end: h.end, score: 0.75, category: h.category });
   return raw;
 }
 
@@ -120,7 +120,7 @@ function resolve(raw: Span[]): Span[] {
 function toOriginalSpans(view: TextView, spans: Span[]): Span[] {
   return spans.map((s) => {
     const [start, end] = toOriginal(view, s.start, s.end);
-    return { type: s.type, start, end, score: s.score };
+    return s.category ? { type: s.type, start, end, score: s.score, category: s.category } : { type: s.type, start, end, score: s.score };
   });
 }
 
