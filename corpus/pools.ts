@@ -7,8 +7,8 @@ import { europeanCities, europeanStreets, firstNames, lastNames } from './namePo
 // Person-name parts: none of these is in src/detector/data (test/detector/separation.test.ts
 // checks it). Vietnamese family names here were moved out of the detector's list; middle and
 // given syllables are real name syllables the detector's list lacks.
-export const VN_FAMILY = ['Lục', 'Hứa', 'Đàm', 'Âu', 'Nghiêm', 'Nông', 'Tống', 'Viên', 'Ông', 'Bạch', 'Cù', 'Doãn', 'Hầu', 'Khương', 'Lạc', 'Mã', 'Tiết', 'Ưng', 'Cấn', 'Chử', 'Tòng', 'Trác', 'Vưu', 'Đậu', 'Đới', 'Lều', 'Trầm'];
-export const VN_MIDDLE_M = ['Khắc', 'Đắc', 'Viết', 'Giai', 'Huân', 'Kế', 'Thạc', 'Duệ', 'Chiêu', 'Cửu', 'Khâm', 'Trạch'];
+export const VN_FAMILY = ['Hứa', 'Âu', 'Nghiêm', 'Nông', 'Tống', 'Ông', 'Bạch', 'Cù', 'Lạc', 'Mã', 'Tiết', 'Ưng', 'Cấn', 'Tòng', 'Vưu', 'Đậu', 'Đới', 'Lều'];
+export const VN_MIDDLE_M = ['Khắc', 'Đắc', 'Giai', 'Huân', 'Kế', 'Thạc', 'Duệ', 'Chiêu', 'Cửu', 'Khâm', 'Trạch'];
 export const VN_MIDDLE_F = ['Khuê', 'Bội', 'Cát', 'Nguyệt', 'Thơm', 'Biếc', 'Sen', 'Miên', 'Hỷ', 'Lăng'];
 export const VN_GIVEN_M = ['Chấn', 'Cung', 'Giác', 'Hách', 'Hàm', 'Hiệt', 'Huấn', 'Khảm', 'Khiển', 'Khuyến', 'Lịch', 'Liêm', 'Lũy', 'Nại', 'Nhiệm', 'Nhuận', 'Phiên', 'Quất', 'Sở', 'Tạc', 'Thiệp', 'Thìn', 'Thuyên', 'Tích', 'Toại', 'Tước', 'Ước', 'Vọng', 'Kiêm', 'Mộc', 'Xương', 'Chiêm', 'Bửu', 'Hoành', 'Khoái', 'Triển', 'Khoan', 'Nhơn', 'Thới'];
 export const VN_GIVEN_F = ['Ái', 'Bảy', 'Chúc', 'Dạ', 'Đoái', 'Hạc', 'Khuyên', 'Luyến', 'Mẫu', 'Mịch', 'Nghiên', 'Ngưng', 'Niệm', 'Phố', 'Thược', 'Tỵ', 'Di', 'Hy', 'Lung', 'Nhiêu', 'Phiêu', 'Na', 'Nụ', 'Rạng', 'Sáo', 'Vàng'];
@@ -42,16 +42,19 @@ export const EMAIL_DOMAINS = ['gmail.com', 'yahoo.com', 'hotmail.com', 'outlook.
 export const PRODUCTS_VI = ['áo thun', 'quần jean', 'váy hoa', 'son kem', 'kem chống nắng', 'serum vitamin C', 'giày sneaker', 'tai nghe bluetooth', 'ốp lưng', 'sạc dự phòng', 'nồi chiên không dầu', 'bình giữ nhiệt', 'kem trị mụn', 'sữa rửa mặt', 'túi xách', 'đồng hồ', 'máy sấy tóc', 'balo', 'dép', 'nước hoa hồng'];
 export const PRODUCTS_EN = ['t-shirt', 'hoodie', 'phone case', 'charger', 'sneakers', 'face serum', 'sunscreen', 'water bottle', 'backpack', 'wireless earbuds', 'desk lamp', 'yoga mat', 'coffee grinder', 'air fryer', 'notebook'];
 
-export const SENSITIVE_VI = [
-  'em bị tiểu đường', 'mình đang mang thai 5 tháng', 'tôi bị cao huyết áp', 'em đang điều trị ung thư vú', 'mẹ em bị suy thận',
-  'tôi theo đạo Công giáo', 'em theo đạo Phật', 'mình là người dân tộc Tày', 'tôi là đảng viên', 'em là gay',
-  'mình là người đồng tính', 'anh có tiền án', 'chồng em vừa ra tù', 'tôi là đoàn viên công đoàn', 'em bị trầm cảm',
-  'con em bị tự kỷ', 'tôi bị viêm gan B', 'em có bầu 3 tháng', 'mình bị hen suyễn', 'tôi nhiễm HIV', 'em là người Khmer',
-  'bố em bị tai biến', 'tôi đang chạy thận', 'em bị động kinh', 'kết quả xét nghiệm ADN của tôi',
+// Sensitive disclosures: a frame plus a condition or medicine none of the detector's lists
+// holds (the detector must read the frame and the shape of the name). Identity categories
+// (religions, the 54 ethnic groups) are closed lists the detector knows whole.
+export const SENSITIVE_VI_FRAMES = ['em bị', 'mình bị', 'tôi đang điều trị', 'mẹ em bị', 'con tôi mắc', 'bố em bị', 'chồng em bị', 'vợ tôi mắc', 'em đang chữa'];
+export const SENSITIVE_VI_TOPICS = [
+  'bệnh Basedow', 'bệnh Wilson', 'hội chứng Marfan', 'hội chứng Tourette', 'rối loạn lipid máu', 'viêm bàng quang', 'viêm tai giữa',
+  'viêm đại tràng co thắt', 'suy tủy xương', 'viêm thanh quản', 'u tủy thượng thận', 'thoái hóa đốt sống cổ', 'nhiễm nấm phổi',
+  'xơ vữa động mạch', 'sỏi túi mật', 'dị tật tim', 'bệnh Addison', 'bệnh nhược cơ', 'viêm da tiếp xúc', 'bệnh Kawasaki',
 ];
-export const SENSITIVE_EN = [
-  'I have type 2 diabetes', "I'm pregnant", 'I was diagnosed with breast cancer', 'my husband is on dialysis', "I'm HIV positive",
-  "I'm a practicing Muslim", "I'm Catholic", 'I am gay', "I'm bisexual", 'my wife has epilepsy', 'I have a criminal record',
-  'I served time in prison', "I'm a union member", 'I suffer from depression', 'my son has autism', "I'm a registered Democrat",
-  'I have asthma', 'my DNA test results', 'I have celiac disease', "I'm transgender", 'I have high blood pressure', "I'm Jewish",
+export const SENSITIVE_EN_FRAMES = ['I have', 'I was diagnosed with', 'my son has', 'my wife suffers from', "I'm being treated for", 'my dad has', 'my daughter has'];
+export const SENSITIVE_EN_TOPICS = [
+  'sarcoidosis', 'ulcerative proctitis', 'Kawasaki disease', 'Marfan syndrome', "Wilson's disease", 'polymyositis', 'glomerulonephritis',
+  'myasthenia gravis', 'pericarditis', 'endocarditis', 'a sarcoma', 'mesothelioma', 'neuroblastoma', 'osteomyelitis', 'amyloidosis',
+  'hemochromatosis', "Behcet's disease", 'Guillain-Barre syndrome',
 ];
+export const SENSITIVE_EN_MEDICINES = ['I take valsartan', "I'm on pantoprazole", 'I take ramipril', "I'm taking propranolol", "I'm on adalimumab", 'my husband takes entecavir'];

@@ -6,7 +6,7 @@ export const VN_FAMILY_NAMES: readonly string[] = [
   'Hồ', 'Ngô', 'Dương', 'Lý', 'Đào', 'Đoàn', 'Vương', 'Trịnh', 'Đinh', 'Lâm', 'Phùng', 'Mai',
   'Tô', 'Trương', 'Hà', 'Lưu', 'Cao', 'Chu', 'Châu', 'Lương', 'Tạ', 'Quách', 'Thái', 'Tăng',
   'Lại', 'Khúc', 'Kiều', 'Mạc', 'Triệu', 'Tôn', 'Thân', 'Từ', 'Diệp',
-  'Lò', 'La', 'Quan', 'Phương', 'Khổng',
+  'Lò', 'La', 'Lục', 'Đàm', 'Viên', 'Doãn', 'Hầu', 'Khương', 'Chử', 'Trác', 'Trầm', 'Quan', 'Phương', 'Khổng',
   'Kim', 'Giang', 'Thạch', 'Mạnh', 'Bế', 'Đồng', 'Hàn', 'Hồng',
   'Kha', 'Khuất', 'Lã', 'Lữ', 'Mẫn', 'Ninh', 'Phí', 'Quản',
   'Sầm', 'Tiêu', 'Trà', 'Trang', 'Trình', 'Vi', 'Vĩnh', 'Yên', 'Âu Dương',
