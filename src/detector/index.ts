@@ -7,6 +7,7 @@ import { cueBefore } from './cues.ts';
 import { findBirthDates } from './dates.ts';
 import { findEmails } from './email.ts';
 import { findIbans } from './iban.ts';
+import { findIntlAddresses } from './intlAddress.ts';
 import { findIpv6 } from './ipv6.ts';
 import { findNames } from './names.ts';
 import { findPassportCandidates } from './nationalId.ts';
@@ -74,6 +75,14 @@ function collect(view: TextView, lang: Lang | undefined): Span[] {
     if (cue && cue.kind === 'id' && cue.gap <= 20) pushSpan(raw, 'NATIONAL_ID', s, e, 0.85);
   }
   for (const [s, e] of findBirthDates(view)) pushSpan(raw, 'DATE_OF_BIRTH', s, e, 0.9);
+  // Whole international addresses outrank the postcode or house number read as a phone or id.
+  for (const [s, e] of findIntlAddresses(view)) {
+    for (let k = raw.length - 1; k >= 0; k--) {
+      const r = raw[k] as Span;
+      if ((r.type === 'PHONE' || r.type === 'NATIONAL_ID' || r.type === 'BANK_ACCOUNT') && r.start >= s && r.end <= e) raw.splice(k, 1);
+    }
+    pushSpan(raw, 'ADDRESS', s, e, 0.85);
+  }
   // Tokens inside numbers, e-mails and IPs must not start or extend a name or address.
   const toks = blockTokens(tokenize(view), raw);
   for (const [a, b] of findAddresses(toks, view.fold, view.norm)) {

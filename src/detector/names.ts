@@ -3,7 +3,8 @@
 // an honorific (anh, chị, cô...) before a given name. English: a gazetteer first name
 // followed by a capitalised surname, or any capitalised words after a strong cue
 // ("my name is", "Mr.", "ship to").
-import { DISTRICTS, F_EN_FIRST, F_EN_LAST, F_VN_FAMILY, F_VN_GIVEN, NON_PERSON, PROVINCES } from './lexicon.ts';
+import { BRAND_PHRASES } from './data/brands.ts';
+import { DISTRICTS, foldString, F_EN_FIRST, F_EN_LAST, F_VN_FAMILY, F_VN_GIVEN, NON_PERSON, PROVINCES } from './lexicon.ts';
 import { makePhraseTable, phraseBefore } from './phrases.ts';
 import type { Token } from './tokens.ts';
 import { wordFlag } from './wordFlags.ts';
@@ -46,6 +47,34 @@ const F_EN_STOP = wordFlag(
     'can do does did will would could should need want please what where when why how who which any some all got get let ' +
     'send ship deliver sorry great good nice love hope happy is am').split(' '),
 );
+
+// Brands that read like names ("Minh Long", "Bảo Tín Minh Châu"): first two folded words → lengths.
+const BRANDS = new Map<string, number[]>();
+for (const b of BRAND_PHRASES) {
+  const words = foldString(b).split(/\s+/);
+  const k = words.slice(0, 2).join(' ');
+  BRANDS.set(k, [...(BRANDS.get(k) ?? []), words.length]);
+}
+
+/** True when a listed brand covers any token of toks[a..b]. */
+function inBrand(toks: readonly Token[], a: number, b: number): boolean {
+  for (let i = Math.max(0, a - 3); i <= b; i++) {
+    const t = toks[i] as Token;
+    const n = toks[i + 1];
+    if (t.kind !== 'word') continue;
+    const lens = BRANDS.get(n && n.kind === 'word' ? `${t.f} ${n.f}` : t.f) ?? BRANDS.get(t.f);
+    if (!lens) continue;
+    for (const len of lens) {
+      const end = i + len - 1;
+      if (end < a || end >= toks.length) continue;
+      let phrase = '';
+      for (let j = i; j <= end; j++) phrase += (j > i ? ' ' : '') + (toks[j] as Token).f;
+      const want = BRAND_PHRASES.find((p) => foldString(p) === phrase);
+      if (want) return true;
+    }
+  }
+  return false;
+}
 
 export interface NameHit {
   startTok: number;
@@ -219,7 +248,7 @@ export function findNames(toks: readonly Token[], fold: string, norm: string, la
     }
     i++;
   }
-  return out;
+  return out.filter((h) => !inBrand(toks, h.startTok, h.endTok));
 }
 
 /** Last index of up to `max` adjacent capitalised non-stopwords starting at i, or i-1. */

@@ -292,6 +292,8 @@ function classify(
     if (!(kind === 'bank' && near && len !== 16 && len !== 15)) return 'CARD';
   }
   if (near && kind === 'money' && cue!.gap <= 6) return null;
+  // 12-digit cards (Maestro) collide with account and order numbers: only after a card cue.
+  if (kind === 'card' && near && len === 12 && !plus && !sepDot && isCardNumber(d)) return 'CARD';
   if (kind === 'card' && near && len >= 13 && len <= 19) return null;
   const farBank = kind === 'bank' && cue!.gap > 16 && (isVnMobile(d) || isVnLandline(d));
   if (kind === 'bank' && !farBank && len >= 6 && len <= 19 && !plus) return 'BANK_ACCOUNT';

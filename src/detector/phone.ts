@@ -1,4 +1,6 @@
-// Shapes of telephone numbers: Vietnamese mobiles and landlines, NANP, and E.164.
+// Shapes of telephone numbers: Vietnamese mobiles and landlines, NANP, and E.164 (validated
+// against each region's numbering plan by libphonenumber-js's full metadata).
+import { isValidPhoneNumber } from 'libphonenumber-js/max';
 
 const VN_MOBILE_PREFIX = /^0(?:3[2-9]|5[2689]|7[06-9]|8[1-9]|9\d)/;
 
@@ -27,7 +29,8 @@ export function isPlusNumber(d: string): boolean {
     const rest = d[2] === '0' ? d.slice(2) : '0' + d.slice(2);
     return isVnMobile(rest) || isVnLandline(rest);
   }
-  return d.length >= 8 && d.length <= 15 && d[0] !== '0';
+  if (d.length < 8 || d.length > 15 || d[0] === '0') return false;
+  return isValidPhoneNumber('+' + d) || isValidPhoneNumber('+' + d.replace(/^(\d{2})0/, '$1'));
 }
 
 /** North American shapes: 3-3-4 groups, optionally led by 1 ("(555) 123-4567", "1-800-555-0199"). */

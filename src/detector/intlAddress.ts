@@ -1,0 +1,36 @@
+// Address shapes outside Vietnam that the token walker does not build: UK letter-style
+// addresses ending in a postcode, US street lines ending in ZIP or ZIP+4, US military
+// addresses (PSC/Unit/CMR … APO/DPO/FPO), and European street-before-number addresses.
+// Each may span several lines and is reported as one span. Every quantifier is bounded, so
+// each regex stays linear in the text length.
+import type { TextView } from './normalize.ts';
+
+const CAP = "[A-ZÀ-ÞĀ-ſ][A-Za-zÀ-ÿĀ-ſ'’.-]{0,24}";
+const SEP = '(?:,[ \\t]*\\n?[ \\t]*|[ \\t]*\\n[ \\t]*)';
+const EN_TYPE = 'Street|St|Road|Rd|Lane|Ln|Close|Gardens|Crescent|Terrace|Avenue|Ave|Way|Drive|Dr|Place|Pl|Square|Sq|Court|Ct|Mews|Row|Grove|Parkway|Pkwy|Boulevard|Blvd|Highway|Hwy|Walk|Hill';
+const UNIT = '(?:(?:Flat|Apartment|Apt|Suite|Ste|Unit|Room)[ \\t]+\\w{1,5}[ \\t]*,?[ \\t]*\\n?[ \\t]*)?';
+const LINE1 = `${UNIT}\\d{1,5}[A-Za-z]?[ \\t]+(?:${CAP}[ \\t]+){0,3}(?:${EN_TYPE})\\.?(?:[ \\t]*,?[ \\t]*(?:Apt|Suite|Ste|Unit|#)[ \\t]*\\w{1,5})?`;
+const UK_POSTCODE = '[A-Z]{1,2}\\d[A-Z\\d]?[ \\t]?\\d[A-Z]{2}(?![A-Za-z0-9])';
+
+const UK_RE = new RegExp(`${LINE1}(?:${SEP}${CAP}(?:[ \\t]${CAP}){0,2}){0,2}(?:${SEP}|[ \\t]+)${UK_POSTCODE}`, 'g');
+const US_RE = new RegExp(`${LINE1}${SEP}${CAP}(?:[ \\t]${CAP}){0,2},?[ \\t]+[A-Z]{2}[ \\t]+\\d{5}(?:-\\d{4})?(?![0-9])`, 'g');
+const MIL_RE = /(?:(?:PSC|CMR|Unit)[ \t]+\d{1,5},?[ \t]*Box[ \t]+\d{1,5}|(?:USNS|USS|USCGC)[ \t]+[A-Z][A-Za-z]{1,20})(?:,[ \t]*\n?[ \t]*|[ \t]*\n[ \t]*|[ \t]+)(?:APO|DPO|FPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5}(?:-\d{4})?/g;
+// Street names that carry their type as a suffix ("Nørregade", "Storgatan", "Hauptstraße").
+const EU_SUFFIX =
+  "[A-ZÀ-ÞĀ-ſ][a-zß-ÿā-ſ'-]{1,24}(?:gade|vej|straße|strasse|str\\.|gatan|vägen|gränd|veien|gata|utca|ulica|weg|laan|straat|plein|gracht|allee|platz|katu|tie|stræde|torv|vegen)";
+const EU_PREFIX = `(?:Calle|Carrer|Avenida|Av\\.|Rua|Via|Viale|Corso|Piazza|Rue|Boulevard|Plaza|Paseo|Ulica|ul\\.)[ \\t]+(?:(?:de|del|la|di|da|des|du|do)[ \\t]+){0,2}${CAP}(?:[ \\t]+${CAP}){0,2}`;
+const EU_TAIL = `(?:${SEP}(?:[A-Z]{1,2}-)?\\d{3}[ \\t]?\\d{1,2}[ \\t]+${CAP}(?:[ \\t]${CAP}){0,1}|,[ \\t]+${CAP}(?:[ \\t]${CAP}){0,1}(?![ \\t]*\\d))?`;
+const EU_RE = new RegExp(`(?:${EU_SUFFIX}|${EU_PREFIX})[ \\t]+\\d{1,4}[a-zA-Z]?(?![0-9])${EU_TAIL}`, 'g');
+
+/** [start, end) ranges of international addresses in the normalised view. */
+export function findIntlAddresses(view: TextView): Array<[number, number]> {
+  const t = view.norm;
+  const out: Array<[number, number]> = [];
+  // Every shape needs a digit; most messages also lack the upper-case postcode or type words.
+  if (!/[0-9]/.test(t)) return out;
+  for (const re of [MIL_RE, UK_RE, US_RE, EU_RE]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(t); m; m = re.exec(t)) out.push([m.index, m.index + m[0].length]);
+  }
+  return out;
+}
