@@ -36,7 +36,7 @@ const CUES = makePhraseTable<'strong' | 'weak'>([
   ['strong', STRONG_CUES],
   ['weak', WEAK_CUES],
 ]);
-const F_EN_STOP = wordFlag(
+export const F_EN_STOP = wordFlag(
   ('the a an this that these those please thanks thank hi hello hey dear order my your our we i you he she it they is are was ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september ' +
     'october november december street road avenue city district ward province apartment shop store team customer service ' +
@@ -57,7 +57,7 @@ for (const b of BRAND_PHRASES) {
 }
 
 /** True when a listed brand covers any token of toks[a..b]. */
-function inBrand(toks: readonly Token[], a: number, b: number): boolean {
+export function inBrand(toks: readonly Token[], a: number, b: number): boolean {
   for (let i = Math.max(0, a - 3); i <= b; i++) {
     const t = toks[i] as Token;
     const n = toks[i + 1];
@@ -111,6 +111,11 @@ function cueBefore(fold: string, toks: readonly Token[], i: number): NameCue | n
   const hit = phraseBefore(fold, at, CUES, 40, true);
   if (!hit || hit.gap > 4 || !/^[\s:,-]*$/.test(fold.slice(at - hit.gap, at))) return null;
   return { phrase: fold.slice(hit.start, at - hit.gap), strong: hit.kind === 'strong' };
+}
+
+/** True when toks[a..b] is a brand or a listed place rather than a person. */
+export function isNonPerson(toks: readonly Token[], a: number, b: number): boolean {
+  return inBrand(toks, a, b) || isPlace(toks.slice(a, b + 1).map((x) => x.f).join(' '));
 }
 
 function isPlace(phrase: string): boolean {
