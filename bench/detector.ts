@@ -1,5 +1,5 @@
 // Detector benchmark: Pledge beside redact-pii, openredaction, @redactpii/node and
-// @arcjet/redact on the development corpus and the hand-written set. Prints per-type F1,
+// @arcjet/redact on the development corpus, the blind probe set and the hand-written set. Prints per-type F1,
 // typed F1 per language, any-PII F1, the hard-negative flag rate and MB/s on one core.
 // Run: npx tsx bench/detector.ts [corpus/dev.jsonl ...]
 import { readCorpus } from '../corpus/evaluate.ts';
@@ -71,7 +71,7 @@ function table(results: readonly Result[]): string {
 
 async function main(): Promise<void> {
   const files = process.argv.slice(2).filter((a) => a.endsWith('.jsonl'));
-  const corpora = files.length > 0 ? files : ['corpus/dev.jsonl', 'corpus/handwritten.jsonl'];
+  const corpora = files.length > 0 ? files : ['corpus/dev.jsonl', 'corpus/blind.jsonl', 'corpus/handwritten.jsonl'];
   const pledge: Detector = { name: 'pledge', run: async (t) => detect(t) };
   const libs = await loadLibraries();
   console.log(`Node ${process.version}; a gold span counts as found when a span of the same type covers ≥ 50% of it.`);
