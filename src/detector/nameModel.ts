@@ -12,10 +12,35 @@ export const FEATURE_BITS = 18;
 const MASK = (1 << FEATURE_BITS) - 1;
 export const MAX_FEATURES = 32;
 
-function hash(tag: number, s: string): number {
-  let h = (0x811c9dc5 ^ tag) >>> 0;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+// FNV-1a fed part by part: hashing the parts of a feature in sequence gives the same value
+// as hashing their concatenation, so features are hashed without building any string.
+const FNV_PRIME = 0x01000193;
+
+function open(tag: number): number {
+  return (0x811c9dc5 ^ tag) >>> 0;
+}
+
+function feed(h: number, s: string, from = 0, to = s.length): number {
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+function feedCode(h: number, c: number): number {
+  return Math.imul(h ^ c, FNV_PRIME);
+}
+
+/** Feeds a small non-negative integer as its decimal digits (as String(n) would). */
+function feedInt(h: number, n: number): number {
+  if (n >= 10) h = feedInt(h, Math.floor(n / 10));
+  return feedCode(h, 48 + (n % 10));
+}
+
+function close(h: number): number {
   return (h ^ (h >>> 13)) & MASK;
+}
+
+function hash(tag: number, s: string): number {
+  return close(feed(open(tag), s));
 }
 
 function shape(t: Token | undefined): string {
@@ -36,12 +61,20 @@ function flags(t: Token | undefined): number {
     ((t.w & F_EN_LAST) !== 0 ? 8 : 0) | ((t.w & F_EN_STOP) !== 0 ? 16 : 0);
 }
 
+const CONTRACTION_RE = /'(?:m|s|re|ll|d|ve|t)$/;
+
 /** True for the tokens the model scores: capitalised words. */
 export function isCandidate(t: Token): boolean {
   if (t.kind !== 'word' || !t.cap || t.f.length < 2 || (t.w & F_EN_STOP) !== 0) return false;
   // Contractions ("I'm", "It's") open sentences, never names.
-  return !(t.f.includes("'") && /'(?:m|s|re|ll|d|ve|t)$/.test(t.f));
+  return !(t.f.includes("'") && CONTRACTION_RE.test(t.f));
 }
+
+const H_BIAS = hash(1, '');
+const H_START = hash(12, 'S');
+const H_MID = hash(12, 'M');
+const CODE_BAR = 124;
+const CODE_SPACE = 32;
 
 /** Writes the hashed feature indices of token i into `out`; returns how many. */
 export function tokenFeatures(toks: readonly Token[], i: number, out: Int32Array): number {
@@ -51,27 +84,39 @@ export function tokenFeatures(toks: readonly Token[], i: number, out: Int32Array
   const n1 = toks[i + 1];
   const n2 = toks[i + 2];
   const f = t.f;
+  const len = f.length;
   const start = !p1 || (p1.kind === 'punct' && (p1.f === '.' || p1.f === '!' || p1.f === '?' || p1.f === '\n' || p1.f === ':'));
+  const st = shape(t);
+  const sp1 = shape(p1);
+  const sn1 = shape(n1);
+  const wp1 = word(p1);
+  const wn1 = word(n1);
+  const ft = flags(t);
   let k = 0;
-  out[k++] = hash(1, '');
-  out[k++] = hash(2, f);
-  out[k++] = hash(3, f.slice(-3));
-  out[k++] = hash(4, f.slice(-2));
-  out[k++] = hash(5, f.slice(0, 3));
-  out[k++] = hash(6, shape(t) + (t.marked ? 'm' : '') + Math.min(f.length, 9));
-  out[k++] = hash(7, word(p1));
-  out[k++] = hash(8, word(n1));
-  out[k++] = hash(9, shape(p1) + '|' + shape(n1));
-  out[k++] = hash(10, word(p2) + ' ' + word(p1));
-  out[k++] = hash(11, word(n1) + ' ' + word(n2));
-  out[k++] = hash(12, start ? 'S' : 'M');
-  out[k++] = hash(13, String(flags(t)));
-  out[k++] = hash(14, flags(p1) + '|' + flags(n1));
-  out[k++] = hash(15, (start ? 'S' : 'M') + String(flags(t)) + shape(n1));
-  out[k++] = hash(16, shape(p2) + shape(p1) + shape(t) + shape(n1) + shape(n2));
-  out[k++] = hash(17, f.slice(-4));
-  out[k++] = hash(18, (t.nl ? 'L' : '') + (n1?.nl || n1?.f === '\n' ? 'E' : ''));
-  out[k++] = hash(19, word(p1) + '|' + f);
+  out[k++] = H_BIAS;
+  out[k++] = close(feed(open(2), f));
+  out[k++] = close(feed(open(3), f, Math.max(0, len - 3)));
+  out[k++] = close(feed(open(4), f, Math.max(0, len - 2)));
+  out[k++] = close(feed(open(5), f, 0, Math.min(len, 3)));
+  let h = feed(open(6), st);
+  if (t.marked) h = feedCode(h, 109); // 'm'
+  out[k++] = close(feedInt(h, Math.min(len, 9)));
+  out[k++] = close(feed(open(7), wp1));
+  out[k++] = close(feed(open(8), wn1));
+  out[k++] = close(feed(feedCode(feed(open(9), sp1), CODE_BAR), sn1));
+  out[k++] = close(feed(feedCode(feed(open(10), word(p2)), CODE_SPACE), wp1));
+  out[k++] = close(feed(feedCode(feed(open(11), wn1), CODE_SPACE), word(n2)));
+  out[k++] = start ? H_START : H_MID;
+  out[k++] = close(feedInt(open(13), ft));
+  out[k++] = close(feedInt(feedCode(feedInt(open(14), flags(p1)), CODE_BAR), flags(n1)));
+  out[k++] = close(feed(feedInt(feedCode(open(15), start ? 83 : 77), ft), sn1)); // 'S' / 'M'
+  out[k++] = close(feed(feed(feed(feed(feed(open(16), shape(p2)), sp1), st), sn1), shape(n2)));
+  out[k++] = close(feed(open(17), f, Math.max(0, len - 4)));
+  h = open(18);
+  if (t.nl) h = feedCode(h, 76); // 'L'
+  if (n1?.nl || n1?.f === '\n') h = feedCode(h, 69); // 'E'
+  out[k++] = close(h);
+  out[k++] = close(feed(feedCode(feed(open(19), wp1), CODE_BAR), f));
   return k;
 }
 
