@@ -67,6 +67,7 @@ function pushSpan(raw: Span[], type: PiiType, s: number, e: number, score: numbe
 
 function collect(view: TextView, lang: Lang | undefined): Span[] {
   const raw: Span[] = [];
+  const toks = tokenize(view);
   for (const [s, e] of findEmails(view)) pushSpan(raw, 'EMAIL', s, e, 0.99);
   for (const [s, e] of findIpv6(view)) pushSpan(raw, 'IP_ADDRESS', s, e, 0.95);
   for (const [s, e] of findIbans(view)) pushSpan(raw, 'BANK_ACCOUNT', s, e, 0.95);
@@ -77,7 +78,7 @@ function collect(view: TextView, lang: Lang | undefined): Span[] {
   }
   for (const [s, e] of findBirthDates(view)) pushSpan(raw, 'DATE_OF_BIRTH', s, e, 0.9);
   // Whole international addresses outrank the postcode or house number read as a phone or id.
-  for (const [s, e] of findIntlAddresses(view)) {
+  for (const [s, e] of findIntlAddresses(view, toks)) {
     for (let k = raw.length - 1; k >= 0; k--) {
       const r = raw[k] as Span;
       if ((r.type === 'PHONE' || r.type === 'NATIONAL_ID' || r.type === 'BANK_ACCOUNT') && r.start >= s && r.end <= e) raw.splice(k, 1);
@@ -85,7 +86,7 @@ function collect(view: TextView, lang: Lang | undefined): Span[] {
     pushSpan(raw, 'ADDRESS', s, e, 0.85);
   }
   // Tokens inside numbers, e-mails and IPs must not start or extend a name or address.
-  const toks = blockTokens(tokenize(view), raw);
+  blockTokens(toks, raw);
   for (const [a, b] of findAddresses(toks, view.fold, view.norm)) {
     const [s, e] = tokenRange(toks, a, b);
     pushSpan(raw, 'ADDRESS', s, e, 0.8);

@@ -4,6 +4,8 @@
 // Each may span several lines and is reported as one span. Every quantifier is bounded, so
 // each regex stays linear in the text length.
 import type { TextView } from './normalize.ts';
+import type { Token } from './tokens.ts';
+import { wordFlag } from './wordFlags.ts';
 
 const CAP = "[A-ZÀ-ÞĀ-ſ][A-Za-zÀ-ÿĀ-ſ'’.-]{0,24}";
 const SEP = '(?:,[ \\t]*\\n?[ \\t]*|[ \\t]*\\n[ \\t]*)';
@@ -22,15 +24,60 @@ const EU_PREFIX = `(?:Calle|Carrer|Avenida|Av\\.|Rua|Via|Viale|Corso|Piazza|Rue|
 const EU_TAIL = `(?:${SEP}(?:[A-Z]{1,2}-)?\\d{3}[ \\t]?\\d{1,2}[ \\t]+${CAP}(?:[ \\t]${CAP}){0,1}|,[ \\t]+${CAP}(?:[ \\t]${CAP}){0,1}(?![ \\t]*\\d))?`;
 const EU_RE = new RegExp(`(?:${EU_SUFFIX}|${EU_PREFIX})[ \\t]+\\d{1,4}[a-zA-Z]?(?![0-9])${EU_TAIL}`, 'g');
 
-/** [start, end) ranges of international addresses in the normalised view. */
-export function findIntlAddresses(view: TextView): Array<[number, number]> {
+// Each shape needs words most messages lack: a street-type word (UK, US), APO/DPO/FPO
+// (military), a street prefix or a street-suffixed word before a number (Europe). One pass
+// over the tokens finds which shapes are possible; trying a regex at every position of
+// every message costs more.
+const lower = (alts: string): string[] => alts.split('|').map((w) => w.toLowerCase());
+const F_EN_TYPE = wordFlag(lower(EN_TYPE));
+const F_MIL = wordFlag(['apo', 'dpo', 'fpo']);
+const F_EU_PREFIX = wordFlag(lower('Calle|Carrer|Avenida|Av|Rua|Via|Viale|Corso|Piazza|Rue|Boulevard|Plaza|Paseo|Ulica|ul'));
+// Folded like token text (diacritics off, lowercase): "vägen" → "vagen", "str." → "str".
+const EU_SUFFIXES = 'gade|vej|straße|strasse|str|gatan|vagen|grand|veien|gata|utca|ulica|weg|laan|straat|plein|gracht|allee|platz|katu|tie|stræde|torv|vegen'.split('|');
+// A type word glued to the unit that follows it ("StApt 4") is one token.
+const GLUED_TYPE_RE = new RegExp(`^(?:${lower(EN_TYPE).join('|')})(?:apt|suite|ste|unit)`);
+
+const MIL = 1;
+const UK_US = 2;
+const EU = 4;
+
+function possibleShapes(toks: readonly Token[]): number {
+  let shapes = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i] as Token;
+    if (t.kind === 'word') {
+      if ((t.w & F_MIL) !== 0) shapes |= MIL;
+      if ((t.w & F_EN_TYPE) !== 0 || (t.cap && t.f.length > 4 && GLUED_TYPE_RE.test(t.f))) shapes |= UK_US;
+      if ((t.w & F_EU_PREFIX) !== 0) shapes |= EU;
+    } else if (t.kind === 'num' && i > 0 && (shapes & EU) === 0) {
+      const p = toks[i - 1] as Token;
+      if (p.kind === 'word' && EU_SUFFIXES.some((x) => p.f.endsWith(x))) shapes |= EU;
+      else if (p.kind === 'punct' && p.f === '.' && i > 1 && (toks[i - 2] as Token).f.endsWith('str')) shapes |= EU;
+    }
+  }
+  return shapes;
+}
+
+/**
+ * [start, end) ranges of international addresses in the normalised view. With the view's
+ * tokens, shapes whose words are absent are not tried.
+ */
+export function findIntlAddresses(view: TextView, toks?: readonly Token[]): Array<[number, number]> {
   const t = view.norm;
   const out: Array<[number, number]> = [];
-  // Every shape needs a digit; most messages also lack the upper-case postcode or type words.
+  // Every shape needs a digit.
   if (!/[0-9]/.test(t)) return out;
-  for (const re of [MIL_RE, UK_RE, US_RE, EU_RE]) {
+  const shapes = toks ? possibleShapes(toks) : MIL | UK_US | EU;
+  if (shapes === 0) return out;
+  const run = (re: RegExp): void => {
     re.lastIndex = 0;
     for (let m = re.exec(t); m; m = re.exec(t)) out.push([m.index, m.index + m[0].length]);
+  };
+  if (shapes & MIL) run(MIL_RE);
+  if (shapes & UK_US) {
+    run(UK_RE);
+    run(US_RE);
   }
+  if (shapes & EU) run(EU_RE);
   return out;
 }

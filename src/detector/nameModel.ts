@@ -120,12 +120,82 @@ export function tokenFeatures(toks: readonly Token[], i: number, out: Int32Array
   return k;
 }
 
-/** Score of a token under `weights` (positive: part of a name). */
-export function scoreToken(weights: Float32Array, toks: readonly Token[], i: number, buf: Int32Array): number {
-  const n = tokenFeatures(toks, i, buf);
-  let s = 0;
-  for (let k = 0; k < n; k++) s += weights[buf[k] as number] as number;
-  return s;
+/** Sum of the weights of token i's features that depend on the word alone (bias, affixes, shape, lists). */
+function wordScore(weights: Float32Array, t: Token): number {
+  const f = t.f;
+  const len = f.length;
+  let h = feed(open(6), shape(t));
+  if (t.marked) h = feedCode(h, 109);
+  return (
+    (weights[H_BIAS] as number) +
+    (weights[close(feed(open(2), f))] as number) +
+    (weights[close(feed(open(3), f, Math.max(0, len - 3)))] as number) +
+    (weights[close(feed(open(4), f, Math.max(0, len - 2)))] as number) +
+    (weights[close(feed(open(5), f, 0, Math.min(len, 3)))] as number) +
+    (weights[close(feedInt(h, Math.min(len, 9)))] as number) +
+    (weights[close(feedInt(open(13), flags(t)))] as number) +
+    (weights[close(feed(open(17), f, Math.max(0, len - 4)))] as number)
+  );
+}
+
+/** Sum of the weights of token i's features that depend on its neighbours. */
+function contextScore(weights: Float32Array, toks: readonly Token[], i: number): number {
+  const t = toks[i] as Token;
+  const p1 = toks[i - 1];
+  const p2 = toks[i - 2];
+  const n1 = toks[i + 1];
+  const n2 = toks[i + 2];
+  const start = !p1 || (p1.kind === 'punct' && (p1.f === '.' || p1.f === '!' || p1.f === '?' || p1.f === '\n' || p1.f === ':'));
+  const sp1 = shape(p1);
+  const sn1 = shape(n1);
+  const wp1 = word(p1);
+  const wn1 = word(n1);
+  let h = open(18);
+  if (t.nl) h = feedCode(h, 76);
+  if (n1?.nl || n1?.f === '\n') h = feedCode(h, 69);
+  return (
+    (weights[close(feed(open(7), wp1))] as number) +
+    (weights[close(feed(open(8), wn1))] as number) +
+    (weights[close(feed(feedCode(feed(open(9), sp1), CODE_BAR), sn1))] as number) +
+    (weights[close(feed(feedCode(feed(open(10), word(p2)), CODE_SPACE), wp1))] as number) +
+    (weights[close(feed(feedCode(feed(open(11), wn1), CODE_SPACE), word(n2)))] as number) +
+    (weights[start ? H_START : H_MID] as number) +
+    (weights[close(feedInt(feedCode(feedInt(open(14), flags(p1)), CODE_BAR), flags(n1)))] as number) +
+    (weights[close(feed(feedInt(feedCode(open(15), start ? 83 : 77), flags(t)), sn1))] as number) +
+    (weights[close(feed(feed(feed(feed(feed(open(16), shape(p2)), sp1), shape(t)), sn1), shape(n2)))] as number) +
+    (weights[close(h)] as number) +
+    (weights[close(feed(feedCode(feed(open(19), wp1), CODE_BAR), t.f))] as number)
+  );
+}
+
+// Word-only score parts per distinct word (four slots: Xx/XX × unmarked/marked), for the
+// weights they were computed with; emptied when full, so memory stays bounded.
+const WORD_CACHE = new Map<string, Float64Array>();
+const WORD_CACHE_MAX = 16384;
+let cacheOwner: Float32Array | null = null;
+
+function cachedWordScore(weights: Float32Array, t: Token): number {
+  if (cacheOwner !== weights || WORD_CACHE.size >= WORD_CACHE_MAX) {
+    WORD_CACHE.clear();
+    cacheOwner = weights;
+  }
+  let slots = WORD_CACHE.get(t.f);
+  if (!slots) {
+    slots = new Float64Array(4).fill(NaN);
+    WORD_CACHE.set(t.f, slots);
+  }
+  const k = (t.upper ? 2 : 0) + (t.marked ? 1 : 0);
+  let v = slots[k] as number;
+  if (Number.isNaN(v)) {
+    v = wordScore(weights, t);
+    slots[k] = v;
+  }
+  return v;
+}
+
+/** Score of a candidate token under `weights` (positive: part of a name); the sum over tokenFeatures. */
+export function scoreToken(weights: Float32Array, toks: readonly Token[], i: number): number {
+  return cachedWordScore(weights, toks[i] as Token) + contextScore(weights, toks, i);
 }
 
 /** Decodes the shipped weights file (sparse: index and int16 value, with a scale). */
@@ -172,21 +242,32 @@ export interface ModelName {
   endTok: number;
 }
 
-const BUF = new Int32Array(MAX_FEATURES);
+/** True when candidate token i directly follows candidate i-1 on the same line (a run may join them). */
+function joinsPrevious(toks: readonly Token[], i: number): boolean {
+  const t = toks[i];
+  const p = toks[i - 1];
+  return t !== undefined && p !== undefined && !t.nl && t.s - p.e <= 1 && isCandidate(t) && isCandidate(p);
+}
 
-/** Runs of adjacent capitalised tokens the model scores as a name. */
+/**
+ * Runs of two or more adjacent capitalised tokens the model scores as a name. A candidate is
+ * scored only when it could be in such a run: the next candidate joins it, or it joins a
+ * positive previous one. Any other candidate could only make a one-word run.
+ */
 export function findModelNames(toks: readonly Token[], weights: Float32Array = personWeights(), threshold = 2): ModelName[] {
   const out: ModelName[] = [];
   let runStart = -1;
+  let prevPos = false;
   for (let i = 0; i <= toks.length; i++) {
     const t = toks[i];
-    const pos = t !== undefined && isCandidate(t) && scoreToken(weights, toks, i, BUF) > threshold;
+    const pos: boolean = t !== undefined && ((prevPos && joinsPrevious(toks, i)) || joinsPrevious(toks, i + 1)) && scoreToken(weights, toks, i) > threshold;
+    prevPos = pos;
     const joined = pos && runStart >= 0 && !(t as Token).nl && (t as Token).s - (toks[i - 1] as Token).e <= 1;
     if (pos && (runStart < 0 || joined)) {
       if (runStart < 0) runStart = i;
       continue;
     }
-    if (runStart >= 0) out.push({ startTok: runStart, endTok: i - 1 });
+    if (runStart >= 0 && i - 1 > runStart) out.push({ startTok: runStart, endTok: i - 1 });
     runStart = pos ? i : -1;
   }
   return out;

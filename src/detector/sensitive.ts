@@ -30,6 +30,9 @@ for (const k of TERMS.keys()) {
   for (let n = 1; n <= words.length; n++) PREFIXES.add(words.slice(0, n).join(' '));
 }
 const MAX_TERM_WORDS = Math.max(...[...TERMS.keys()].map((k) => k.split(' ').length));
+// Every word of every term: a token outside this list ends the longest-match walk before any
+// key string is built.
+const F_TERM_WORD = wordFlag(new Set([...TERMS.keys()].flatMap((k) => k.split(' '))));
 
 function wordKey(t: Token): string {
   return t.f.includes("'") ? t.f.replace(/'/g, ' ') : t.f;
@@ -50,6 +53,7 @@ function termAt(toks: readonly Token[], i: number): [string, number] | null {
       t = toks[j] as Token;
       if (!t || t.s !== prev.e + 1) break;
     } else if (t.s - prev.e !== 1 || t.kind === 'punct') break;
+    if ((t.w & F_TERM_WORD) === 0 && !t.f.includes("'")) break;
     key += ' ' + wordKey(t);
     prev = t;
     if (TERMS.has(key)) best = [key, j];
@@ -147,7 +151,23 @@ const EN_SUFFIX_EXCLUDE = new Set(
 );
 const EN_MED_FRAME = /(?:^|\s)(?:take|takes|taking|took|on|prescribed|started|using|need|needs|inject|injecting)(?: [a-z]+)? $/;
 const EN_HEAD_AFTER = new Set(EN_CONDITION_HEADS_AFTER);
-const EN_WORD_RE = /[a-z]{5,}/g;
+const EN_WORD_RE = /^[a-z]{5,}$/;
+// Word → 1 (condition shape), 2 (medicine shape) or 0, kept across calls; emptied when full.
+const EN_SHAPE_CACHE = new Map<string, number>();
+const EN_SHAPE_CACHE_MAX = 8192;
+
+function englishShape(word: string): number {
+  let v = EN_SHAPE_CACHE.get(word);
+  if (v !== undefined) return v;
+  v = 0;
+  if (EN_WORD_RE.test(word) && !EN_SUFFIX_EXCLUDE.has(word)) {
+    if (EN_CONDITION_SUFFIX.test(word) || EN_HEAD_AFTER.has(word)) v = 1;
+    else if (EN_MEDICINE_SUFFIX.test(word)) v = 2;
+  }
+  if (EN_SHAPE_CACHE.size >= EN_SHAPE_CACHE_MAX) EN_SHAPE_CACHE.clear();
+  EN_SHAPE_CACHE.set(word, v);
+  return v;
+}
 
 interface Topic {
   last: number;
@@ -190,16 +210,15 @@ function headAt(view: TextView, toks: readonly Token[], i: number): Topic | null
 function englishTopics(view: TextView, toks: readonly Token[]): Map<number, Topic> {
   const out = new Map<number, Topic>();
   const fold = view.fold;
-  EN_WORD_RE.lastIndex = 0;
-  let k = 0;
-  for (let m = EN_WORD_RE.exec(fold); m; m = EN_WORD_RE.exec(fold)) {
-    const word = m[0];
-    const cond = EN_CONDITION_SUFFIX.test(word) || EN_HEAD_AFTER.has(word);
-    const med = !cond && EN_MEDICINE_SUFFIX.test(word);
-    if ((!cond && !med) || EN_SUFFIX_EXCLUDE.has(word)) continue;
-    while (k < toks.length && (toks[k] as Token).s < m.index) k++;
-    const t = toks[k];
-    if (!t || t.s !== m.index || t.e !== m.index + word.length || t.kind !== 'word') continue;
+  // Whole words of five or more letters a–z, by token (a word with a digit, apostrophe or
+  // other letter is not one), each shape test answered once per distinct word.
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k] as Token;
+    if (t.kind !== 'word' || t.e - t.s < 5) continue;
+    const shape = englishShape(t.f);
+    if (shape === 0) continue;
+    const word = t.f;
+    const med = shape === 2;
     if (med) {
       if (!EN_MED_FRAME.test(fold.slice(Math.max(0, t.s - 24), t.s))) continue;
       out.set(k, { last: k, cat: 'health', term: word });
