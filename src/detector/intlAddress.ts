@@ -41,17 +41,29 @@ const MIL = 1;
 const UK_US = 2;
 const EU = 4;
 
-function possibleShapes(toks: readonly Token[]): number {
+/** True when the token holds a letter the suffixed street name may start with ([A-ZÀ-ÞĀ-ſ]). */
+function hasUpper(norm: string, t: Token): boolean {
+  for (let i = t.s; i < t.e; i++) {
+    const c = norm.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde) || (c >= 0x100 && c <= 0x17f)) return true;
+  }
+  return false;
+}
+
+function possibleShapes(norm: string, toks: readonly Token[]): number {
   let shapes = 0;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i] as Token;
+    if (t.kind === 'punct') continue;
+    // "StApt 4" and "StApt4" are single tokens (a word, a number).
+    if (t.cap && t.f.length > 4 && (shapes & UK_US) === 0 && GLUED_TYPE_RE.test(t.f)) shapes |= UK_US;
     if (t.kind === 'word') {
       if ((t.w & F_MIL) !== 0) shapes |= MIL;
-      if ((t.w & F_EN_TYPE) !== 0 || (t.cap && t.f.length > 4 && GLUED_TYPE_RE.test(t.f))) shapes |= UK_US;
+      if ((t.w & F_EN_TYPE) !== 0) shapes |= UK_US;
       if ((t.w & F_EU_PREFIX) !== 0) shapes |= EU;
-    } else if (t.kind === 'num' && i > 0 && (shapes & EU) === 0) {
+    } else if (i > 0 && (shapes & EU) === 0) {
       const p = toks[i - 1] as Token;
-      if (p.kind === 'word' && EU_SUFFIXES.some((x) => p.f.endsWith(x))) shapes |= EU;
+      if (p.kind === 'word' && hasUpper(norm, p) && EU_SUFFIXES.some((x) => p.f.endsWith(x))) shapes |= EU;
       else if (p.kind === 'punct' && p.f === '.' && i > 1 && (toks[i - 2] as Token).f.endsWith('str')) shapes |= EU;
     }
   }
@@ -67,7 +79,7 @@ export function findIntlAddresses(view: TextView, toks?: readonly Token[]): Arra
   const out: Array<[number, number]> = [];
   // Every shape needs a digit.
   if (!/[0-9]/.test(t)) return out;
-  const shapes = toks ? possibleShapes(toks) : MIL | UK_US | EU;
+  const shapes = toks ? possibleShapes(t, toks) : MIL | UK_US | EU;
   if (shapes === 0) return out;
   const run = (re: RegExp): void => {
     re.lastIndex = 0;
