@@ -33,6 +33,10 @@ const MAX_TERM_WORDS = Math.max(...[...TERMS.keys()].map((k) => k.split(' ').len
 // Every word of every term: a token outside this list ends the longest-match walk before any
 // key string is built.
 const F_TERM_WORD = wordFlag(new Set([...TERMS.keys()].flatMap((k) => k.split(' '))));
+// Words that end some term, and words some term continues after: a key built so far can be a
+// term only when its last word is of the first kind, and can grow only when of the second.
+const F_TERM_LAST = wordFlag(new Set([...TERMS.keys()].map((k) => k.split(' ').pop() as string)));
+const F_TERM_INNER = wordFlag(new Set([...TERMS.keys()].flatMap((k) => k.split(' ').slice(0, -1))));
 
 function wordKey(t: Token): string {
   return t.f.includes("'") ? t.f.replace(/'/g, ' ') : t.f;
@@ -53,11 +57,12 @@ function termAt(toks: readonly Token[], i: number): [string, number] | null {
       t = toks[j] as Token;
       if (!t || t.s !== prev.e + 1) break;
     } else if (t.s - prev.e !== 1 || t.kind === 'punct') break;
-    if ((t.w & F_TERM_WORD) === 0 && !t.f.includes("'")) break;
+    const quoted = t.f.includes("'");
+    if ((t.w & F_TERM_WORD) === 0 && !quoted) break;
     key += ' ' + wordKey(t);
     prev = t;
-    if (TERMS.has(key)) best = [key, j];
-    if (!PREFIXES.has(key)) break;
+    if (((t.w & F_TERM_LAST) !== 0 || quoted) && TERMS.has(key)) best = [key, j];
+    if (((t.w & F_TERM_INNER) === 0 && !quoted) || !PREFIXES.has(key)) break;
   }
   return best;
 }
