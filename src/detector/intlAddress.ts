@@ -30,7 +30,6 @@ const EU_RE = new RegExp(`(?:${EU_SUFFIX}|${EU_PREFIX})[ \\t]+\\d{1,4}[a-zA-Z]?(
 // every message costs more.
 const lower = (alts: string): string[] => alts.split('|').map((w) => w.toLowerCase());
 const F_EN_TYPE = wordFlag(lower(EN_TYPE));
-const F_MIL = wordFlag(['apo', 'dpo', 'fpo']);
 const F_EU_PREFIX = wordFlag(lower('Calle|Carrer|Avenida|Av|Rua|Via|Viale|Corso|Piazza|Rue|Boulevard|Plaza|Paseo|Ulica|ul'));
 // Folded like token text (diacritics off, lowercase): "vägen" → "vagen", "str." → "str".
 const EU_SUFFIXES = 'gade|vej|straße|strasse|str|gatan|vagen|grand|veien|gata|utca|ulica|weg|laan|straat|plein|gracht|allee|platz|katu|tie|stræde|torv|vegen'.split('|');
@@ -58,7 +57,7 @@ function possibleShapes(norm: string, toks: readonly Token[]): number {
     // "StApt 4" and "StApt4" are single tokens (a word, a number).
     if (t.cap && t.f.length > 4 && (shapes & UK_US) === 0 && GLUED_TYPE_RE.test(t.f)) shapes |= UK_US;
     if (t.kind === 'word') {
-      if ((t.w & F_MIL) !== 0) shapes |= MIL;
+      if (t.upper && (t.f === 'apo' || t.f === 'dpo' || t.f === 'fpo')) shapes |= MIL;
       if ((t.w & F_EN_TYPE) !== 0) shapes |= UK_US;
       if ((t.w & F_EU_PREFIX) !== 0) shapes |= EU;
     } else if (i > 0 && (shapes & EU) === 0) {

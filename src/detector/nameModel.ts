@@ -242,11 +242,16 @@ export interface ModelName {
   endTok: number;
 }
 
-/** True when candidate token i directly follows candidate i-1 on the same line (a run may join them). */
+/** A middle initial ("Agrippa R Bober"): one capital letter, joined into a run between two name words. */
+function isInitial(t: Token): boolean {
+  return t.kind === 'word' && t.cap && t.e - t.s === 1;
+}
+
+/** True when token i directly follows token i-1 on the same line and both may be in a run. */
 function joinsPrevious(toks: readonly Token[], i: number): boolean {
   const t = toks[i];
   const p = toks[i - 1];
-  return t !== undefined && p !== undefined && !t.nl && t.s - p.e <= 1 && isCandidate(t) && isCandidate(p);
+  return t !== undefined && p !== undefined && !t.nl && t.s - p.e <= 1 && (isCandidate(t) || isInitial(t)) && (isCandidate(p) || isInitial(p));
 }
 
 /**
@@ -260,7 +265,13 @@ export function findModelNames(toks: readonly Token[], weights: Float32Array = p
   let prevPos = false;
   for (let i = 0; i <= toks.length; i++) {
     const t = toks[i];
-    const pos: boolean = t !== undefined && ((prevPos && joinsPrevious(toks, i)) || joinsPrevious(toks, i + 1)) && scoreToken(weights, toks, i) > threshold;
+    let pos: boolean;
+    if (t !== undefined && isInitial(t)) {
+      // Inside a run only: after a name word and before one.
+      pos = prevPos && joinsPrevious(toks, i) && joinsPrevious(toks, i + 1) && isCandidate(toks[i + 1] as Token) && scoreToken(weights, toks, i + 1) > threshold;
+    } else {
+      pos = t !== undefined && isCandidate(t) && ((prevPos && joinsPrevious(toks, i)) || joinsPrevious(toks, i + 1)) && scoreToken(weights, toks, i) > threshold;
+    }
     prevPos = pos;
     const joined = pos && runStart >= 0 && !(t as Token).nl && (t as Token).s - (toks[i - 1] as Token).e <= 1;
     if (pos && (runStart < 0 || joined)) {

@@ -14,12 +14,12 @@ const HONORIFIC_MARKED = new Set(['chị', 'cô', 'chú', 'bác', 'ông', 'bà',
 const F_HONORIFIC = wordFlag(['anh', 'chi', 'co', 'chu', 'bac', 'ong', 'ba', 'em', 'ban', 'a', 'c', 'e', 'di', 'cau', 'thim', 'mo', 'be', 'chau']);
 // Words before a capitalised name that make it a street or a place named after a person.
 const F_STREET_BEFORE = wordFlag('duong pho d dg street st hem ngo kiet p q quan phuong tp truong cho bv cau nga vien'.split(' '));
-const F_STREET_ABBREV = wordFlag(['d', 'p', 'q', 'tp']);
+const STREET_ABBREV = new Set(['d', 'p', 'q', 'tp']);
 const F_EN_TITLE = wordFlag(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'madam']);
 // Cues after which capitalised (or, for Vietnamese names, lowercase) words are a name.
 const STRONG_CUES = [
   'name', 'my name', 'my name is', 'name is', 'full name', 'first name', 'last name', 'surname', 'user name', 'username',
-  'account name', 'customer name', 'recipient name', 'recipient s name', 'receiver name', 'recipient', 'receiver', 'ship to',
+  'issued to', 'account name', 'customer name', 'recipient name', 'recipient s name', 'receiver name', 'recipient', 'receiver', 'ship to',
   'shipping to', 'deliver to', 'delivery to', 'send to', 'attn', 'attention', 'c o', 'addressed to', 'ten', 'ten la',
   'ten toi', 'ten toi la', 'ten em', 'ten em la', 'ten minh', 'ten minh la', 'ten nguoi nhan', 'ten nguoi nhan la', 'ten khach',
   'ten kh', 'ten chu tk', 'ten tai khoan', 'ten tk', 'ho ten', 'ho va ten', 'nguoi nhan', 'nguoi gui', 'nguoi dat', 'nguoi mua',
@@ -32,6 +32,25 @@ const WEAK_CUES = [
   'signed', 'regards', 'sincerely', 'best wishes', 'cheers', 'thanks', 'thank you', 'lien he', 'dear', 'hi', 'hello', 'hey',
   'chao', 'xin chao', 'this is', 'i am', 'i m', 'im', 'it s', 'from', 'cho', 'qua',
 ];
+// Last words of the strong cues: a lowercase word after one may open a name.
+const F_STRONG_CUE_LAST = wordFlag(STRONG_CUES.map((c) => c.split(' ').pop() as string).filter((w) => w.length > 1));
+// Words that follow a person addressed or named by an honorific: vocatives and verbs of speech.
+const AFTER_ADDRESSEE = new Set('oi a day goi noi bao hoi nhan nho dat nhe nha'.split(' '));
+
+/** True when token i opens a line and the previous line ends with a sign-off ("Best regards,"). */
+function afterSignOff(toks: readonly Token[], i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && (toks[j] as Token).f === '\n') j--;
+  if (j === i - 1) return false;
+  while (j >= 0 && (toks[j] as Token).kind === 'punct' && (toks[j] as Token).f !== '\n') j--;
+  const w = toks[j];
+  if (!w || w.kind !== 'word' || !SIGN_OFF_WORDS.has(w.f)) return false;
+  // The sign-off is a short line of its own.
+  let words = 0;
+  for (let k = j; k >= 0 && (toks[k] as Token).f !== '\n'; k--) if ((toks[k] as Token).kind === 'word') words++;
+  return words <= 3;
+}
+
 const CUES = makePhraseTable<'strong' | 'weak'>([
   ['strong', STRONG_CUES],
   ['weak', WEAK_CUES],
@@ -74,6 +93,56 @@ export function inBrand(toks: readonly Token[], a: number, b: number): boolean {
     }
   }
   return false;
+}
+
+// Vietnamese syllable shape on folded text (no tones): onset, one to three vowels, coda.
+// Family and given names outside the lists are recognised by this shape in name contexts.
+const VN_SYLLABLE_RE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?(?:[aeiouy]{1,3})(?:ch|nh|ng|[cmnpt])?$/;
+
+/** True for a word shaped like one Vietnamese syllable (checked on the folded form). */
+export function isVnSyllable(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === 'word' && t.f.length <= 7 && VN_SYLLABLE_RE.test(t.f);
+}
+
+// Words that shape like syllables but end a name after a cue ("người nhận Lan sđt ...").
+const F_VN_NAME_STOP = wordFlag(
+  ('sdt dt so dia chi tong gia nha o tai giao ship goi qua lien he nhe nha a ah oi day cam on voi va cua em anh chi toi minh ' +
+    'la khong ko co roi dang se da cho den duoc dc hang don ma nay kia do thi nhung vi nen nguoi nhan khach ten chu khoan tk stk ' +
+    'sp san pham mau size ao quan giay tui').split(' '),
+);
+const VN_MIDDLE = new Set(['van', 'thi', 'duc', 'ngoc', 'huu', 'cong', 'dinh', 'quang', 'minh', 'thanh', 'xuan', 'kim', 'the', 'trong', 'quoc', 'bao', 'gia', 'hoang', 'nhu', 'my', 'thu', 'hong']);
+// Greetings and sign-offs after which one capitalised word is the addressee or signer.
+const GREETINGS = new Set(['hi', 'hello', 'hey', 'dear', 'thanks', 'thank you', 'cheers', 'regards', 'sincerely', 'best wishes', 'signed']);
+const SELF_INTRO = new Set(['i am', 'i m', 'im', 'this is', 'it s']);
+const SIGN_OFF_WORDS = new Set(['regards', 'thanks', 'cheers', 'sincerely', 'wishes', 'best', 'thank', 'you', 'love', 'yours']);
+// Capitalised words a greeting is addressed to that are not people.
+const NOT_ADDRESSEE = new Set(
+  'admin ad everyone all guys team there sir madam friend friends seller bro sis boss mate folks again so much both you shop store ban'.split(' '),
+);
+
+/** Last index of 1–4 Vietnamese-syllable words from i in the same case as toks[i], or -1. */
+function vnSyllableRun(toks: readonly Token[], i: number, max = 4): number {
+  const first = toks[i];
+  if (!isVnSyllable(first) || ((first as Token).w & F_VN_NAME_STOP) !== 0) return -1;
+  let last = i;
+  for (let j = i + 1; j < i + max; j++) {
+    const w = toks[j];
+    if (!isWord(w) || !isVnSyllable(w) || !adjacent(toks[j - 1] as Token, w) || w.cap !== (first as Token).cap || w.upper !== (first as Token).upper) break;
+    if ((w.w & F_VN_NAME_STOP) !== 0) break;
+    last = j;
+  }
+  return last;
+}
+
+function anyMarked(toks: readonly Token[], a: number, b: number): boolean {
+  for (let j = a; j <= b; j++) if ((toks[j] as Token).marked) return true;
+  return false;
+}
+
+/** True when nothing word-like continues a name ending at token e (punctuation, number, end, or a stop word). */
+function nameEnds(toks: readonly Token[], e: number): boolean {
+  const n = toks[e + 1];
+  return !n || n.kind !== 'word' || !n.cap || (n.w & (F_VN_NAME_STOP | F_EN_STOP)) !== 0;
 }
 
 export interface NameHit {
@@ -155,8 +224,11 @@ export function findNames(toks: readonly Token[], fold: string, norm: string, la
   let i = 0;
   while (i < toks.length) {
     const tk = toks[i] as Token;
-    // Only capitalised words, family names, first names and honorifics can open a name.
-    if (tk.kind !== 'word' || !(tk.cap || (tk.w & (F_VN_FAMILY | F_EN_FIRST | F_HONORIFIC)) !== 0)) {
+    // Only capitalised words, family names, first names and honorifics can open a name, and
+    // lowercase syllables right after a word that ends a strong cue ("người nhận cấn hỷ phiêu").
+    const cueTok = i > 0 && (toks[i - 1] as Token).f === ':' ? toks[i - 2] : toks[i - 1];
+    const afterCueWord = !tk.cap && cueTok !== undefined && (cueTok.w & F_STRONG_CUE_LAST) !== 0;
+    if (tk.kind !== 'word' || !(tk.cap || afterCueWord || (tk.w & (F_VN_FAMILY | F_EN_FIRST | F_HONORIFIC)) !== 0)) {
       i++;
       continue;
     }
@@ -164,9 +236,9 @@ export function findNames(toks: readonly Token[], fold: string, norm: string, la
     // Street names are historical figures: "12 Nguyễn Trãi", "đường Lê Lợi".
     const streetCtx =
       prev !== undefined &&
-      (prev.kind === 'num' || (prev.w & F_STREET_BEFORE) !== 0 || (prev.f === '.' && ((toks[i - 2]?.w ?? 0) & F_STREET_ABBREV) !== 0));
+      (prev.kind === 'num' || (prev.w & F_STREET_BEFORE) !== 0 || (prev.f === '.' && STREET_ABBREV.has(toks[i - 2]?.f ?? '')));
     // The cue lookup is the costly step: honorifics never need it.
-    const relevant = tk.cap || (tk.w & (F_VN_FAMILY | F_EN_FIRST)) !== 0;
+    const relevant = tk.cap || afterCueWord || (tk.w & (F_VN_FAMILY | F_EN_FIRST)) !== 0;
     const cue = relevant ? cueBefore(fold, toks, i) : null;
     const strong = cue !== null && cue.strong;
     const afterHonorific = prev !== undefined && isHonorific(prev, norm);
@@ -176,6 +248,38 @@ export function findNames(toks: readonly Token[], fold: string, norm: string, la
       out.push({ startTok: i, endTok: end, score: 0.85 });
       i = end + 1;
       continue;
+    }
+    // Names whose family name no list holds, by syllable shape in a name context:
+    // after a strong cue in lowercase, after any cue capitalised, or three or four
+    // capitalised syllables with a middle name in second place ("Giáp Văn Khởi").
+    if (!streetCtx && (tk.w & F_HONORIFIC) === 0) {
+      const e = vnSyllableRun(toks, i);
+      const len = e - i + 1;
+      const next = toks[e + 1];
+      const lower = !tk.cap && strong && len >= 2 && anyMarked(toks, i, e) && (!isWord(next) || (next.w & F_VN_NAME_STOP) !== 0);
+      const cued = tk.cap && cue !== null && len >= 2 && (anyMarked(toks, i, e) || strong) && nameEnds(toks, e);
+      const middle = tk.cap && !tk.upper && len >= 3 && VN_MIDDLE.has((toks[i + 1] as Token).f) && (tk.w & (F_EN_FIRST | F_VN_GIVEN)) === 0 && nameEnds(toks, e);
+      if (e > i && (lower || cued || middle) && !isNonPerson(toks, i, e)) {
+        out.push({ startTok: i, endTok: e, score: 0.7 });
+        i = e + 1;
+        continue;
+      }
+    }
+    // Honorific + capitalised syllables no list holds: "chú Hứa Duệ Chấn", "cô Thìn gọi lại".
+    // One syllable only when punctuation, a vocative or a verb of speech follows.
+    if (isHonorific(tk, norm) && !tk.upper) {
+      const g = toks[i + 1];
+      if (isWord(g) && g.cap && !g.upper && adjacent(tk, g) && (g.w & (F_HONORIFIC | F_VN_GIVEN)) === 0 && !(vnName(toks, i + 1, true) > 0)) {
+        const e = vnSyllableRun(toks, i + 1);
+        const next = toks[e + 1];
+        const closed =
+          next === undefined || (next.kind === 'punct' && next.f !== '-' && next.f !== '|') || (next.kind === 'word' && !next.cap && AFTER_ADDRESSEE.has(next.f));
+        if (e >= i + 1 && (e > i + 1 ? nameEnds(toks, e) : closed) && !isNonPerson(toks, i + 1, e)) {
+          out.push({ startTok: i + 1, endTok: e, score: 0.65 });
+          i = e + 1;
+          continue;
+        }
+      }
     }
     // Honorific + given name(s): "chị Lan", "anh Tuấn Anh".
     if (isHonorific(tk, norm) && !(isWord(toks[i + 1]) && vnName(toks, i + 1, false) > 0)) {
@@ -224,12 +328,29 @@ export function findNames(toks: readonly Token[], fold: string, norm: string, la
       if (cue !== null) {
         const e = capRun(toks, i, 3);
         const single = e === i;
-        const known = (tk.w & F_EN_FIRST) !== 0 || (tk.w & F_VN_GIVEN) !== 0 || (strong && (tk.w & F_VN_FAMILY) !== 0);
+        // "Hi Denisa,", "Thanks, Agnes!": one capitalised word closed by punctuation after a greeting.
+        const after = toks[e + 1];
+        const addressed =
+          single && GREETINGS.has(cue.phrase) && (after === undefined || (after.kind === 'punct' && after.f !== '-' && after.f !== '|')) &&
+          (tk.w & F_HONORIFIC) === 0 && !NOT_ADDRESSEE.has(tk.f) && !SIGN_OFF_WORDS.has(tk.f) && !tk.upper;
+        // "I am Rosamunda Uher", "This is Joy Zwoliński": two or more capitalised words after a self-introduction.
+        const introduced = !single && SELF_INTRO.has(cue.phrase);
+        const known = addressed || introduced || (tk.w & F_EN_FIRST) !== 0 || (tk.w & F_VN_GIVEN) !== 0 || (strong && (tk.w & F_VN_FAMILY) !== 0);
         if (e >= i && (strong ? !single || known || cue.phrase.startsWith('ten') || cue.phrase.includes('name') : known) && !isPlace(toks.slice(i, e + 1).map((x) => x.f).join(' '))) {
           out.push({ startTok: i, endTok: e, score: strong ? 0.8 : 0.6 });
           i = e + 1;
           continue;
         }
+      }
+    }
+    // A name alone on the line after a sign-off ("Kind regards,\nSiobhan Gallagher").
+    if (tk.cap && tk.nl && !tk.upper && (tk.w & (F_EN_STOP | F_HONORIFIC)) === 0 && !SIGN_OFF_WORDS.has(tk.f) && afterSignOff(toks, i)) {
+      const e = capRun(toks, i, 4);
+      const after = toks[e + 1];
+      if (e >= i && (after === undefined || after.f === '\n' || (after.kind === 'punct' && after.f !== '-')) && !isNonPerson(toks, i, e)) {
+        out.push({ startTok: i, endTok: e, score: 0.6 });
+        i = e + 1;
+        continue;
       }
     }
     // Self-introduction on the phone or in chat: "Lan đây ạ", "Tuấn Anh đây".
