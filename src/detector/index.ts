@@ -9,8 +9,8 @@ import { findEmails } from './email.ts';
 import { findIbans } from './iban.ts';
 import { findIntlAddresses } from './intlAddress.ts';
 import { findIpv6 } from './ipv6.ts';
-import { findModelNames } from './nameModel.ts';
-import { findNames, isNonPerson } from './names.ts';
+import { findModelNames, personWeights, scoreToken } from './nameModel.ts';
+import { findNameLists, findNames, isNonPerson } from './names.ts';
 import { findPassportCandidates } from './nationalId.ts';
 import { makeView, toOriginal, type TextView } from './normalize.ts';
 import { scanCards, scanNumbers } from './numbers.ts';
@@ -91,16 +91,16 @@ function collect(view: TextView, lang: Lang | undefined): Span[] {
     const [s, e] = tokenRange(toks, a, b);
     pushSpan(raw, 'ADDRESS', s, e, 0.8);
   }
-  for (const h of findNames(toks, view.fold, view.norm, lang)) {
+  const names = findNames(toks, view.fold, view.norm, lang);
+  // Names no rule or list knows ("Ilona K Varga"): the token model's runs of two or more words.
+  // Single words stay with the rules: alone, a capitalised word is too often a product or opener.
+  for (const h of findModelNames(toks)) if (!isNonPerson(toks, h.startTok, h.endTok)) names.push({ ...h, score: 0.65 });
+  const weights = personWeights();
+  const isPerson = (i: number): boolean => names.some((h) => h.startTok <= i && i <= h.endTok);
+  names.push(...findNameLists(toks, isPerson, (i) => scoreToken(weights, toks, i)));
+  for (const h of names) {
     const [s, e] = tokenRange(toks, h.startTok, h.endTok);
     pushSpan(raw, 'PERSON', s, e, h.score);
-  }
-  // Names no rule or list knows ("Ilona K Varga", "Thanks, Agnes!"): the token model.
-  // Single words stay with the rules: alone, a capitalised word is too often a product or opener.
-  for (const h of findModelNames(toks)) {
-    if (h.endTok === h.startTok || isNonPerson(toks, h.startTok, h.endTok)) continue;
-    const [s, e] = tokenRange(toks, h.startTok, h.endTok);
-    pushSpan(raw, 'PERSON', s, e, 0.65);
   }
   for (const h of findSensitive(view, toks)) if (h.end > h.start) raw.push({ type: 'SENSITIVE', start: h.start, end: h.end, score: 0.75, category: h.category });
   return raw;

@@ -16,7 +16,7 @@ const UK_POSTCODE = '[A-Z]{1,2}\\d[A-Z\\d]?[ \\t]?\\d[A-Z]{2}(?![A-Za-z0-9])';
 
 const UK_RE = new RegExp(`${LINE1}(?:${SEP}${CAP}(?:[ \\t]${CAP}){0,2}){0,2}(?:${SEP}|[ \\t]+)${UK_POSTCODE}`, 'g');
 const US_RE = new RegExp(`${LINE1}${SEP}${CAP}(?:[ \\t]${CAP}){0,2},?[ \\t]+[A-Z]{2}[ \\t]+\\d{5}(?:-\\d{4})?(?![0-9])`, 'g');
-const MIL_RE = /(?:(?:PSC|CMR|Unit)[ \t]+\d{1,5},?[ \t]*Box[ \t]+\d{1,5}|(?:USNS|USS|USCGC)[ \t]+[A-Z][A-Za-z]{1,20})(?:,[ \t]*\n?[ \t]*|[ \t]*\n[ \t]*|[ \t]+)(?:APO|DPO|FPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5}(?:-\d{4})?/g;
+const MIL_RE = /(?:(?:PSC|CMR|Unit)[ \t]+\d{1,5},?[ \t]*Box[ \t]+\d{1,5}|(?:USNS|USS|USCGC)[ \t]+[A-ZÀ-ÞĀ-ſ][A-Za-zÀ-ÿĀ-ſ]{1,20})(?:,[ \t]*\n?[ \t]*|[ \t]*\n[ \t]*|[ \t]+)(?:APO|DPO|FPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5}(?:-\d{4})?/g;
 // Street names that carry their type as a suffix ("Nørregade", "Storgatan", "Hauptstraße").
 const EU_SUFFIX =
   "[A-ZÀ-ÞĀ-ſ][a-zß-ÿā-ſ'-]{1,24}(?:gade|vej|straße|strasse|str\\.|gatan|vägen|gränd|veien|gata|utca|ulica|weg|laan|straat|plein|gracht|allee|platz|katu|tie|stræde|torv|vegen)";

@@ -33,7 +33,8 @@ const WEAK_CUES = [
   'chao', 'xin chao', 'this is', 'i am', 'i m', 'im', 'it s', 'from', 'cho', 'qua',
 ];
 // Last words of the strong cues: a lowercase word after one may open a name.
-const F_STRONG_CUE_LAST = wordFlag(STRONG_CUES.map((c) => c.split(' ').pop() as string).filter((w) => w.length > 1));
+// Vietnamese cues only ("người nhận", "họ tên", "chủ tk"): English names come capitalised.
+const F_STRONG_CUE_LAST = wordFlag(['nhan', 'ten', 'tk', 'khoan', 'the', 'gui', 'dat', 'mua', 'khach', 'kh', 'he']);
 // Words that follow a person addressed or named by an honorific: vocatives and verbs of speech.
 const AFTER_ADDRESSEE = new Set('oi a day goi noi bao hoi nhan nho dat nhe nha'.split(' '));
 
@@ -106,13 +107,14 @@ export function isVnSyllable(t: Token | undefined): boolean {
 
 // Words that shape like syllables but end a name after a cue ("người nhận Lan sđt ...").
 const F_VN_NAME_STOP = wordFlag(
-  ('sdt dt so dia chi tong gia nha o tai giao ship goi qua lien he nhe nha a ah oi day cam on voi va cua em anh chi toi minh ' +
-    'la khong ko co roi dang se da cho den duoc dc hang don ma nay kia do thi nhung vi nen nguoi nhan khach ten chu khoan tk stk ' +
+  ('sdt dt so dia chi gia nha o tai giao ship goi qua lien he nhe nha a ah oi day cam on voi va cua em anh chi toi minh ' +
+    'la khong ko co roi dang se da cho den duoc dc hang don nay kia do thi nhung vi nen nguoi nhan khach ten chu khoan tk stk ' +
     'sp san pham mau size ao quan giay tui').split(' '),
 );
 const VN_MIDDLE = new Set(['van', 'thi', 'duc', 'ngoc', 'huu', 'cong', 'dinh', 'quang', 'minh', 'thanh', 'xuan', 'kim', 'the', 'trong', 'quoc', 'bao', 'gia', 'hoang', 'nhu', 'my', 'thu', 'hong']);
 // Greetings and sign-offs after which one capitalised word is the addressee or signer.
 const GREETINGS = new Set(['hi', 'hello', 'hey', 'dear', 'thanks', 'thank you', 'cheers', 'regards', 'sincerely', 'best wishes', 'signed']);
+const SHIP_CUES = new Set(['ship to', 'shipping to', 'deliver to', 'delivery to', 'send to', 'addressed to']);
 const SELF_INTRO = new Set(['i am', 'i m', 'im', 'this is', 'it s']);
 const SIGN_OFF_WORDS = new Set(['regards', 'thanks', 'cheers', 'sincerely', 'wishes', 'best', 'thank', 'you', 'love', 'yours']);
 // Capitalised words a greeting is addressed to that are not people.
@@ -123,12 +125,14 @@ const NOT_ADDRESSEE = new Set(
 /** Last index of 1–4 Vietnamese-syllable words from i in the same case as toks[i], or -1. */
 function vnSyllableRun(toks: readonly Token[], i: number, max = 4): number {
   const first = toks[i];
-  if (!isVnSyllable(first) || ((first as Token).w & F_VN_NAME_STOP) !== 0) return -1;
+  // Function words end a lowercase run; capitalised mid-sentence they are names ("Mã", "Tống").
+  const lower = !(first as Token).cap;
+  if (!isVnSyllable(first) || (lower && ((first as Token).w & F_VN_NAME_STOP) !== 0)) return -1;
   let last = i;
   for (let j = i + 1; j < i + max; j++) {
     const w = toks[j];
     if (!isWord(w) || !isVnSyllable(w) || !adjacent(toks[j - 1] as Token, w) || w.cap !== (first as Token).cap || w.upper !== (first as Token).upper) break;
-    if ((w.w & F_VN_NAME_STOP) !== 0) break;
+    if (lower && (w.w & F_VN_NAME_STOP) !== 0) break;
     last = j;
   }
   return last;
@@ -227,7 +231,7 @@ export function findNames(toks: readonly Token[], fold: string, norm: string, la
     // Only capitalised words, family names, first names and honorifics can open a name, and
     // lowercase syllables right after a word that ends a strong cue ("người nhận cấn hỷ phiêu").
     const cueTok = i > 0 && (toks[i - 1] as Token).f === ':' ? toks[i - 2] : toks[i - 1];
-    const afterCueWord = !tk.cap && cueTok !== undefined && (cueTok.w & F_STRONG_CUE_LAST) !== 0;
+    const afterCueWord = !tk.cap && cueTok !== undefined && (cueTok.w & F_STRONG_CUE_LAST) !== 0 && isVnSyllable(tk) && isWord(toks[i + 1]);
     if (tk.kind !== 'word' || !(tk.cap || afterCueWord || (tk.w & (F_VN_FAMILY | F_EN_FIRST | F_HONORIFIC)) !== 0)) {
       i++;
       continue;
@@ -252,12 +256,13 @@ export function findNames(toks: readonly Token[], fold: string, norm: string, la
     // Names whose family name no list holds, by syllable shape in a name context:
     // after a strong cue in lowercase, after any cue capitalised, or three or four
     // capitalised syllables with a middle name in second place ("Giáp Văn Khởi").
-    if (!streetCtx && (tk.w & F_HONORIFIC) === 0) {
+    if (!streetCtx && (tk.w & F_HONORIFIC) === 0 && (cue !== null || VN_MIDDLE.has(toks[i + 1]?.f ?? ''))) {
       const e = vnSyllableRun(toks, i);
       const len = e - i + 1;
       const next = toks[e + 1];
-      const lower = !tk.cap && strong && len >= 2 && anyMarked(toks, i, e) && (!isWord(next) || (next.w & F_VN_NAME_STOP) !== 0);
-      const cued = tk.cap && cue !== null && len >= 2 && (anyMarked(toks, i, e) || strong) && nameEnds(toks, e);
+      const nameCue = strong || cue?.phrase === 'lien he';
+      const lower = !tk.cap && nameCue && len >= 2 && (anyMarked(toks, i, e) || len >= 3) && (!isWord(next) || (next.w & F_VN_NAME_STOP) !== 0);
+      const cued = tk.cap && cue !== null && len >= 2 && (anyMarked(toks, i, e) || strong || len >= 3) && nameEnds(toks, e);
       const middle = tk.cap && !tk.upper && len >= 3 && VN_MIDDLE.has((toks[i + 1] as Token).f) && (tk.w & (F_EN_FIRST | F_VN_GIVEN)) === 0 && nameEnds(toks, e);
       if (e > i && (lower || cued || middle) && !isNonPerson(toks, i, e)) {
         out.push({ startTok: i, endTok: e, score: 0.7 });
@@ -336,7 +341,9 @@ export function findNames(toks: readonly Token[], fold: string, norm: string, la
         // "I am Rosamunda Uher", "This is Joy Zwoliński": two or more capitalised words after a self-introduction.
         const introduced = !single && SELF_INTRO.has(cue.phrase);
         const known = addressed || introduced || (tk.w & F_EN_FIRST) !== 0 || (tk.w & F_VN_GIVEN) !== 0 || (strong && (tk.w & F_VN_FAMILY) !== 0);
-        if (e >= i && (strong ? !single || known || cue.phrase.startsWith('ten') || cue.phrase.includes('name') : known) && !isPlace(toks.slice(i, e + 1).map((x) => x.f).join(' '))) {
+        // "Ship to Na Větrově 53": words before a house number after a delivery cue are a street.
+        const street = SHIP_CUES.has(cue.phrase) && toks[e + (toks[e + 1]?.f === '.' ? 2 : 1)]?.kind === 'num';
+        if (e >= i && !street && (strong ? !single || known || cue.phrase.startsWith('ten') || cue.phrase.includes('name') : known) && !isPlace(toks.slice(i, e + 1).map((x) => x.f).join(' '))) {
           out.push({ startTok: i, endTok: e, score: strong ? 0.8 : 0.6 });
           i = e + 1;
           continue;
@@ -387,4 +394,58 @@ function capRun(toks: readonly Token[], i: number, max: number): number {
     last = j;
   }
   return last;
+}
+
+/** A list member: one capitalised word that could be a surname. */
+function listMember(t: Token | undefined): boolean {
+  return isWord(t) && t.cap && !t.upper && t.f.length > 1 && (t.w & (F_EN_STOP | F_HONORIFIC)) === 0 && !NOT_ADDRESSEE.has(t.f);
+}
+
+function isConjunction(t: Token | undefined): boolean {
+  return t !== undefined && (t.f === 'and' || t.f === '&' || t.f === 'va');
+}
+
+/**
+ * Names in a list ("Horváth, Okafor and Lindqvist"): one-word members joined by commas and a
+ * final "and". The list counts when a member is already a person (`isPerson`), or it has three
+ * or more members, does not open the sentence, and the model scores every member as a name.
+ */
+export function findNameLists(
+  toks: readonly Token[],
+  isPerson: (i: number) => boolean,
+  modelScore: (i: number) => number,
+): NameHit[] {
+  const out: NameHit[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    if (!listMember(toks[i]) || (toks[i + 1]?.f !== ',' && !isConjunction(toks[i + 1]))) continue;
+    const members = [i];
+    let j = i + 1;
+    let closed = false;
+    while (j < toks.length) {
+      let k = j;
+      if (toks[k]?.f === ',') k++;
+      const conj = isConjunction(toks[k]);
+      if (conj) k++;
+      if (k === j || !listMember(toks[k])) break;
+      members.push(k);
+      j = k + 1;
+      if (conj) {
+        closed = true;
+        break;
+      }
+    }
+    // The last member ends the list: another capitalised word after it means a longer phrase.
+    const after = toks[j];
+    if (!closed || (isWord(after) && after.cap) || isNonPerson(toks, i, j - 1)) {
+      i = j - 1;
+      continue;
+    }
+    const p = toks[i - 1];
+    const opensSentence = !p || (p.kind === 'punct' && p.f !== ',');
+    const known = members.some(isPerson);
+    const scored = members.length >= 3 && !opensSentence && members.every((m) => modelScore(m) > 2);
+    if (known || scored) for (const m of members) out.push({ startTok: m, endTok: m, score: 0.6 });
+    i = j - 1;
+  }
+  return out;
 }

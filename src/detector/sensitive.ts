@@ -283,7 +283,7 @@ export function findSensitive(view: TextView, toks: readonly Token[]): Sensitive
   const english = englishTopics(view, toks);
   for (let i = 0; i < toks.length; i++) {
     const tok = toks[i] as Token;
-    if (tok.kind !== 'word' || ((tok.w & (F_FIRST_WORD | F_HEAD_FIRST)) === 0 && !english.has(i))) continue;
+    if (tok.kind !== 'word' || ((tok.w & (F_FIRST_WORD | F_HEAD_FIRST)) === 0 && (english.size === 0 || !english.has(i)))) continue;
     const topic = topicAt(view, toks, i, english);
     if (!topic) continue;
     const term = topic.term;
