@@ -38,6 +38,13 @@ const F_STRONG_CUE_LAST = wordFlag(['nhan', 'ten', 'tk', 'khoan', 'the', 'gui', 
 // Words that follow a person addressed or named by an honorific: vocatives and verbs of speech.
 const AFTER_ADDRESSEE = new Set('oi a day goi noi bao hoi nhan nho dat nhe nha'.split(' '));
 
+/** True when the word before token i (a colon between allowed) ends a strong Vietnamese cue. */
+function followsStrongCueWord(toks: readonly Token[], i: number): boolean {
+  const p = toks[i - 1] as Token;
+  const cue = p.kind === 'punct' && p.f === ':' ? toks[i - 2] : p;
+  return cue !== undefined && (cue.w & F_STRONG_CUE_LAST) !== 0;
+}
+
 /** True when token i opens a line and the previous line ends with a sign-off ("Best regards,"). */
 function afterSignOff(toks: readonly Token[], i: number): boolean {
   let j = i - 1;
@@ -230,9 +237,12 @@ export function findNames(toks: readonly Token[], fold: string, norm: string, la
     const tk = toks[i] as Token;
     // Only capitalised words, family names, first names and honorifics can open a name, and
     // lowercase syllables right after a word that ends a strong cue ("người nhận cấn hỷ phiêu").
-    const cueTok = i > 0 && (toks[i - 1] as Token).f === ':' ? toks[i - 2] : toks[i - 1];
-    const afterCueWord = !tk.cap && cueTok !== undefined && (cueTok.w & F_STRONG_CUE_LAST) !== 0 && isVnSyllable(tk) && isWord(toks[i + 1]);
-    if (tk.kind !== 'word' || !(tk.cap || afterCueWord || (tk.w & (F_VN_FAMILY | F_EN_FIRST | F_HONORIFIC)) !== 0)) {
+    if (tk.kind !== 'word') {
+      i++;
+      continue;
+    }
+    const afterCueWord = !tk.cap && i > 0 && followsStrongCueWord(toks, i) && isVnSyllable(tk) && isWord(toks[i + 1]);
+    if (!(tk.cap || afterCueWord || (tk.w & (F_VN_FAMILY | F_EN_FIRST | F_HONORIFIC)) !== 0)) {
       i++;
       continue;
     }
@@ -256,7 +266,8 @@ export function findNames(toks: readonly Token[], fold: string, norm: string, la
     // Names whose family name no list holds, by syllable shape in a name context:
     // after a strong cue in lowercase, after any cue capitalised, or three or four
     // capitalised syllables with a middle name in second place ("Giáp Văn Khởi").
-    if (!streetCtx && (tk.w & F_HONORIFIC) === 0 && (cue !== null || VN_MIDDLE.has(toks[i + 1]?.f ?? ''))) {
+    const n1 = toks[i + 1];
+    if (!streetCtx && (tk.w & F_HONORIFIC) === 0 && (cue !== null || (n1 !== undefined && n1.cap && n1.kind === 'word' && VN_MIDDLE.has(n1.f)))) {
       const e = vnSyllableRun(toks, i);
       const len = e - i + 1;
       const next = toks[e + 1];
