@@ -145,6 +145,19 @@ const VI_TOPIC_STOP = new Set(
     'luon van mot hai vien nghi luan cuu minh tu khoan chi tin don hang sp san pham kem thuoc tri nang nhe lai ra vao len xuong di ' +
     've ay kia nhu the sao ai bi mac theo tren duoi sau truoc').split(' '),
 );
+// The accented spellings of those words: typed with diacritics, "vữa", "nấm", "cổ" and "túi" fold
+// onto "vừa", "năm", "có" and "tui" but continue the condition name ("xơ vữa động mạch").
+const VI_TOPIC_STOP_MARKED = new Set(
+  ('nên và thì nhưng không rồi à ạ nha nhé ơi được có cô với cho để mà là vì khi từ tự ở đang năm nằm tháng tuần tuổi lâu này nay ' +
+    'đó do đây đấy gì nào cần muốn mua dùng uống ăn hỏi em anh chị tôi mình con mẹ bố ba bà ông nhiều ít hơn quá qua làm lắm rất ' +
+    'hay cũng sẽ đã vừa mới nữa luôn vẫn một hai viên viện nghỉ luận cứu khoản chi tin đơn hàng sản phẩm kem thuốc trị nặng nhẹ ' +
+    'lại ra vào lên xuống đi về ấy kia như thế sao ai bị mắc theo trên dưới sau trước tui chỉ tư vấn nghĩ luân cựu minh').split(' '),
+);
+
+function isTopicStop(view: TextView, t: Token): boolean {
+  if (!VI_TOPIC_STOP.has(t.f)) return false;
+  return !t.marked || VI_TOPIC_STOP_MARKED.has(view.norm.slice(t.s, t.e).toLowerCase());
+}
 const EN_FUNC = new Set(
   ('i i\'m im my me we our he she his her they their is am are was were be been have has had with from of diagnosed suffer suffers ' +
     'suffering living got get a an the and or on for take takes taking took prescribed started using use dose about to in at by ' +
@@ -202,7 +215,7 @@ function headAt(view: TextView, toks: readonly Token[], i: number): Topic | null
     let last = lastHead;
     for (let j = lastHead + 1; j <= lastHead + 3 && j < toks.length; j++) {
       const t = toks[j] as Token;
-      if (t.kind !== 'word' || t.s - (toks[j - 1] as Token).e !== 1 || VI_TOPIC_STOP.has(t.f)) break;
+      if (t.kind !== 'word' || t.s - (toks[j - 1] as Token).e !== 1 || isTopicStop(view, t)) break;
       last = j;
     }
     if (last === lastHead && !TERMS.has(key)) return null;
