@@ -1,5 +1,5 @@
 import type { Db, Sql } from '../db/index.ts';
-import { hashEntry, verifyChain, type AuditEntry, type ChainProblem } from './chain.ts';
+import { CHAIN_OPENED, hashEntry, signHead, verifyChain, type AuditEntry, type ChainHead, type ChainProblem } from './chain.ts';
 
 export type AuditActor = { type: 'user' | 'staff' | 'api_key' | 'system' | 'subject' | 'anonymous'; id: string | null };
 
@@ -21,9 +21,11 @@ export async function recordAudit(tx: Sql, key: Buffer, ev: AuditEvent): Promise
   const chain = ev.tenantId ?? 'platform';
   // Claim the next seq and read the previous hash in one statement; the row lock it takes
   // serialises writers of one chain until commit, while other tenants' chains go on in parallel.
-  const [head] = await tx.query<{ seq: number; hash: string }>(
+  // `scoped` tells a tenant transaction (row-level security on) from a platform one, for free.
+  const [head] = await tx.query<{ seq: number; hash: string; scoped: string | null }>(
     `INSERT INTO audit_heads (chain, tenant_id, seq, hash) VALUES ($1, $2, 1, '')
-     ON CONFLICT (chain) DO UPDATE SET seq = audit_heads.seq + 1 RETURNING seq, hash`,
+     ON CONFLICT (chain) DO UPDATE SET seq = audit_heads.seq + 1
+     RETURNING seq, hash, NULLIF(current_setting('app.tenant_id', true), '') AS scoped`,
     [chain, ev.tenantId],
   );
   if (!head) throw new Error('audit head missing');
@@ -46,9 +48,16 @@ export async function recordAudit(tx: Sql, key: Buffer, ev: AuditEvent): Promise
     `WITH appended AS (
        INSERT INTO audit_log (chain, seq, tenant_id, at, actor_type, actor_id, action, target_type, target_id, reason, details, prev_hash, hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING hash)
-     UPDATE audit_heads SET hash = (SELECT hash FROM appended) WHERE chain = $1`,
-    [entry.chain, entry.seq, entry.tenantId, entry.at, entry.actorType, entry.actorId, entry.action, entry.targetType, entry.targetId, entry.reason, JSON.stringify(entry.details), entry.prevHash, hash],
+     UPDATE audit_heads SET hash = (SELECT hash FROM appended), mac = $14 WHERE chain = $1`,
+    [entry.chain, entry.seq, entry.tenantId, entry.at, entry.actorType, entry.actorId, entry.action, entry.targetType, entry.targetId, entry.reason, JSON.stringify(entry.details), entry.prevHash, hash,
+      signHead(key, entry.chain, entry.seq, hash)],
   );
+  // A tenant chain's first entry is announced on the platform chain, so deleting that whole chain
+  // (entries and head) later shows as a missing chain. Tenant transactions cannot write the
+  // platform chain; every real tenant opens its chain at sign-up or sign-in, which run with platform rights.
+  if (entry.seq === 1 && ev.tenantId !== null && head.scoped === null) {
+    await recordAudit(tx, key, { tenantId: null, actor: ev.actor, action: CHAIN_OPENED, target: { type: 'tenant', id: ev.tenantId } });
+  }
 }
 
 type Row = {
@@ -59,7 +68,9 @@ type Row = {
 /** Verifies every chain (platform rights: reads all tenants). Returns the problems found. */
 export async function verifyAuditLog(db: Db, key: Buffer): Promise<{ chains: number; entries: number; problems: ChainProblem[] }> {
   const rows = await db.query<Row>('SELECT * FROM audit_log ORDER BY chain, seq');
-  const heads = new Map((await db.query<{ chain: string; seq: number; hash: string }>('SELECT chain, seq, hash FROM audit_heads')).map((h) => [h.chain, h]));
+  const heads = new Map(
+    (await db.query<ChainHead & { chain: string }>('SELECT chain, seq, hash, mac FROM audit_heads')).map((h) => [h.chain, { seq: Number(h.seq), hash: h.hash, mac: h.mac }]),
+  );
   const byChain = new Map<string, Array<AuditEntry & { hash: string }>>();
   for (const r of rows) {
     const list = byChain.get(r.chain) ?? [];
@@ -71,5 +82,25 @@ export async function verifyAuditLog(db: Db, key: Buffer): Promise<{ chains: num
   }
   for (const chain of heads.keys()) if (!byChain.has(chain)) byChain.set(chain, []);
   const problems = [...byChain].flatMap(([chain, entries]) => verifyChain(key, chain, entries, heads.get(chain)));
+  problems.push(...(await missingChains(db, byChain)));
   return { chains: byChain.size, entries: rows.length, problems };
+}
+
+/**
+ * Chains that must exist but do not: every tenant chain the platform chain announced, and the
+ * platform chain itself once anything was ever audited or published (a wholly deleted platform
+ * chain would otherwise take every announcement with it).
+ */
+async function missingChains(db: Db, byChain: ReadonlyMap<string, ReadonlyArray<AuditEntry>>): Promise<ChainProblem[]> {
+  const platform = byChain.get('platform') ?? [];
+  const problems: ChainProblem[] = [];
+  const [published] = await db.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM policy_versions) AS any');
+  if (platform.length === 0 && (byChain.size > (byChain.has('platform') ? 1 : 0) || published?.any)) {
+    problems.push({ chain: 'platform', seq: 0, problem: 'chain_missing' });
+  }
+  for (const e of platform) {
+    if (e.action !== CHAIN_OPENED || !e.targetId) continue;
+    if (!byChain.get(e.targetId)?.length) problems.push({ chain: e.targetId, seq: 0, problem: 'chain_missing' });
+  }
+  return problems;
 }
