@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lineText } from '../../accounts/fields.ts';
+import { CalendarDate, lineText } from '../../accounts/fields.ts';
 import { PROCESSOR_KINDS } from '../../disclosures/rules.ts';
 
 export const ProcessorParams = z.strictObject({ id: z.uuid() });
@@ -16,9 +16,9 @@ export const ProcessorCreate = z.strictObject({
 const Key = z.string().trim().min(1).max(100);
 
 export const AgreementCreate = z.strictObject({
-  signedAt: z.iso.date(),
-  effectiveFrom: z.iso.date(),
-  expiresAt: z.iso.date().nullable().optional(),
+  signedAt: CalendarDate,
+  effectiveFrom: CalendarDate,
+  expiresAt: CalendarDate.nullable().optional(),
   categories: z.array(Key).min(1).max(50),
   purposes: z.array(Key).min(1).max(8),
   /** How long the provider keeps the data, in words ("30 days after termination") and in days. */
