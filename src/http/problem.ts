@@ -29,7 +29,10 @@ const FASTIFY_CODES: Record<string, [number, string, string]> = {
 
 /** Every error leaves as problem+json with a stable code; unknown errors reveal nothing. */
 export function handleError(err: FastifyError, req: FastifyRequest, reply: FastifyReply): FastifyReply {
-  if (err instanceof AppError) return sendProblem(reply, problem(err.status, err.code, err.title, err.extra));
+  if (err instanceof AppError) {
+    if (err.status === 429 && typeof err.extra.retryAfter === 'number') reply.header('retry-after', String(err.extra.retryAfter));
+    return sendProblem(reply, problem(err.status, err.code, err.title, err.extra));
+  }
   if (hasZodFastifySchemaValidationErrors(err)) {
     // Name the fields and what was wrong, never echo the submitted value.
     const issues = err.validation.map((v) => ({

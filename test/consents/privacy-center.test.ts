@@ -6,9 +6,11 @@ import { inTenant } from '../../src/db/scope.ts';
 import { loadSnapshot } from '../../src/consents/index.ts';
 import { decide } from '../../src/domain/gate.ts';
 import { createSubscriberWithEmail, publishNotice } from './support.ts';
+import { waitForMail } from '../accounts/support.ts';
 
 /** The sign-in link of the newest mail to `to`, from the outbox (the dev mailbox). */
 async function linkTokenFor(h: Harness, to: string): Promise<string> {
+  await waitForMail(h, to);
   const [mail] = await h.ctx.db.query<{ body_text: string }>('SELECT body_text FROM outbox WHERE to_address = $1 ORDER BY id DESC LIMIT 1', [to]);
   const token = /token=([A-Za-z0-9_-]+)/.exec(mail?.body_text ?? '')?.[1];
   if (!token) throw new Error('no sign-in link mailed');
