@@ -48,8 +48,13 @@ export type AuthCaches = {
   accepted: TtlCache<true>;
   /** failed sign-ins per account (HMAC of the address), for the per-account backoff */
   signIn: import('./backoff.ts').SignInBackoff;
+  /** API key id → true while its last_used_at was written less than KEY_USE_WRITE_MS ago */
+  keyUse: TtlCache<true>;
 };
 
+/** last_used_at is written at most this often per key, so the hot path rarely pays a write. */
+export const KEY_USE_WRITE_MS = 60_000;
+
 export const createAuthCaches = (): AuthCaches => ({
-  actors: new TtlCache(AUTH_CACHE_MS), accepted: new TtlCache(AUTH_CACHE_MS), signIn: new SignInBackoff(),
+  actors: new TtlCache(AUTH_CACHE_MS), accepted: new TtlCache(AUTH_CACHE_MS), signIn: new SignInBackoff(), keyUse: new TtlCache(KEY_USE_WRITE_MS),
 });
