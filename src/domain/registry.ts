@@ -112,5 +112,5 @@ export const columnsForSubject = (subject: SubjectType): PersonalColumn[] => PER
 export const findColumn = (table: string, column: string): PersonalColumn | undefined =>
   PERSONAL_COLUMNS.find((c) => c.table === table && c.column === column);
 
-export { FEATURES, ROUTES_WITHOUT_PERSONAL_DATA, findFeature, declaredCategories, declaredPurposes, featureCovers, assertFeatureDeclares, UndeclaredError } from './features.ts';
+export { FEATURES, findFeature, declaredCategories, declaredPurposes, featureCovers, assertFeatureDeclares, UndeclaredError } from './features.ts';
 export type { Feature, FeatureName } from './features.ts';

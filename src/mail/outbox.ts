@@ -2,13 +2,23 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db, Sql } from '../db/index.ts';
 import type { Logger } from '../log.ts';
 
-export type Mail = { kind: string; to: string; subject: string; text: string };
+/** Who ECOMKEY's own mail may be to (C29: never a tenant's Subscriber or Buyer, unless they asked for their link). */
+export type MailRecipientType = 'customer' | 'staff' | 'minor' | 'subscriber' | 'buyer';
+export type MailRecipient = { type: MailRecipientType; id?: string | null; tenantId?: string | null };
+export type Mail = { kind: string; to: string; subject: string; text: string; recipient?: MailRecipient };
+
+/** Whom each kind of platform mail is to, when the caller does not say (the database checks it again). */
+const RECIPIENT_OF_KIND: Readonly<Record<string, MailRecipientType>> = {
+  verify_email: 'customer', policy_changed: 'customer', parental_consent_notice: 'minor', privacy_center_link: 'subscriber',
+};
 
 /** Queues mail inside the caller's transaction: it is sent only if that transaction commits. */
 export async function enqueueMail(tx: Sql, mail: Mail): Promise<void> {
-  await tx.query('INSERT INTO outbox (kind, to_address, subject, body_text) VALUES ($1, $2, $3, $4)', [
-    mail.kind, mail.to, mail.subject, mail.text,
-  ]);
+  const r = mail.recipient ?? { type: RECIPIENT_OF_KIND[mail.kind] ?? 'customer' };
+  await tx.query(
+    'INSERT INTO outbox (kind, to_address, subject, body_text, recipient_type, recipient_id, recipient_tenant_id) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+    [mail.kind, mail.to, mail.subject, mail.text, r.type, r.id ?? null, r.tenantId ?? null],
+  );
 }
 
 export type Mailer = {

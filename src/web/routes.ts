@@ -42,7 +42,8 @@ const PrivacyCenterParams = z.strictObject({ tenantId: z.string() });
 
 export const webRoutes: RouteModule = (app, ctx) => {
   const assets = loadAssets();
-  const pageConfig = { config: { access: 'public' as const }, schema: { hide: true } };
+  // These pages are shells: what they show of a person comes from the JSON API, through its pipeline.
+  const pageConfig = { config: { access: 'public' as const, noPersonalData: 'A page shell; personal data arrives through the JSON API' }, schema: { hide: true } };
 
   app.get('/assets/:file', { ...pageConfig, schema: { hide: true, params: AssetParams } }, async (req, reply) => {
     const asset = assets.get(req.params.file);

@@ -52,4 +52,4 @@ export const HeldOut = z.object({
 });
 export type HeldOut = z.infer<typeof HeldOut>;
 export const HeldList = z.object({ items: z.array(HeldOut) });
-export const HeldActionParams = z.strictObject({ id: z.uuid(), action: z.enum(['release', 'restrict', 'object']) });
+export const HeldActionParams = z.strictObject({ id: z.uuid(), action: z.enum(['restrict', 'object']) });

@@ -1,4 +1,7 @@
 import type { RouteModule } from '../../http/routes.ts';
+import { CAN } from '../../auth/permissions.ts';
+import { selfCustomer } from '../../http/declare.ts';
+const ACCEPT = { feature: 'policies.accept', can: CAN.ownAccount, subject: { admit: 'ledger', locate: selfCustomer, why: 'The person accepts for themself' } } as const;
 import { forbidden, notFound } from '../../errors.ts';
 import { isUser } from '../../auth/permissions.ts';
 import { acceptanceStatus, acceptPolicies } from '../../policies/acceptance.ts';
@@ -13,7 +16,7 @@ const tags = ['policies'];
 // Policy texts are public and must be readable before sign-in and before acceptance. They hold
 // nothing personal, so unlike the rest of /api/ they may be cached (for a short while: a new
 // version must reach readers soon).
-const PUBLIC = { access: 'public' as const, cacheable: true };
+const PUBLIC = { access: 'public' as const, noPersonalData: 'Published policy versions and texts', cacheable: true };
 const PUBLIC_CACHE = 'public, max-age=300';
 // The status and accept routes are how a user gets past the acceptance gate, so the gate skips them.
 const BEFORE_ACCEPTANCE = { access: 'user' as const, requiresAcceptance: false };
@@ -59,7 +62,7 @@ export const policyRoutes: RouteModule = (app, ctx) => {
     },
   );
 
-  app.get('/api/policies/status', { config: BEFORE_ACCEPTANCE, schema: { response: { 200: PolicyStatusOut }, tags } }, async (req) => {
+  app.get('/api/policies/status', { config: { ...BEFORE_ACCEPTANCE, ...ACCEPT }, schema: { response: { 200: PolicyStatusOut }, tags } }, async (req) => {
     const actor = req.actor;
     if (!isUser(actor)) throw forbidden('tenant_forbidden', 'Only customer accounts accept the policies');
     const s = await acceptanceStatus(ctx.db, actor.userId);
@@ -70,7 +73,7 @@ export const policyRoutes: RouteModule = (app, ctx) => {
     };
   });
 
-  app.post('/api/policies/accept', { config: BEFORE_ACCEPTANCE, schema: { body: AcceptBody, response: { 201: AcceptOut }, tags } }, async (req, reply) => {
+  app.post('/api/policies/accept', { config: { ...BEFORE_ACCEPTANCE, ...ACCEPT }, schema: { body: AcceptBody, response: { 201: AcceptOut }, tags } }, async (req, reply) => {
     const actor = req.actor;
     if (!isUser(actor)) throw forbidden('tenant_forbidden', 'Only customer accounts accept the policies');
     const r = await acceptPolicies(ctx, actor, req.body, truncateIp(req.ip));
