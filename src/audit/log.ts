@@ -53,11 +53,28 @@ export async function recordAudit(tx: Sql, key: Buffer, ev: AuditEvent): Promise
       signHead(key, entry.chain, entry.seq, hash)],
   );
   // A tenant chain's first entry is announced on the platform chain, so deleting that whole chain
-  // (entries and head) later shows as a missing chain. Tenant transactions cannot write the
-  // platform chain; every real tenant opens its chain at sign-up or sign-in, which run with platform rights.
-  if (entry.seq === 1 && ev.tenantId !== null && head.scoped === null) {
-    await recordAudit(tx, key, { tenantId: null, actor: ev.actor, action: CHAIN_OPENED, target: { type: 'tenant', id: ev.tenantId } });
+  // (entries and head) later shows as a missing chain.
+  if (entry.seq === 1 && ev.tenantId !== null) {
+    const opened: AuditEvent = { tenantId: null, actor: ev.actor, action: CHAIN_OPENED, target: { type: 'tenant', id: ev.tenantId } };
+    if (head.scoped === null) await recordAudit(tx, key, opened);
+    else await announceFromTenant(tx, key, opened);
   }
+}
+
+/**
+ * The same platform entry, from a tenant transaction: row-level security hides the platform
+ * chain there, so two narrow functions (migration 007) claim its next seq and append it, and the
+ * HMACs are computed here in between.
+ */
+async function announceFromTenant(tx: Sql, key: Buffer, ev: AuditEvent): Promise<void> {
+  const [claim] = await tx.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_announce_claim()');
+  if (!claim) throw new Error('audit platform head missing');
+  const entry: AuditEntry = {
+    chain: 'platform', seq: Number(claim.seq), tenantId: null, at: new Date().toISOString(), actorType: ev.actor.type, actorId: ev.actor.id,
+    action: ev.action, targetType: ev.target!.type, targetId: ev.target!.id, reason: null, details: {}, prevHash: claim.hash,
+  };
+  const hash = hashEntry(key, entry);
+  await tx.query('SELECT audit_announce_append($1, $2, $3, $4, $5, $6)', [entry.seq, entry.at, entry.actorType, entry.actorId, hash, signHead(key, 'platform', entry.seq, hash)]);
 }
 
 type Row = {

@@ -120,6 +120,26 @@ describeEachStore('audit log verification', (h) => {
     expect(await problemsOf(h(), chain)).toEqual(['0:chain_missing']);
   });
 
+  it('a chain first opened inside a tenant transaction is announced too, so its deletion is reported as well', async () => {
+    const m = await createMerchant(h());
+    await inTenant(h().ctx.db, m.tenantId, (tx) =>
+      recordAudit(tx, h().ctx.keys.audit, { tenantId: m.tenantId, actor: { type: 'user', id: m.userId }, action: 'subscriber.viewed', target: { type: 'subscriber', id: 's1' } }),
+    );
+    expect([...(await problemsOf(h(), m.tenantId)), ...(await problemsOf(h(), 'platform'))]).toEqual([]);
+    await tamper(h(), async (tx) => {
+      await tx.query('DELETE FROM audit_log WHERE chain = $1', [m.tenantId]);
+      await tx.query('DELETE FROM audit_heads WHERE chain = $1', [m.tenantId]);
+    });
+    expect(await problemsOf(h(), m.tenantId)).toEqual(['0:chain_missing']);
+  });
+
+  it('a tenant transaction cannot use the announcement functions to write the platform chain at will', async () => {
+    const chain = await tenantWithChain(h(), 2);
+    await expect(inTenant(h().ctx.db, chain, (tx) => tx.query('SELECT * FROM audit_announce_claim()'))).rejects.toMatchObject({ code: 'P0001' });
+    await expect(inTenant(h().ctx.db, chain, (tx) => tx.query("SELECT audit_announce_append(1, now(), 'system', NULL, 'x', 'y')"))).rejects.toMatchObject({ code: 'P0001' });
+    expect(await problemsOf(h(), 'platform')).toEqual([]);
+  });
+
   it('the whole platform chain deleted with its head (taking the announcements along) is reported missing', async () => {
     await tenantWithChain(h(), 2);
     await tamper(h(), async (tx) => {
