@@ -104,6 +104,29 @@ export async function verifyAuditLog(db: Db, key: Buffer): Promise<{ chains: num
 }
 
 /**
+ * Signs the heads written before heads were signed (migration 007), but only those whose chain
+ * verifies in every other respect: an upgraded install adopts its history once, on the
+ * operator's word (`pledge audit verify --adopt-unsigned-heads`), and never a broken one.
+ */
+export async function adoptUnsignedHeads(db: Db, key: Buffer): Promise<{ adopted: string[]; refused: string[] }> {
+  const unsigned = await db.query<{ chain: string; seq: number; hash: string }>('SELECT chain, seq, hash FROM audit_heads WHERE mac IS NULL ORDER BY chain');
+  if (unsigned.length === 0) return { adopted: [], refused: [] };
+  const { problems } = await verifyAuditLog(db, key);
+  const adopted: string[] = [];
+  const refused: string[] = [];
+  for (const h of unsigned) {
+    const other = problems.filter((p) => p.chain === h.chain && p.problem !== 'head_signature_invalid');
+    if (other.length > 0) {
+      refused.push(h.chain);
+      continue;
+    }
+    await db.query('UPDATE audit_heads SET mac = $3 WHERE chain = $1 AND seq = $2 AND mac IS NULL', [h.chain, h.seq, signHead(key, h.chain, Number(h.seq), h.hash)]);
+    adopted.push(h.chain);
+  }
+  return { adopted, refused };
+}
+
+/**
  * Chains that must exist but do not: every tenant chain the platform chain announced, and the
  * platform chain itself once anything was ever audited or published (a wholly deleted platform
  * chain would otherwise take every announcement with it).

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachStore, type Harness } from '../support/harness.ts';
 import { createMerchant, createStaff } from '../support/factories.ts';
-import { recordAudit, verifyAuditLog } from '../../src/audit/log.ts';
+import { adoptUnsignedHeads, recordAudit, verifyAuditLog } from '../../src/audit/log.ts';
 import type { Sql } from '../../src/db/index.ts';
 import { inPlatform, inTenant } from '../../src/db/scope.ts';
 
@@ -138,6 +138,21 @@ describeEachStore('audit log verification', (h) => {
     await expect(inTenant(h().ctx.db, chain, (tx) => tx.query('SELECT * FROM audit_announce_claim()'))).rejects.toMatchObject({ code: 'P0001' });
     await expect(inTenant(h().ctx.db, chain, (tx) => tx.query("SELECT audit_announce_append(1, now(), 'system', NULL, 'x', 'y')"))).rejects.toMatchObject({ code: 'P0001' });
     expect(await problemsOf(h(), 'platform')).toEqual([]);
+  });
+
+  it('heads written before heads were signed fail verify until adopted, and a broken chain is never adopted', async () => {
+    const old = await tenantWithChain(h(), 3);
+    const broken = await tenantWithChain(h(), 3);
+    await tamper(h(), async (tx) => {
+      await tx.query('UPDATE audit_heads SET mac = NULL WHERE chain = ANY($1)', [[old, broken]]);
+      await tx.query(`UPDATE audit_log SET details = '{"n": 7}' WHERE chain = $1 AND seq = 2`, [broken]);
+    });
+    expect(await problemsOf(h(), old)).toEqual(['3:head_signature_invalid']);
+    const r = await adoptUnsignedHeads(h().ctx.db, h().ctx.keys.audit);
+    expect(r.adopted).toContain(old);
+    expect(r.refused).toEqual([broken]);
+    expect(await problemsOf(h(), old)).toEqual([]);
+    expect(await problemsOf(h(), broken)).toEqual(['2:hash_mismatch', '3:head_signature_invalid']);
   });
 
   it('the whole platform chain deleted with its head (taking the announcements along) is reported missing', async () => {
