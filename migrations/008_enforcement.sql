@@ -38,8 +38,12 @@ UPDATE outbox SET recipient_type = CASE kind WHEN 'privacy_center_link' THEN 'su
 ALTER TABLE outbox ALTER COLUMN recipient_type SET NOT NULL;
 ALTER TABLE outbox ADD CONSTRAINT outbox_subject_mail_is_requested
   CHECK (recipient_type NOT IN ('subscriber', 'buyer') OR kind = 'privacy_center_link');
--- Refused by the gate (no agreement with the provider, a restriction): kept unsent with the code.
+-- Refused by the gate (no agreement with the provider, a restriction): kept unsent with the
+-- code, and asked again a few minutes later (an agreement may have been filed since).
 ALTER TABLE outbox ADD COLUMN refused_code text;
+ALTER TABLE outbox ADD COLUMN refused_at timestamptz;
+-- A sender's claim on a row while it hands it to the provider: two servers never send one mail twice.
+ALTER TABLE outbox ADD COLUMN lease_until timestamptz;
 
 -- Disclosures name what the recipient will do with the data; its own marketing is never allowed (C28).
 ALTER TABLE disclosures ADD COLUMN recipient_use text NOT NULL DEFAULT 'service' CHECK (recipient_use = 'service');
@@ -47,6 +51,9 @@ ALTER TABLE disclosures ADD COLUMN recipient_use text NOT NULL DEFAULT 'service'
 -- belong to no tenant: only the platform sees them.
 ALTER TABLE disclosures ALTER COLUMN tenant_id DROP NOT NULL;
 ALTER TABLE disclosure_subjects ALTER COLUMN tenant_id DROP NOT NULL;
+-- The mail job records its sends to the e-mail provider itself.
+ALTER TABLE disclosures DROP CONSTRAINT disclosures_recorded_by_type_check;
+ALTER TABLE disclosures ADD CONSTRAINT disclosures_recorded_by_type_check CHECK (recorded_by_type IN ('user', 'api_key', 'staff', 'system'));
 -- The request a `subject_request` disclosure answers (C04): the subject asked for it.
 ALTER TABLE disclosures ADD COLUMN request_id uuid;
 

@@ -86,8 +86,8 @@ const DEFS = {
     purposes: ['communicate'], categories: ['user.contact.email', 'user.content.message', 'user.name'],
   },
   'outbox.deliver': {
-    kind: 'job', description: 'Sends queued mail after commit', subjects: ['customer', 'staff', 'minor'],
-    purposes: ['communicate'], categories: ['user.contact.email', 'user.content.message', 'user.name'],
+    kind: 'job', description: 'Hands queued mail to ECOMKEY\'s e-mail provider after commit: a processor disclosure (C26)', subjects: ['customer', 'staff', 'minor', 'subscriber'],
+    purposes: ['communicate', 'authenticate'], categories: ['user.contact.email', 'user.content.message', 'user.name'],
   },
   'sessions.expire': { kind: 'job', description: 'Deletes expired sessions', subjects: ['customer', 'staff'], purposes: ['authenticate'], categories: [] },
   // Gate callers of issue 4 whose storage and routes come next: declared so they can call the gate.
