@@ -39,8 +39,8 @@ class AddressTaken extends Error {}
  *
  * An address that already has an account gets the very same answer, and its owner a mail
  * saying someone tried: the form cannot be used to find out who is a customer. Both paths
- * hash the password first (the slow part, ~all of the time taken) and then run one short
- * transaction that queues one mail, so they also take about the same time.
+ * check the password list and hash the password first (scrypt, nearly all of the time taken),
+ * then run one short transaction that queues one mail; what differs is a few inserts.
  * @clause C17 @clause C38
  */
 export async function signUp(ctx: AppContext, input: SignUpInput, now = new Date()): Promise<SignUpResult> {
