@@ -45,7 +45,7 @@ describeEachStore('walls: accounts cannot be guessed or enumerated', (h) => {
     expect((await signIn(h(), a.email, PASSWORD)).statusCode).toBe(200);
   });
 
-  it('sign-up answers a registered address exactly like a new one, and the owner is mailed instead', async () => {
+  it('[C23] sign-up answers a registered address exactly like a new one, and the owner is mailed instead', async () => {
     const a = await signUpAndSignIn(h());
     const fresh = await post(h(), '/api/auth/sign-up', signUpBody());
     const taken = await post(h(), '/api/auth/sign-up', signUpBody({ email: a.email }));
@@ -54,7 +54,7 @@ describeEachStore('walls: accounts cannot be guessed or enumerated', (h) => {
     expect(mail).toEqual({ kind: 'sign_up_attempt' });
   });
 
-  it('privacy-center sign-in and resend-verification answer a known and an unknown address alike; the known one gets its mail', async () => {
+  it('[C10][C23] privacy-center sign-in and resend-verification answer a known and an unknown address alike; the known one gets its mail', async () => {
     const m = await createMerchant(h());
     const known = `known-${randomUUID().slice(0, 8)}@mail.example`;
     await createSubscriberWithEmail(h(), m.tenantId, known);

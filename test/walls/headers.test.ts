@@ -31,7 +31,7 @@ describeEachStore('walls: what the server answers around the routes', (h) => {
     expect(res.body).not.toContain('hoamai');
   });
 
-  it('every /api/ answer, success or error, is Cache-Control: no-store, except the published policy texts', async () => {
+  it('[C23] every /api/ answer, success or error, is Cache-Control: no-store, except the published policy texts', async () => {
     const m = await createMerchant(h());
     const gets = routeTable(h().app).filter((r) => r.method === 'GET' && r.url.startsWith('/api/') && !r.url.includes(':'));
     expect(gets.length).toBeGreaterThan(5);
