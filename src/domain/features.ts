@@ -89,6 +89,9 @@ const DEFS = {
     kind: 'job', description: 'Hands queued mail to ECOMKEY\'s e-mail provider after commit: a processor disclosure (C26)', subjects: ['customer', 'staff', 'minor', 'subscriber'],
     purposes: ['communicate', 'authenticate'], categories: ['user.contact.email', 'user.content.message', 'user.name'],
   },
+  'minor_notices.purge': {
+    kind: 'job', description: 'Deletes a minor\'s parental-consent notice once it is sent (C38)', subjects: ['minor'], purposes: ['communicate'], categories: [],
+  },
   'sessions.expire': { kind: 'job', description: 'Deletes expired sessions', subjects: ['customer', 'staff'], purposes: ['authenticate'], categories: [] },
   // Gate callers of issue 4 whose storage and routes come next: declared so they can call the gate.
   'messaging.broadcast': {
@@ -156,6 +159,10 @@ const DEFS = {
   'console.view': {
     kind: 'route', description: 'The merchant console\'s pages: subjects, consents with proofs, restrictions, disclosures (C22, C34)',
     subjects: ['subscriber', 'buyer'], purposes: ['provide_service'], categories: SUBSCRIBER,
+  },
+  'requests.record': {
+    kind: 'route', description: 'Requests a subject made (a copy sent, access, erasure…), with the merchant\'s reference (C04, C31, C33)',
+    subjects: ['subscriber', 'buyer'], purposes: ['provide_service'], categories: ['user.content.message'],
   },
   'gate.decide': {
     kind: 'route', description: 'A merchant\'s server asks the gate before it processes a subject\'s data; reads the ledger, returns no personal value',

@@ -6,6 +6,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { exemptString } from '../guard/schema.ts';
 import type { AppContext } from '../app/context.ts';
 import type { UserActor } from '../auth/actor.ts';
 import { isUuid } from '../db/scope.ts';
@@ -25,8 +26,8 @@ import type { Page, View } from './view.ts';
 export type SendPage = (req: FastifyRequest, reply: FastifyReply, build: (v: View) => Page) => FastifyReply;
 
 const Query = z.object({ cursor: z.string().max(200).optional(), subjectType: z.string().max(32).optional(), subjectId: z.string().max(64).optional() });
-const SubjectParams = z.strictObject({ type: z.string(), id: z.string() });
-const RecordParams = z.strictObject({ id: z.string() });
+const SubjectParams = z.strictObject({ type: exemptString(z.string().max(40), 'matched against the subject types, never stored'), id: exemptString(z.string().max(64), 'matched as a uuid, never stored') });
+const RecordParams = z.strictObject({ id: exemptString(z.string().max(64), 'matched as a uuid, never stored') });
 
 export function registerConsolePages(app: ZodFastify, ctx: AppContext, send: SendPage): void {
   // The pages sign the merchant in themselves (a redirect, not a 401) and read through the ledger's

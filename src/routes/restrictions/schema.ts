@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { LIFT_GROUND_KEYS, type LiftGround } from '../../domain/taxonomy/index.ts';
-import { freeText } from '../../guard/schema.ts';
+import { freeText, taxonomyKey } from '../../guard/schema.ts';
 
-const Key = z.string().trim().min(1).max(100);
+const Key = taxonomyKey();
 
 export const RestrictionParams = z.strictObject({ id: z.uuid() });
 
@@ -11,7 +11,7 @@ export const RestrictionCreate = z.strictObject({
   /** Absent: every purpose. Checked against the taxonomy (unknown_purpose). */
   purpose: Key.optional(),
   category: Key.optional(),
-  reason: z.string().trim().min(1).max(2000).optional(),
+  reason: freeText({ max: 2000, cards: 'refuse' }).optional(),
 });
 
 /** Staff lift only on a legal ground of the taxonomy, citing its instrument; the subject lifts their own in the privacy center. */
