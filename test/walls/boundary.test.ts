@@ -43,7 +43,8 @@ describeEachStore('walls: bad input on every route is a 400, never a 500', (h) =
       b64(`0000-01-01T00:00:00.000Z|${uuid}`),
       b64(`2026-01-01T00:00:00.000Z|${uuid}|extra`),
       b64(`2026-01-01T00:00:00.000Z|${'g'.repeat(8)}-0000-0000-0000-000000000000`),
-      'not base64 at all',
+      'AAAA', // base64url of three zero bytes
+      'notacursor',
     ];
     for (const r of paged) {
       for (const cursor of crafted) {
