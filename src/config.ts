@@ -17,6 +17,11 @@ const EnvSchema = z.object({
   /** smtp://user:pass@host:port; unset keeps mail in the outbox shown at /dev/mailbox. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().default('Pledge <no-reply@pledge.local>'),
+  /**
+   * 1 shows the outbox at /dev/mailbox (loopback only). Never implied by a missing SMTP_URL: a
+   * local reverse proxy makes every request look like loopback, and the mails hold sign-in links.
+   */
+  DEV_MAILBOX: z.enum(['0', '1']).default('0'),
   /** 32+ byte secret (hex or base64) for audit HMAC and tokens; generated under DATA_DIR when unset. */
   PLEDGE_SECRET: z.string().min(32).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -36,6 +41,8 @@ export type Config = {
   publicUrl: string;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** The dev mailbox is served (DEV_MAILBOX=1; never together with SMTP). */
+  devMailbox: boolean;
   secret: Buffer;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   seedDemo: boolean;
@@ -55,6 +62,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.DEV_MAILBOX === '1' && e.SMTP_URL) {
+    throw new ConfigError('Invalid configuration:\n  DEV_MAILBOX: must be 0 when SMTP_URL is set (real mail is sent, so there is no dev mailbox to show)');
+  }
   const dataDir = resolve(e.DATA_DIR);
   return {
     port: e.PORT,
@@ -65,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    devMailbox: e.DEV_MAILBOX === '1',
     secret: e.PLEDGE_SECRET ? Buffer.from(e.PLEDGE_SECRET) : loadOrCreateSecret(dataDir),
     logLevel: e.LOG_LEVEL,
     seedDemo: e.PLEDGE_NO_DEMO === '0',

@@ -39,3 +39,14 @@ export const BirthDate = z.iso
   .date()
   .refine((v) => v >= '1900-01-01', { message: 'Too far in the past' })
   .refine((v) => v <= vietnamToday(new Date()), { message: 'In the future' });
+
+/**
+ * A calendar date 'YYYY-MM-DD' from 1900 on. ISO allows year 0000, which PostgreSQL refuses
+ * (a 500 mid-transaction); no record here predates 1900.
+ */
+export const CalendarDate = z.iso.date().refine((v) => v >= '1900-01-01', { message: 'Too far in the past' });
+
+/** An instant with its offset (ISO 8601), from 1900 on, for the same reason as CalendarDate. */
+export const Instant = z.iso
+  .datetime({ offset: true })
+  .refine((v) => !Number.isNaN(Date.parse(v)) && new Date(v).getUTCFullYear() >= 1900, { message: 'Too far in the past' });

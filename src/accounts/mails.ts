@@ -53,3 +53,30 @@ export function parentalConsentMail(to: string, locale: Locale): Mail {
           'they can contact us to learn how.\n',
       };
 }
+
+/**
+ * Sent instead of "this address is taken" (which would tell anyone who has an account): the
+ * owner learns someone used their address, and nothing else happens. Names nothing of what
+ * the other person typed.
+ */
+export function signUpAttemptMail(to: string, locale: Locale, publicUrl: string): Mail {
+  return locale === 'vi'
+    ? {
+        kind: 'sign_up_attempt',
+        to,
+        subject: 'Có người vừa đăng ký Pledge bằng địa chỉ e-mail của bạn',
+        text:
+          `Chào bạn,\n\nCó người vừa thử tạo tài khoản Pledge bằng địa chỉ e-mail này, nhưng địa chỉ này đã có tài khoản. ` +
+          `Chúng tôi không tạo tài khoản mới và không thay đổi gì.\n\nNếu đó là bạn, hãy đăng nhập: ${publicUrl}/sign-in\n` +
+          `Nếu không phải bạn, bạn có thể bỏ qua thư này.\n`,
+      }
+    : {
+        kind: 'sign_up_attempt',
+        to,
+        subject: 'Someone tried to sign up for Pledge with your address',
+        text:
+          `Hello,\n\nSomeone just tried to create a Pledge account with this e-mail address, which already has one. ` +
+          `We created nothing and changed nothing.\n\nIf it was you, sign in: ${publicUrl}/sign-in\n` +
+          `If it was not, you can ignore this message.\n`,
+      };
+}

@@ -9,6 +9,25 @@ import { acceptanceMissing } from '../policies/acceptance.ts';
 import type { Locale } from './fields.ts';
 
 export const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'Wrong e-mail address or password');
+const tooManyAttempts = (retryAfter: number) =>
+  new AppError(429, 'too_many_attempts', 'Too many failed sign-ins for this account; wait before trying again', { retryAfter });
+
+/**
+ * Runs a credential check under the per-account backoff: refused while the account is backed
+ * off (even with the right password), a failure counted, a success clearing the count.
+ */
+async function withBackoff<T>(ctx: AppContext, realm: 'customer' | 'staff', email: string, attempt: () => Promise<T>): Promise<T> {
+  const wait = ctx.caches.signIn.retryAfter(realm, email);
+  if (wait > 0) throw tooManyAttempts(wait);
+  try {
+    const out = await attempt();
+    ctx.caches.signIn.recordSuccess(realm, email);
+    return out;
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'invalid_credentials') ctx.caches.signIn.recordFailure(realm, email);
+    throw err;
+  }
+}
 
 // An unknown address still costs one scrypt verification, so timing does not tell who has an account.
 let dummyHash: Promise<string> | undefined;
@@ -27,6 +46,10 @@ export type SignedInUser = {
 
 /** Checks a merchant's credentials and opens a session. The password is checked before the verification state is revealed. */
 export async function signInUser(ctx: AppContext, email: string, password: string): Promise<SignedInUser> {
+  return withBackoff(ctx, 'customer', email, () => checkUser(ctx, email, password));
+}
+
+async function checkUser(ctx: AppContext, email: string, password: string): Promise<SignedInUser> {
   const [u] = await ctx.db.query<{
     id: string; email: string; name: string; locale: Locale; password_hash: string; verified: boolean; tenant_id: string | null; role: TenantRole | null;
   }>(
@@ -60,6 +83,10 @@ export type SignedInStaff = {
 
 /** Staff sign in to their own realm: a staff session never carries a tenant role. */
 export async function signInStaff(ctx: AppContext, email: string, password: string): Promise<SignedInStaff> {
+  return withBackoff(ctx, 'staff', email, () => checkStaff(ctx, email, password));
+}
+
+async function checkStaff(ctx: AppContext, email: string, password: string): Promise<SignedInStaff> {
   const [s] = await ctx.db.query<{ id: string; email: string; name: string; role: StaffRole; password_hash: string }>(
     'SELECT id, email, name, role, password_hash FROM staff_users WHERE lower(email) = $1',
     [email],

@@ -1,12 +1,12 @@
 import type { AppContext } from '../app/context.ts';
 import { recordAudit } from '../audit/log.ts';
-import { hashPassword } from '../crypto/password.ts';
+import { hashPassword, isCommonPassword } from '../crypto/password.ts';
 import { inPlatform } from '../db/scope.ts';
 import { isAdult, vietnamToday } from '../domain/age.ts';
-import { conflict } from '../errors.ts';
+import { badRequest } from '../errors.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import type { Locale } from './fields.ts';
-import { parentalConsentMail, verificationMail } from './mails.ts';
+import { parentalConsentMail, signUpAttemptMail, verificationMail } from './mails.ts';
 import { issueVerificationToken } from './verify-email.ts';
 
 export type SignUpInput = {
@@ -22,22 +22,50 @@ export type SignUpInput = {
 export type SignUpResult = { status: 'verification_sent' | 'parental_consent_required' };
 
 const UNIQUE_VIOLATION = '23505';
-const emailTaken = () => conflict('email_taken', 'An account with this e-mail address already exists');
+export const passwordTooCommon = () => badRequest('password_too_common', 'This password is on the list of common passwords; choose another');
+
+/** Refuses a password every guesser tries first. Every path that sets a password calls this. */
+export async function assertPasswordAcceptable(password: string): Promise<void> {
+  if (await isCommonPassword(password)) throw passwordTooCommon();
+}
+
+/** Thrown inside the sign-up transaction when the address has an account: rolls it back, and the owner is told instead. */
+class AddressTaken extends Error {}
 
 /**
  * Registers a merchant on the free plan: tenant, owner, verification mail, audit entry, in
  * one transaction. Asks for name, company, e-mail and billing address, and nothing about
  * payment (C17). The birth date only decides the path and is never stored (C38).
+ *
+ * An address that already has an account gets the very same answer, and its owner a mail
+ * saying someone tried: the form cannot be used to find out who is a customer. Both paths
+ * check the password list and hash the password first (scrypt, nearly all of the time taken),
+ * then run one short transaction that queues one mail; what differs is a few inserts.
  * @clause C17 @clause C38
  */
 export async function signUp(ctx: AppContext, input: SignUpInput, now = new Date()): Promise<SignUpResult> {
+  await assertPasswordAcceptable(input.password);
   if (!isAdult(input.dateOfBirth, vietnamToday(now))) return refuseMinor(ctx, input.email, input.locale);
 
   // The slow, memory-hard hash runs before the transaction opens, so no lock waits on it.
   const passwordHash = await hashPassword(input.password);
+  try {
+    await createAccount(ctx, input, passwordHash);
+  } catch (err) {
+    if (!(err instanceof AddressTaken)) throw err;
+    await inPlatform(ctx.db, async (tx) => {
+      const [owner] = await tx.query<{ locale: Locale }>('SELECT locale FROM users WHERE lower(email) = $1', [input.email]);
+      await enqueueMail(tx, signUpAttemptMail(input.email, owner?.locale ?? input.locale, ctx.config.publicUrl));
+    });
+  }
+  void ctx.mailer.flush();
+  return { status: 'verification_sent' };
+}
+
+async function createAccount(ctx: AppContext, input: SignUpInput, passwordHash: string): Promise<void> {
   await inPlatform(ctx.db, async (tx) => {
     const [taken] = await tx.query('SELECT 1 FROM users WHERE lower(email) = $1', [input.email]);
-    if (taken) throw emailTaken();
+    if (taken) throw new AddressTaken();
     const [tenant] = await tx.query<{ id: string }>(`INSERT INTO tenants (name, plan) VALUES ($1, 'free') RETURNING id`, [input.company]);
     let userId: string;
     try {
@@ -49,7 +77,7 @@ export async function signUp(ctx: AppContext, input: SignUpInput, now = new Date
       userId = user!.id;
     } catch (err) {
       // Two sign-ups with one address at the same moment: the unique index decides.
-      if ((err as { code?: string }).code === UNIQUE_VIOLATION) throw emailTaken();
+      if ((err as { code?: string }).code === UNIQUE_VIOLATION) throw new AddressTaken();
       throw err;
     }
     await tx.query(`INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, 'owner')`, [tenant!.id, userId]);
@@ -63,8 +91,6 @@ export async function signUp(ctx: AppContext, input: SignUpInput, now = new Date
       details: { plan: 'free', role: 'owner', source: 'registration', fields: ['name', 'company', 'email', 'billingAddress'] },
     });
   });
-  void ctx.mailer.flush();
-  return { status: 'verification_sent' };
 }
 
 /**

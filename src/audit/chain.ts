@@ -38,14 +38,32 @@ export function hashEntry(key: Buffer, e: AuditEntry): string {
   return createHmac('sha256', key).update(e.prevHash).update('\n').update(canonicalJson(own)).digest('hex');
 }
 
-export type ChainProblem = { chain: string; seq: number; problem: 'hash_mismatch' | 'broken_link' | 'sequence_gap' | 'head_mismatch' };
+/**
+ * HMAC over a chain's head (chain id, seq, last hash). Entries alone cannot show that the newest
+ * ones were cut off: whoever deletes a tail and moves the head back must forge this too.
+ * The 'audit-head' prefix keeps it from ever equalling an entry hash (those start with a hash or '').
+ */
+export function signHead(key: Buffer, chain: string, seq: number, hash: string): string {
+  return createHmac('sha256', key).update(`audit-head\n${chain}\n${seq}\n${hash}`).digest('hex');
+}
+
+/** The platform entry that records a tenant chain's first entry, so the chain cannot later vanish unnoticed. */
+export const CHAIN_OPENED = 'audit.chain_opened';
+
+export type ChainProblem = {
+  chain: string;
+  seq: number;
+  problem: 'hash_mismatch' | 'broken_link' | 'sequence_gap' | 'head_mismatch' | 'head_signature_invalid' | 'chain_missing';
+};
+
+export type ChainHead = { seq: number; hash: string; mac: string | null };
 
 /** Checks one chain, given in seq order, against the recorded head. Pure. */
 export function verifyChain(
   key: Buffer,
   chain: string,
   entries: ReadonlyArray<AuditEntry & { hash: string }>,
-  head: { seq: number; hash: string } | undefined,
+  head: ChainHead | undefined,
 ): ChainProblem[] {
   const problems: ChainProblem[] = [];
   let prevHash = '';
@@ -61,5 +79,6 @@ export function verifyChain(
   if (!head || !last || head.seq !== last.seq || head.hash !== last.hash) {
     if (head || last) problems.push({ chain, seq: last?.seq ?? 0, problem: 'head_mismatch' });
   }
+  if (head && head.mac !== signHead(key, chain, head.seq, head.hash)) problems.push({ chain, seq: head.seq, problem: 'head_signature_invalid' });
   return problems;
 }

@@ -1,3 +1,5 @@
+import { SignInBackoff } from './backoff.ts';
+
 /**
  * A small time-bounded cache for the hot path (who is this request, has this user accepted the
  * current policies). Entries live `ttlMs` at most, so a change made on another server is seen
@@ -44,6 +46,15 @@ export type AuthCaches = {
   actors: TtlCache<import('./actor.ts').Actor>;
   /** user id → true once the user has accepted the current versions */
   accepted: TtlCache<true>;
+  /** failed sign-ins per account (HMAC of the address), for the per-account backoff */
+  signIn: import('./backoff.ts').SignInBackoff;
+  /** API key id → true while its last_used_at was written less than KEY_USE_WRITE_MS ago */
+  keyUse: TtlCache<true>;
 };
 
-export const createAuthCaches = (): AuthCaches => ({ actors: new TtlCache(AUTH_CACHE_MS), accepted: new TtlCache(AUTH_CACHE_MS) });
+/** last_used_at is written at most this often per key, so the hot path rarely pays a write. */
+export const KEY_USE_WRITE_MS = 60_000;
+
+export const createAuthCaches = (): AuthCaches => ({
+  actors: new TtlCache(AUTH_CACHE_MS), accepted: new TtlCache(AUTH_CACHE_MS), signIn: new SignInBackoff(), keyUse: new TtlCache(KEY_USE_WRITE_MS),
+});

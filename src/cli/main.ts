@@ -52,10 +52,15 @@ program
 const audit = program.command('audit').description('Audit log tools');
 audit
   .command('verify')
-  .description('Check every hash chain of the audit log; exits 1 on an edited, inserted or deleted entry')
-  .action(() =>
+  .description('Check every hash chain of the audit log and its signed head; exits 1 on an edited, inserted or deleted entry, a cut-off tail or a missing chain')
+  .option('--adopt-unsigned-heads', 'once after upgrading: sign the heads written before heads were signed, where their chain is otherwise intact')
+  .action((opts: { adoptUnsignedHeads?: boolean }) =>
     withContext(async (ctx) => {
-      const { verifyAuditLog } = await import('../audit/log.ts');
+      const { adoptUnsignedHeads, verifyAuditLog } = await import('../audit/log.ts');
+      if (opts.adoptUnsignedHeads) {
+        const a = await adoptUnsignedHeads(ctx.db, ctx.keys.audit);
+        console.log(`signed ${a.adopted.length} unsigned heads${a.refused.length ? `; refused ${a.refused.length} whose chain is broken: ${a.refused.join(', ')}` : ''}`);
+      }
       const r = await verifyAuditLog(ctx.db, ctx.keys.audit);
       for (const p of r.problems) console.log(`chain ${p.chain} seq ${p.seq}: ${p.problem}`);
       console.log(`${r.entries} entries in ${r.chains} chains: ${r.problems.length ? `${r.problems.length} problems` : 'intact'}`);

@@ -26,3 +26,16 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const expected = Buffer.from(hash, 'base64');
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
+
+// The common-password list of zxcvbn-ts (@zxcvbn-ts/language-common, ~49,000 passwords from
+// public breach lists), plus the obvious local ones it lacks. Loaded on first use: most
+// processes (the CLI, a worker) never need it.
+const LOCAL_COMMON = ['matkhau', 'matkhau123', 'matkhau123456', 'anhyeuem', 'anhyeuem123', 'emyeuanh', 'ecomkey', 'ecomkey123', 'pledge123456'];
+let common: Promise<Set<string>> | undefined;
+const fold = (p: string) => p.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+
+/** True for a password on the common-password list (case, width and spaces ignored). */
+export async function isCommonPassword(password: string): Promise<boolean> {
+  common ??= import('@zxcvbn-ts/language-common').then((m) => new Set([...m.dictionary['passwords-common'], ...LOCAL_COMMON].map(fold)));
+  return (await common).has(fold(password));
+}

@@ -8,11 +8,34 @@ import type { AppContext } from '../app/context.ts';
 import { badRequest } from '../errors.ts';
 import { declarationsHook } from './admit.ts';
 import { guard } from './guard.ts';
-import { handleError, handleNotFound } from './problem.ts';
+import { handleError, handleFrameworkError, handleNotFound, invalidCharacter } from './problem.ts';
 import { registerRoutes, type ZodFastify } from './routes.ts';
 
 export type App = ZodFastify;
 export const BODY_LIMIT = 256 * 1024;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * Every /api/ answer is `Cache-Control: no-store` (most carry personal data); a route whose
+     * answer is public for everyone (a published policy text) opts out and sets its own.
+     */
+    cacheable?: boolean;
+  }
+}
+
+/** What was registered: method, path, access and schemas, for tests that must cover every route. */
+export type RouteEntry = { method: string; url: string; access: string | undefined; schema: Record<string, unknown> | undefined };
+const routeTables = new WeakMap<object, RouteEntry[]>();
+export const routeTable = (app: App): readonly RouteEntry[] => routeTables.get(app) ?? [];
+
+/** True when any string (or object key) in a parsed body, query or params holds U+0000. */
+function containsNul(v: unknown, depth = 0): boolean {
+  if (typeof v === 'string') return v.includes('\u0000');
+  if (v === null || typeof v !== 'object' || depth > 64) return false;
+  for (const [k, x] of Object.entries(v)) if (k.includes('\u0000') || containsNul(x, depth + 1)) return true;
+  return false;
+}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -23,7 +46,14 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     bodyLimit: BODY_LIMIT,
     trustProxy: ctx.config.trustProxy,
     routerOptions: { maxParamLength: 200 },
+    // The router's own errors (overlong parameter, malformed URL) would echo the path as plain JSON.
+    frameworkErrors: handleFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
+  const table: RouteEntry[] = [];
+  routeTables.set(app, table);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) table.push({ method, url: r.url, access: r.config?.access, schema: r.schema as Record<string, unknown> | undefined });
+  });
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -63,7 +93,12 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    // The docs page runs the "try it out" console with the visitor's cookies: never inside another site's frame.
+    staticCSP: true,
+    transformStaticCSP: (h) => h.replace("frame-ancestors 'self'", "frame-ancestors 'none'").replace(' upgrade-insecure-requests;', ''),
+  });
 
   app.addHook('onRequest', async (_req, reply) => {
     reply.header('x-content-type-options', 'nosniff');
@@ -71,10 +106,19 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     // HSTS is only meaningful over HTTPS; browsers ignore it on plain HTTP.
     reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/docs')) reply.header('x-frame-options', 'DENY');
+    if (req.url.startsWith('/api/') && !req.routeOptions.config?.cacheable && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
   // Authentication and authorisation run before the body is parsed or validated.
   app.addHook('onRequest', guard(ctx));
   // Every route declares what it processes; an undeclared one stops the server at start.
   app.addHook('onRoute', declarationsHook(ctx));
+  // Before any schema: PostgreSQL rejects NUL in text, so one anywhere would otherwise be a 500
+  // from whichever query met it first. One check here covers every field of every route.
+  app.addHook('preValidation', async (req) => {
+    if (containsNul(req.params) || containsNul(req.query) || containsNul(req.body)) throw invalidCharacter();
+  });
 
   await registerRoutes(app, ctx);
   app.get('/openapi.json', { config: { access: 'public', noPersonalData: 'The API description' }, schema: { hide: true } }, async () => app.swagger());

@@ -10,11 +10,28 @@ export async function authenticate(ctx: AppContext, req: FastifyRequest): Promis
   const auth = req.headers.authorization;
   const credential = auth?.startsWith('Bearer ') ? `k:${hashToken(auth.slice(7).trim())}` : req.cookies[SESSION_COOKIE] ? `s:${hashToken(req.cookies[SESSION_COOKIE])}` : undefined;
   if (!credential) return ANONYMOUS;
-  const cached = ctx.caches.actors.get(credential);
-  if (cached) return cached;
-  const actor = await resolveActor(ctx, req);
-  if (actor.kind !== 'anonymous') ctx.caches.actors.set(credential, actor);
+  let actor = ctx.caches.actors.get(credential);
+  if (!actor) {
+    actor = await resolveActor(ctx, req);
+    if (actor.kind === 'anonymous') return actor;
+    // Set only when freshly resolved: the TTL must bound how long a revocation elsewhere goes unseen.
+    ctx.caches.actors.set(credential, actor);
+  }
+  if (actor.kind === 'user' && actor.apiKeyId) noteKeyUse(ctx, actor.apiKeyId);
   return actor;
+}
+
+/**
+ * Records when a key was last used (shown in the key list, so an owner can spot a forgotten or
+ * stolen key), at most once a minute per key and without waiting: the request never pays for it.
+ */
+function noteKeyUse(ctx: AppContext, keyId: string): void {
+  if (ctx.caches.keyUse.get(keyId)) return;
+  ctx.caches.keyUse.set(keyId, true);
+  ctx.db.query('UPDATE api_keys SET last_used_at = now() WHERE id = $1', [keyId]).catch((err: { code?: string }) => {
+    ctx.caches.keyUse.delete(keyId);
+    ctx.log.warn({ code: err.code }, 'api key use not recorded');
+  });
 }
 
 /** The cache key of a session, so sign-out can drop it at once. */

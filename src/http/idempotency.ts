@@ -19,7 +19,12 @@ const KEY = /^[\x21-\x7e]{1,200}$/;
 
 export type IdempotentResult<T> = { status: number; body: T; replayed: boolean };
 
-/** Who the key belongs to: the tenant's own calls, or one subject's calls in the privacy center. */
+/**
+ * Who the key belongs to: the tenant's own calls, or one subject's calls in the privacy center
+ * (`subject:<type>:<id>`). Keys of different principals never meet: a subject cannot block the
+ * merchant's write by guessing its key, nor the reverse. The consent ledger's unique index
+ * follows the same scopes (migration 007).
+ */
 export type IdempotencyScope = { tenantId: string; scope?: string };
 
 /** The request's key, or null when none was sent; a malformed key is a 400. */

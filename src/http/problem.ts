@@ -29,7 +29,10 @@ const FASTIFY_CODES: Record<string, [number, string, string]> = {
 
 /** Every error leaves as problem+json with a stable code; unknown errors reveal nothing. */
 export function handleError(err: FastifyError, req: FastifyRequest, reply: FastifyReply): FastifyReply {
-  if (err instanceof AppError) return sendProblem(reply, problem(err.status, err.code, err.title, err.extra));
+  if (err instanceof AppError) {
+    if (err.status === 429 && typeof err.extra.retryAfter === 'number') reply.header('retry-after', String(err.extra.retryAfter));
+    return sendProblem(reply, problem(err.status, err.code, err.title, err.extra));
+  }
   if (hasZodFastifySchemaValidationErrors(err)) {
     // Name the fields and what was wrong, never echo the submitted value.
     const issues = err.validation.map((v) => ({
@@ -53,6 +56,21 @@ export function handleError(err: FastifyError, req: FastifyRequest, reply: Fasti
   return sendProblem(reply, problem(500, 'internal_error', 'Something went wrong on our side'));
 }
 
-export function handleNotFound(req: FastifyRequest, reply: FastifyReply): FastifyReply {
-  return sendProblem(reply, problem(404, 'route_not_found', `No route ${req.method} ${req.url.split('?')[0]}`));
+// The path is never echoed: it may carry a token, an address or a probe's payload.
+export function handleNotFound(_req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendProblem(reply, problem(404, 'route_not_found', 'No such route'));
 }
+
+/**
+ * Errors the router raises before any route or hook runs (a malformed URL, an overlong path
+ * parameter). Fastify's own answer echoes the path as JSON; ours is problem+json without it.
+ */
+export function handleFrameworkError(err: FastifyError, _req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  reply.header('x-content-type-options', 'nosniff').header('cache-control', 'no-store');
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(reply, problem(414, 'path_too_long', 'A path segment is longer than this API accepts'));
+  if (err.code === 'FST_ERR_BAD_URL') return sendProblem(reply, problem(400, 'bad_url', 'The URL is malformed'));
+  return sendProblem(reply, problem(400, 'bad_request', 'The request could not be processed'));
+}
+
+/** NUL anywhere in a request's strings: PostgreSQL cannot store it in text, so it is refused at the door. */
+export const invalidCharacter = () => new AppError(400, 'invalid_character', 'The request contains a NUL character, which no field accepts');

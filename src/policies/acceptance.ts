@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/log.ts';
 import { auditActor, type UserActor } from '../auth/actor.ts';
 import type { Sql } from '../db/index.ts';
 import { inPlatform } from '../db/scope.ts';
-import { AppError, unprocessable } from '../errors.ts';
+import { AppError, forbidden, unprocessable } from '../errors.ts';
 import type { PolicyKind } from './publish.ts';
 import { policyVersionNumbers, REQUIRED_VERSION_SQL, type PolicyVersionNumbers } from './versions.ts';
 
@@ -53,7 +53,8 @@ export type AcceptInput = { privacyVersion: number; termsVersion: number };
  * content hashes, when, how (ui | api) and the network they came from (never the full IP).
  * Only the current version of each kind can be accepted. A repeated call for the versions
  * already accepted (a double click) returns the existing record instead of a second one.
- * The acceptance and its audit entry commit together.
+ * The acceptance and its audit entry commit together. Only the person, in their own session, can
+ * accept: an API key (a bot, an agent's script) acting for the owner is refused.
  * @clause C06
  */
 export async function acceptPolicies(
@@ -62,7 +63,9 @@ export async function acceptPolicies(
   input: AcceptInput,
   ipTruncated: string | null,
 ): Promise<{ acceptedAt: Date; method: AcceptanceMethod; created: boolean }> {
-  const method: AcceptanceMethod = actor.via === 'api_key' ? 'api' : 'ui';
+  // Agreeing to terms is a person's act; a key is a machine acting for someone (C06).
+  if (actor.via !== 'session') throw forbidden('acceptance_requires_session', 'Only the account holder, signed in, can accept the policies');
+  const method: AcceptanceMethod = 'ui';
   return inPlatform(ctx.db, async (tx) => {
     // One user's concurrent clicks queue here, so the duplicate check below cannot race.
     await tx.query('SELECT pg_advisory_xact_lock(7251003, hashtext($1))', [actor.userId]);

@@ -112,7 +112,7 @@ function viewOf(ctx: AppContext, req: FastifyRequest, reply: FastifyReply): View
   const url = new URL(req.url, 'http://pledge.invalid');
   const { lang, remember } = chooseLang(url.searchParams.get('lang'), req.cookies[LANG_COOKIE]);
   if (remember) reply.setCookie(LANG_COOKIE, lang, { path: '/', sameSite: 'lax', maxAge: YEAR_S, httpOnly: true });
-  return { lang, t: translator(lang), url, signedIn: req.actor.kind !== 'anonymous', devMailbox: !ctx.mailer.smtp };
+  return { lang, t: translator(lang), url, signedIn: req.actor.kind !== 'anonymous', devMailbox: ctx.config.devMailbox };
 }
 
 function sendPage(reply: FastifyReply, v: View, build: (v: View) => Page): FastifyReply {

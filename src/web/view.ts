@@ -8,7 +8,7 @@ export type View = {
   /** Path and query of the request, for the language switch to keep. */
   url: URL;
   signedIn: boolean;
-  /** The dev mailbox exists only while no SMTP transport is configured. */
+  /** The dev mailbox is served only with DEV_MAILBOX=1 (and never with SMTP). */
   devMailbox: boolean;
 };
 

@@ -30,6 +30,29 @@ describeEachStore('API keys', (h) => {
     expect(audit.map((r) => r.action)).toEqual(['api_key.created', 'api_key.revoked']);
   });
 
+  it('the key list shows when a key was last used; the time is written at most once a minute per key', async () => {
+    const a = await signUpAndSignIn(h());
+    const { id, key } = (await h().app.inject({ method: 'POST', url: '/api/api-keys', headers: a.headers, payload: { name: 'bot', role: 'agent' } })).json();
+    const lastUsed = async () =>
+      ((await h().app.inject({ method: 'GET', url: '/api/api-keys', headers: a.headers })).json().items as Array<{ id: string; lastUsedAt: string | null }>)
+        .find((k) => k.id === id)!.lastUsedAt;
+    expect(await lastUsed()).toBeNull();
+    const bearer = { authorization: `Bearer ${key}` };
+    expect((await h().app.inject({ method: 'GET', url: '/api/me', headers: bearer })).statusCode).toBe(200);
+    let first: string | null = null;
+    for (let i = 0; i < 100 && !first; i++) {
+      first = await lastUsed();
+      if (!first) await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(first).not.toBeNull();
+    expect(Date.now() - Date.parse(first!)).toBeLessThan(60_000);
+    // A second call within the minute does not write again.
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await h().app.inject({ method: 'GET', url: '/api/me', headers: bearer })).statusCode).toBe(200);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await lastUsed()).toBe(first);
+  });
+
   it('[C29] another tenant\'s key id answers 404 and stays valid', async () => {
     const a = await signUpAndSignIn(h());
     const b = await signUpAndSignIn(h());

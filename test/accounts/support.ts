@@ -20,6 +20,19 @@ export const signUpBody = (over: Record<string, unknown> = {}) => ({
 export const post = (h: Harness, url: string, payload: unknown, headers: Record<string, string> = {}) =>
   h.app.inject({ method: 'POST', url, payload: payload as object, headers });
 
+/**
+ * Waits until `to` has at least `n` mails in the outbox. Some mails (a new verification link,
+ * a privacy-center link) are queued just after the answer, so that timing reveals nothing.
+ */
+export async function waitForMail(h: Harness, to: string, n = 1): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const [r] = await h.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE lower(to_address) = lower($1)', [to]);
+    if (Number(r!.n) >= n) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`fewer than ${n} mails arrived`);
+}
+
 /** The last verification token mailed to `email`, read through the dev mailbox as a person would. */
 export async function mailedToken(h: Harness, email: string): Promise<string> {
   const res = await h.app.inject({ method: 'GET', url: `/api/dev/mailbox?to=${encodeURIComponent(email)}` });

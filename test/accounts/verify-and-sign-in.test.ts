@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachStore } from '../support/harness.ts';
 import { hashToken } from '../../src/crypto/keys.ts';
-import { count, mailedToken, post, signUpAndSignIn, signUpBody } from './support.ts';
+import { count, mailedToken, post, signUpAndSignIn, signUpBody, waitForMail } from './support.ts';
 
 describeEachStore('e-mail verification and sign-in', (h) => {
   it('[C17] a new account is verified through the mailed link, then signs in without any payment step', async () => {
@@ -57,6 +57,7 @@ describeEachStore('e-mail verification and sign-in', (h) => {
     const first = await mailedToken(h(), body.email as string);
     const resent = await post(h(), '/api/auth/resend-verification', { email: body.email });
     expect(resent.statusCode).toBe(202);
+    await waitForMail(h(), body.email as string, 2);
     const second = await mailedToken(h(), body.email as string);
     expect(second).not.toBe(first);
     expect((await post(h(), '/api/auth/verify-email', { token: first })).json().code).toBe('token_expired');

@@ -32,4 +32,20 @@ describe('pledge audit verify (the real CLI on an embedded store)', () => {
     expect(bad.stdout).toContain(`chain platform seq ${row!.seq}: hash_mismatch`);
     expect(bad.stdout).toMatch(/: 1 problems$/m);
   }, 600_000);
+
+  it('exits 1 when the newest platform entries are cut off and the head moved back to the new last entry', async () => {
+    const db = await openPglite(join(dir, 'pglite'));
+    const [last] = await db.query<{ seq: number }>("SELECT max(seq)::int AS seq FROM audit_log WHERE chain = 'platform'");
+    await db.exec('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only');
+    await db.query("DELETE FROM audit_log WHERE chain = 'platform' AND seq = $1", [last!.seq]);
+    await db.query(
+      "UPDATE audit_heads SET seq = $1, hash = (SELECT hash FROM audit_log WHERE chain = 'platform' AND seq = $1) WHERE chain = 'platform'",
+      [last!.seq - 1],
+    );
+    await db.exec('ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only');
+    await db.close();
+    const bad = await runCli(['audit', 'verify'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain(`chain platform seq ${last!.seq - 1}: head_signature_invalid`);
+  }, 600_000);
 });

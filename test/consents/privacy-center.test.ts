@@ -6,9 +6,11 @@ import { inTenant } from '../../src/db/scope.ts';
 import { loadSnapshot } from '../../src/consents/index.ts';
 import { decide } from '../../src/domain/gate.ts';
 import { createSubscriberWithEmail, publishNotice } from './support.ts';
+import { waitForMail } from '../accounts/support.ts';
 
 /** The sign-in link of the newest mail to `to`, from the outbox (the dev mailbox). */
 async function linkTokenFor(h: Harness, to: string): Promise<string> {
+  await waitForMail(h, to);
   const [mail] = await h.ctx.db.query<{ body_text: string }>('SELECT body_text FROM outbox WHERE to_address = $1 ORDER BY id DESC LIMIT 1', [to]);
   const token = /token=([A-Za-z0-9_-]+)/.exec(mail?.body_text ?? '')?.[1];
   if (!token) throw new Error('no sign-in link mailed');
@@ -119,5 +121,34 @@ describeEachStore('privacy center API', (h) => {
     const wrong = await h().app.inject({ method: 'POST', url: '/api/privacy-center/me/consents', headers: m.headers, payload: { purpose: 'research', given: true, noticeId: tenantNotice.id } });
     expect(wrong.statusCode).toBe(404);
     expect((await h().app.inject({ method: 'GET', url: '/api/privacy-center/me' })).json()).toEqual({ signedIn: false });
+  });
+  it('[C22] a subject\'s Idempotency-Key and the merchant\'s are separate spaces: the same key records for both, each replays its own', async () => {
+    const m = await createMerchant(h());
+    const email = `idem-${randomUUID().slice(0, 8)}@mail.example`;
+    const sub = await createSubscriberWithEmail(h(), m.tenantId, email);
+    const other = await createSubscriberWithEmail(h(), m.tenantId, `o-${randomUUID().slice(0, 8)}@mail.example`);
+    const notice = await publishNotice(h(), m, { purposes: ['contact'] });
+    await h().app.inject({ method: 'POST', url: `/api/privacy-center/${m.tenantId}/sign-in`, payload: { email } });
+    const s = await h().app.inject({ method: 'POST', url: '/api/privacy-center/session', payload: { token: await linkTokenFor(h(), email) } });
+    const subject = { cookie: String(s.headers['set-cookie']).split(';')[0]!, 'x-csrf-token': s.json().csrfToken as string };
+    const key = `k-${randomUUID()}`;
+
+    const mine = await h().app.inject({
+      method: 'POST', url: '/api/privacy-center/me/consents', headers: { ...subject, 'idempotency-key': key }, payload: { purpose: 'contact', given: true, noticeId: notice.id },
+    });
+    expect(mine.statusCode, mine.body).toBe(201);
+    const merchant = await h().app.inject({
+      method: 'POST', url: `/api/subjects/subscriber/${other}/consents`, headers: { ...m.headers, 'idempotency-key': key },
+      payload: { purpose: 'contact', given: true, noticeId: notice.id, method: 'api', evidence: 'crm import' },
+    });
+    expect(merchant.statusCode, merchant.body).toBe(201);
+    expect(merchant.headers['idempotent-replayed']).toBeUndefined();
+    expect(merchant.json().subject).toEqual({ type: 'subscriber', id: other });
+    // Each retry replays its own answer.
+    const retry = await h().app.inject({
+      method: 'POST', url: '/api/privacy-center/me/consents', headers: { ...subject, 'idempotency-key': key }, payload: { purpose: 'contact', given: true, noticeId: notice.id },
+    });
+    expect([retry.statusCode, retry.headers['idempotent-replayed'], retry.json().id]).toEqual([201, 'true', mine.json().id]);
+    expect(mine.json().subject).toEqual({ type: 'subscriber', id: sub });
   });
 });

@@ -62,18 +62,29 @@ describeEachStore('policy acceptance', (h) => {
     expect(JSON.stringify(entry)).not.toContain('203.0.113');
   });
 
-  it('[C06] an IPv6 caller is recorded by its /48 network and an API-key caller with method api', async () => {
+  it('[C06] an IPv6 caller is recorded by its /48 network', async () => {
     const m = await createMerchant(h(), { accept: false });
-    const key = await inPlatform(h().ctx.db, (tx) => createApiKey(tx, { tenantId: m.tenantId, userId: m.userId, name: 'ci', role: 'admin' }));
-    const headers = { authorization: `Bearer ${key.key}` };
-    const before = await h().app.inject({ method: 'GET', url: '/api/subscribers', headers });
-    expect(before.json().code).toBe('policy_acceptance_required');
-    const res = await accept(headers, { privacyVersion: 1, termsVersion: 1 }, '2001:db8:abcd:12:34::1');
+    const res = await accept(m.headers, { privacyVersion: 1, termsVersion: 1 }, '2001:db8:abcd:12:34::1');
     expect(res.statusCode).toBe(201);
-    expect(res.json().method).toBe('api');
+    expect(res.json().method).toBe('ui');
     const [row] = await acceptancesOf(h(), m.userId);
-    expect(row).toMatchObject({ method: 'api', ip_truncated: '2001:db8:abcd::' });
-    expect((await h().app.inject({ method: 'GET', url: '/api/subscribers', headers })).statusCode).toBe(200);
+    expect(row).toMatchObject({ method: 'ui', ip_truncated: '2001:db8:abcd::' });
+  });
+
+  it('[C06] an API key (agent or admin) cannot accept a policy on the owner\'s behalf: 403 acceptance_requires_session, nothing recorded', async () => {
+    const m = await createMerchant(h(), { accept: false });
+    for (const role of ['agent', 'admin'] as const) {
+      const key = await inPlatform(h().ctx.db, (tx) => createApiKey(tx, { tenantId: m.tenantId, userId: m.userId, name: role, role }));
+      const headers = { authorization: `Bearer ${key.key}` };
+      const res = await accept(headers, { privacyVersion: 1, termsVersion: 1 });
+      expect(res.statusCode, role).toBe(403);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json()).toMatchObject({ status: 403, code: 'acceptance_requires_session' });
+      expect(await acceptancesOf(h(), m.userId)).toEqual([]);
+      // The key stays blocked until the person accepts in their own session.
+      expect((await h().app.inject({ method: 'GET', url: '/api/subscribers', headers })).json().code).toBe('policy_acceptance_required');
+    }
+    expect((await accept(m.headers, { privacyVersion: 1, termsVersion: 1 })).statusCode).toBe(201);
   });
 
   it('[C06] a double click records one acceptance and answers both clicks alike', async () => {

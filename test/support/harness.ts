@@ -47,7 +47,8 @@ export type Harness = {
 export async function bootHarness(kind: StoreKind, env: Record<string, string> = {}): Promise<Harness> {
   const logs: LogSink = { lines: [] };
   const log = createLogger('info', { write: (line: string) => void logs.lines.push(line) });
-  const config = loadConfig({ PLEDGE_SECRET: randomBytes(32).toString('hex'), DATA_DIR: '/nonexistent', RATE_LIMIT_PER_MINUTE: '100000', ...env });
+  // Tests read mail through the dev mailbox, which must be switched on explicitly (as `npm start` does).
+  const config = loadConfig({ PLEDGE_SECRET: randomBytes(32).toString('hex'), DATA_DIR: '/nonexistent', RATE_LIMIT_PER_MINUTE: '100000', DEV_MAILBOX: env.SMTP_URL ? '0' : '1', ...env });
   const ctx = await createContext(config, { db: await freshDb(kind), log });
   await publishInitialPolicies(ctx);
   const app = await buildApp(ctx);

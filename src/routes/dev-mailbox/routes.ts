@@ -8,11 +8,11 @@ const isLoopback = (ip: string | undefined): boolean => !!ip && (ip === '::1' ||
 type OutboxRow = { id: number; to_address: string; subject: string; body_text: string; created_at: Date };
 
 /**
- * Without SMTP_URL the outbox is the mail path: this shows it, newest first. With SMTP
- * configured the route does not exist, so no deployment that sends real mail exposes it.
+ * With DEV_MAILBOX=1 (and no SMTP) this shows the outbox, newest first. Otherwise the route
+ * does not exist: it is never switched on by a missing setting, only by an explicit one.
  */
 export const devMailboxRoutes: RouteModule = (app, ctx) => {
-  if (ctx.mailer.smtp) return;
+  if (!ctx.config.devMailbox || ctx.mailer.smtp) return;
   app.get('/api/dev/mailbox', { config: { access: 'public', feature: 'dev.mailbox', can: CAN.anyone, subject: { admit: 'anonymous', why: 'The development mailbox, loopback only, without SMTP' } }, schema: { querystring: MailboxQuery, response: { 200: MailboxOut }, tags: ['dev'] } }, async (req) => {
     // Verification links are in here: only this machine may read them, whatever a proxy header says.
     if (!isLoopback(req.socket.remoteAddress)) throw notFound('route');

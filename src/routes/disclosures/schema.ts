@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { taxonomyKey, cursorParam } from '../../guard/schema.ts';
-import { lineText } from '../../accounts/fields.ts';
+import { Instant, lineText } from '../../accounts/fields.ts';
 import { RECIPIENT_KINDS } from '../../disclosures/rules.ts';
 
 export const DisclosureParams = z.strictObject({ id: z.uuid() });
@@ -31,7 +31,7 @@ export const DisclosureCreate = z.strictObject({
   /** For `subject_permission`: the consent record relied on (checked against the one in force). */
   consentRecordId: z.uuid().optional(),
   /** When the data left, if it was before now. */
-  disclosedAt: z.iso.datetime({ offset: true }).optional(),
+  disclosedAt: Instant.optional(),
 });
 export type DisclosureCreate = z.infer<typeof DisclosureCreate>;
 

@@ -13,14 +13,18 @@ import {
 import { presentAccepted, presentPolicyVersion, presentSiteNotice, presentVersionHeader, presentVersionItem } from './presenter.ts';
 
 const tags = ['policies'];
-// Policy texts are public and must be readable before sign-in and before acceptance.
-const PUBLIC = { access: 'public' as const, noPersonalData: 'Published policy versions and texts' };
+// Policy texts are public and must be readable before sign-in and before acceptance. They hold
+// nothing personal, so unlike the rest of /api/ they may be cached (for a short while: a new
+// version must reach readers soon).
+const PUBLIC = { access: 'public' as const, noPersonalData: 'Published policy versions and texts', cacheable: true };
+const PUBLIC_CACHE = 'public, max-age=300';
 // The status and accept routes are how a user gets past the acceptance gate, so the gate skips them.
 const BEFORE_ACCEPTANCE = { access: 'user' as const, requiresAcceptance: false };
 
 /** @clause C06 @clause C40 */
 export const policyRoutes: RouteModule = (app, ctx) => {
-  app.get('/api/policies', { config: PUBLIC, schema: { response: { 200: PolicyOverview }, tags } }, async () => {
+  app.get('/api/policies', { config: PUBLIC, schema: { response: { 200: PolicyOverview }, tags } }, async (_req, reply) => {
+    reply.header('cache-control', PUBLIC_CACHE);
     const numbers = await policyVersionNumbers(ctx.db);
     const [privacy, terms] = await Promise.all(POLICY_KINDS.map(async (kind) => {
       const [current] = await listPolicyVersions(ctx.db, kind);
@@ -30,7 +34,8 @@ export const policyRoutes: RouteModule = (app, ctx) => {
     return { privacy: privacy!, terms: terms! };
   });
 
-  app.get('/api/policies/:kind/versions', { config: PUBLIC, schema: { params: KindParams, response: { 200: PolicyVersionList }, tags } }, async (req) => {
+  app.get('/api/policies/:kind/versions', { config: PUBLIC, schema: { params: KindParams, response: { 200: PolicyVersionList }, tags } }, async (req, reply) => {
+    reply.header('cache-control', PUBLIC_CACHE);
     const rows = await listPolicyVersions(ctx.db, req.params.kind);
     return { kind: req.params.kind, items: rows.map(presentVersionItem) };
   });
@@ -38,7 +43,8 @@ export const policyRoutes: RouteModule = (app, ctx) => {
   app.get(
     '/api/policies/:kind/versions/:version',
     { config: PUBLIC, schema: { params: VersionParams, querystring: LangQuery, response: { 200: PolicyVersionOut }, tags } },
-    async (req) => {
+    async (req, reply) => {
+      reply.header('cache-control', PUBLIC_CACHE);
       const found = await findPolicyVersion(ctx.db, req.params.kind, req.params.version);
       if (!found) throw notFound('policy version');
       return presentPolicyVersion(found.row, found.previous, req.query.lang);
@@ -48,7 +54,8 @@ export const policyRoutes: RouteModule = (app, ctx) => {
   app.get(
     '/api/policies/:kind/current',
     { config: PUBLIC, schema: { params: KindParams, querystring: LangQuery, response: { 200: PolicyVersionOut }, tags } },
-    async (req) => {
+    async (req, reply) => {
+      reply.header('cache-control', PUBLIC_CACHE);
       const found = await findPolicyVersion(ctx.db, req.params.kind, 'current');
       if (!found) throw notFound('published policy');
       return presentPolicyVersion(found.row, found.previous, req.query.lang);
@@ -74,7 +81,8 @@ export const policyRoutes: RouteModule = (app, ctx) => {
     return reply.code(201).send({ acceptedAt: new Date(r.acceptedAt).toISOString(), method: r.method });
   });
 
-  app.get('/api/site-notice', { config: PUBLIC, schema: { response: { 200: SiteNoticeOut }, tags } }, async () =>
-    presentSiteNotice(await findSiteNotice(ctx.db)),
-  );
+  app.get('/api/site-notice', { config: PUBLIC, schema: { response: { 200: SiteNoticeOut }, tags } }, async (_req, reply) => {
+    reply.header('cache-control', PUBLIC_CACHE);
+    return presentSiteNotice(await findSiteNotice(ctx.db));
+  });
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { identifier, taxonomyKey } from '../../guard/schema.ts';
-import { lineText } from '../../accounts/fields.ts';
+import { CalendarDate, lineText } from '../../accounts/fields.ts';
 import { PROCESSOR_KINDS } from '../../disclosures/rules.ts';
 
 export const ProcessorParams = z.strictObject({ id: z.uuid() });
@@ -17,9 +17,9 @@ export const ProcessorCreate = z.strictObject({
 const Key = taxonomyKey();
 
 export const AgreementCreate = z.strictObject({
-  signedAt: z.iso.date(),
-  effectiveFrom: z.iso.date(),
-  expiresAt: z.iso.date().nullable().optional(),
+  signedAt: CalendarDate,
+  effectiveFrom: CalendarDate,
+  expiresAt: CalendarDate.nullable().optional(),
   categories: z.array(Key).min(1).max(50),
   purposes: z.array(Key).min(1).max(8),
   /** How long the provider keeps the data, in words ("30 days after termination") and in days. */
