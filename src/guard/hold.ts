@@ -14,6 +14,7 @@ import type { Sql } from '../db/index.ts';
 import { isWithin, type CategoryKey } from '../domain/taxonomy/index.ts';
 import { conflict, notFound } from '../errors.ts';
 import { enqueueMail } from '../mail/outbox.ts';
+import { subscriberMailContact } from '../subjects/subscribers.ts';
 import { categoriesOf, guardText, redactSpans } from './index.ts';
 
 export type HoldTable = 'subscriber_notes' | 'messages';
@@ -76,21 +77,18 @@ export async function holdSensitive(
     tenantId: subject.tenantId, actor: deps.actor, action: 'sensitive.held',
     target: { type: subject.type, id: subject.id }, details: { heldId: row!.id, table: target.table, categories: hold.categories },
   });
-  await askPerson(deps.tx, subject, hold.categories);
+  await askPerson(deps, subject, hold.categories);
   return row!.id;
 }
 
-async function askPerson(tx: Sql, subject: SubjectRef, categories: readonly CategoryKey[]): Promise<void> {
+async function askPerson({ tx, ring }: HoldDeps, subject: SubjectRef, categories: readonly CategoryKey[]): Promise<void> {
   if (subject.type !== 'subscriber') return;
-  const [s] = await tx.query<{ email: string | null; shop: string }>(
-    'SELECT s.email, t.name AS shop FROM subscribers s JOIN tenants t ON t.id = s.tenant_id WHERE s.id = $1',
-    [subject.id],
-  );
+  const s = await subscriberMailContact(tx, ring, subject.id);
   // Without an address the hold itself is the prompt: the shop's bot asks in the chat (the
   // API answers sensitiveHeld with the hold's id and categories).
-  if (!s?.email) return;
+  if (!s) return;
   const list = categories.map((c) => c.replace(/^user\./, '')).join(', ');
-  await enqueueMail(tx, {
+  await enqueueMail(tx, ring.keys, {
     kind: 'sensitive_held',
     to: s.email,
     subject: `${s.shop}: xin phép lưu thông tin nhạy cảm / may we keep sensitive information?`,

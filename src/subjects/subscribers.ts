@@ -1,12 +1,77 @@
+/**
+ * Storage of Subscribers. Name, phone, e-mail and platform id are sealed under the Subscriber's
+ * own key (created with the row), so erasing one key shreds one person; phone, e-mail and
+ * platform id also get a blind index scoped to the tenant, to find a person by them. Reads
+ * select the wrapped key beside the row; presenters open the values.
+ * @clause C07 @clause C01
+ */
+import { randomUUID } from 'node:crypto';
+import type { SealKeys } from '../accounts/users.ts';
+import { openTenantName } from '../accounts/tenants.ts';
+import { blindIndex } from '../crypto/blind-index.ts';
+import type { Keyring } from '../crypto/envelope.ts';
+import { openField, sealField } from '../crypto/fields.ts';
+import type { Keys } from '../crypto/keys.ts';
 import type { Sql } from '../db/index.ts';
 import { decodeCursor, encodeCursor } from '../db/keyset.ts';
+import type { SubjectSourceKey } from '../domain/taxonomy/index.ts';
+import { newSubjectKey, openSubjectKey, wrappedKeyOf } from './keys.ts';
 
+/** A Subscriber row as stored: its sealed columns and its wrapped key. */
 export type SubscriberRow = {
-  id: string; channel: string; display_name: string; phone: string | null; email: string | null;
-  source: string; legal_basis: string; created_at: Date;
+  id: string; channel: string; external_id: string | null; display_name: string; phone: string | null; email: string | null;
+  source: string; legal_basis: string; created_at: Date; wrapped_key: string | null;
 };
 
-export const SUBSCRIBER_COLUMNS = 'id, channel, display_name, phone, email, source, legal_basis, created_at';
+export const SUBSCRIBER_COLUMNS = `id, channel, external_id, display_name, phone, email, source, legal_basis, created_at,
+  ${wrappedKeyOf('subscriber', 'subscribers.id')} AS wrapped_key`;
+
+export type NewSubscriber = {
+  channel: string; externalId?: string | undefined; displayName: string; phone?: string | undefined; email?: string | undefined;
+  source: SubjectSourceKey; legalBasis: string;
+};
+
+/** The blind indexes a Subscriber is found by, within one tenant. */
+export const subscriberIndex = {
+  email: (keys: Pick<Keys, 'index'>, tenantId: string, v: string | null | undefined) => blindIndex(keys.index, 'subscribers.email', 'email', v, tenantId),
+  phone: (keys: Pick<Keys, 'index'>, tenantId: string, v: string | null | undefined) => blindIndex(keys.index, 'subscribers.phone', 'phone', v, tenantId),
+  externalId: (keys: Pick<Keys, 'index'>, tenantId: string, v: string | null | undefined) => blindIndex(keys.index, 'subscribers.external_id', 'external_id', v, tenantId),
+};
+
+/** Inserts a Subscriber and their key in one statement (inside the caller's tenant transaction). */
+export async function insertSubscriber(tx: Sql, keys: SealKeys, tenantId: string, s: NewSubscriber): Promise<SubscriberRow> {
+  const id = randomUUID();
+  const made = newSubjectKey(keys.data, { type: 'subscriber', id, tenantId });
+  const seal = (column: string, v: string | undefined) => sealField(made.key, `subscribers.${column}`, id, v ?? null);
+  const [row] = await tx.query<SubscriberRow>(
+    `WITH k AS (INSERT INTO subject_keys (subject_type, subject_id, tenant_id, wrapped_key) VALUES ('subscriber', $1, $2, $3))
+     INSERT INTO subscribers (id, tenant_id, channel, external_id, external_id_bidx, display_name, phone, phone_bidx, email, email_bidx, source, legal_basis)
+     VALUES ($1, $2, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+     RETURNING id, channel, external_id, display_name, phone, email, source, legal_basis, created_at`,
+    [id, tenantId, made.wrapped, s.channel,
+      seal('external_id', s.externalId), subscriberIndex.externalId(keys, tenantId, s.externalId),
+      seal('display_name', s.displayName),
+      seal('phone', s.phone), subscriberIndex.phone(keys, tenantId, s.phone),
+      seal('email', s.email), subscriberIndex.email(keys, tenantId, s.email),
+      s.source, s.legalBasis],
+  );
+  return { ...row!, wrapped_key: made.wrapped };
+}
+
+export type OpenedSubscriber = { displayName: string; phone: string | null; email: string | null; externalId: string | null };
+
+/** Opens a Subscriber's sealed columns; a shredded key opens nothing (name '', the rest null). */
+export function openSubscriber(keys: Pick<Keys, 'data'>, r: Pick<SubscriberRow, 'id' | 'display_name' | 'phone' | 'email' | 'external_id' | 'wrapped_key'>): OpenedSubscriber {
+  const key = openSubjectKey(keys.data, { type: 'subscriber', id: r.id }, r.wrapped_key);
+  const o = (column: string, v: string | null) => openField(key, `subscribers.${column}`, r.id, v);
+  return { displayName: o('display_name', r.display_name) ?? '', phone: o('phone', r.phone), email: o('email', r.email), externalId: o('external_id', r.external_id) };
+}
+
+/** One Subscriber of the current tenant, or undefined. */
+export async function findSubscriber(tx: Sql, id: string): Promise<SubscriberRow | undefined> {
+  const [row] = await tx.query<SubscriberRow>(`SELECT ${SUBSCRIBER_COLUMNS} FROM subscribers WHERE id = $1`, [id]);
+  return row;
+}
 
 /** One page of the current tenant's Subscribers, newest first (row-level security scopes the tenant). */
 export async function listSubscribers(tx: Sql, page: { limit: number; cursor?: string | undefined }): Promise<{ rows: SubscriberRow[]; nextCursor: string | null }> {
@@ -19,4 +84,15 @@ export async function listSubscribers(tx: Sql, page: { limit: number; cursor?: s
   );
   const shown = rows.slice(0, page.limit);
   return { rows: shown, nextCursor: rows.length > page.limit ? encodeCursor(shown.at(-1)!.created_at, shown.at(-1)!.id) : null };
+}
+
+/** A Subscriber's e-mail and their shop's name, opened to write to them; undefined without an address. */
+export async function subscriberMailContact(tx: Sql, ring: Keyring, id: string): Promise<{ email: string; shop: string } | undefined> {
+  const [s] = await tx.query<SubscriberRow & { tenant_id: string; shop: string }>(
+    `SELECT s.id, s.tenant_id, s.display_name, s.phone, s.email, s.external_id, t.name AS shop, ${wrappedKeyOf('subscriber', 's.id')} AS wrapped_key
+       FROM subscribers s JOIN tenants t ON t.id = s.tenant_id WHERE s.id = $1`,
+    [id],
+  );
+  const email = s ? openSubscriber(ring.keys, s).email : null;
+  return s && email ? { email, shop: await openTenantName(tx, ring, s.tenant_id, s.shop) } : undefined;
 }

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachStore, type Harness } from '../support/harness.ts';
 import { verifyAuditLog } from '../../src/audit/log.ts';
-import { shredSubjectKey } from '../../src/accounts/subject-keys.ts';
+import { shredSubjectKey } from '../../src/subjects/keys.ts';
 import { inPlatform } from '../../src/db/scope.ts';
 import { count, signUpAndSignIn } from './support.ts';
 
@@ -53,7 +53,7 @@ describeEachStore('profile', (h) => {
   it('[C16] shredding the user\'s key leaves the audit chain intact and the old values unreadable', async () => {
     const a = await signUpAndSignIn(h());
     await patch(h, a.headers, { name: 'Tên Mới' });
-    await inPlatform(h().ctx.db, (tx) => shredSubjectKey(tx, 'user', a.userId));
+    await inPlatform(h().ctx.db, (tx) => shredSubjectKey(tx, { type: 'customer', id: a.userId }));
     const res = await h().app.inject({ method: 'GET', url: '/api/me/history', headers: a.headers });
     expect(res.json().items).toEqual([{ changedAt: expect.any(String), changedBy: 'user', fields: ['name'], changes: null }]);
     expect((await verifyAuditLog(h().ctx.db, h().ctx.keys.audit)).problems).toEqual([]);

@@ -1,5 +1,5 @@
 import type { RouteModule } from '../../http/routes.ts';
-import { loadProfile, profileHistory, updateProfile } from '../../accounts/profile.ts';
+import { loadProfile, profileHistory, updateProfile, viewProfile } from '../../accounts/profile.ts';
 import { canEditOwnProfile, isUser } from '../../auth/permissions.ts';
 import { forbidden } from '../../errors.ts';
 import { presentProfile } from './presenter.ts';
@@ -12,13 +12,13 @@ export const meRoutes: RouteModule = (app, ctx) => {
   app.get('/api/me', { schema: { response: { 200: ProfileOut }, tags } }, async (req) => {
     const actor = req.actor;
     if (!isUser(actor)) throw forbidden('tenant_forbidden', 'Only a merchant account has a profile');
-    return presentProfile(await loadProfile(ctx.db, actor));
+    return presentProfile(ctx.keys, await viewProfile(ctx, ctx.db, await loadProfile(ctx.db, actor)));
   });
 
   app.patch('/api/me', { schema: { body: ProfilePatchBody, response: { 200: ProfileOut }, tags } }, async (req) => {
     const actor = req.actor;
     if (!isUser(actor) || !canEditOwnProfile(actor)) throw forbidden('session_required', 'Change your profile while signed in, not with an API key');
-    return presentProfile(await updateProfile(ctx, actor, req.body));
+    return presentProfile(ctx.keys, await updateProfile(ctx, actor, req.body));
   });
 
   app.get('/api/me/history', { schema: { response: { 200: HistoryOut }, tags } }, async (req) => {

@@ -4,7 +4,7 @@ import { forbidden, notFound } from '../../errors.ts';
 import { canReadSubjects, canWriteSubjects, isUser } from '../../auth/permissions.ts';
 import { SubscriberCreate, SubscriberList, SubscriberListQuery, SubscriberOut, SubscriberParams } from './schema.ts';
 import { recordAudit } from '../../audit/log.ts';
-import { listSubscribers } from '../../subjects/subscribers.ts';
+import { insertSubscriber, listSubscribers } from '../../subjects/subscribers.ts';
 import { auditActor } from '../../auth/actor.ts';
 import { presentSubscriber, SUBSCRIBER_COLUMNS, type SubscriberRow } from './presenter.ts';
 
@@ -15,14 +15,14 @@ export const subscriberRoutes: RouteModule = (app, ctx) => {
     // No tenant filter needed: row-level security shows only this tenant's rows.
     const [row] = await tenantRead<SubscriberRow>(ctx.db, actor.tenantId, `SELECT ${SUBSCRIBER_COLUMNS} FROM subscribers WHERE id = $1`, [req.params.id]);
     if (!row) throw notFound('subscriber');
-    return presentSubscriber(row);
+    return presentSubscriber(ctx.keys, row);
   });
 
   app.get('/api/subscribers', { schema: { querystring: SubscriberListQuery, response: { 200: SubscriberList }, tags: ['subscribers'] } }, async (req) => {
     const actor = req.actor;
     if (!isUser(actor) || !canReadSubjects(actor)) throw forbidden('tenant_forbidden', 'Not allowed');
     const { rows, nextCursor } = await inTenant(ctx.db, actor.tenantId, (tx) => listSubscribers(tx, req.query));
-    return { items: rows.map(presentSubscriber), nextCursor };
+    return { items: rows.map((r) => presentSubscriber(ctx.keys, r)), nextCursor };
   });
 
   app.post('/api/subscribers', { schema: { body: SubscriberCreate, response: { 201: SubscriberOut }, tags: ['subscribers'] } }, async (req, reply) => {
@@ -31,17 +31,13 @@ export const subscriberRoutes: RouteModule = (app, ctx) => {
     const b = req.body;
     // The row and its audit entry commit together or not at all.
     const row = await inTenant(ctx.db, actor.tenantId, async (tx) => {
-      const [r] = await tx.query<SubscriberRow>(
-        `INSERT INTO subscribers (tenant_id, channel, external_id, display_name, phone, email, source, legal_basis)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${SUBSCRIBER_COLUMNS}`,
-        [actor.tenantId, b.channel, b.externalId ?? null, b.displayName, b.phone ?? null, b.email ?? null, b.source, b.legalBasis],
-      );
+      const r = await insertSubscriber(tx, ctx.keys, actor.tenantId, b);
       await recordAudit(tx, ctx.keys.audit, {
         tenantId: actor.tenantId, actor: auditActor(actor), action: 'subscriber.created',
-        target: { type: 'subscriber', id: r!.id }, details: { legalBasis: b.legalBasis, source: b.source },
+        target: { type: 'subscriber', id: r.id }, details: { legalBasis: b.legalBasis, source: b.source },
       });
-      return r!;
+      return r;
     });
-    return reply.code(201).send(presentSubscriber(row));
+    return reply.code(201).send(presentSubscriber(ctx.keys, row));
   });
 };
