@@ -33,7 +33,8 @@ describeEachStore('profile', (h) => {
     await patch(h, a.headers, { company: 'Tiệm Mới Hơn', billingAddress: '12 Đường Mới' });
     const [u] = await h().ctx.db.query<Record<string, unknown>>('SELECT * FROM users WHERE id = $1', [a.userId]);
     expect(JSON.stringify(u)).not.toContain('Tiệm Cũ');
-    expect(u!.company).toBe('Tiệm Mới Hơn');
+    expect(u!.company).toMatch(/^v1\./);
+    expect((await h().app.inject({ method: 'GET', url: '/api/me', headers: a.headers })).json()).toMatchObject({ company: 'Tiệm Mới Hơn', tenantName: 'Tiệm Mới Hơn' });
     // The audit chain holds ciphertext: no past or present value in clear.
     const raw = JSON.stringify(await h().ctx.db.query('SELECT * FROM audit_log WHERE target_id = $1', [a.userId]));
     for (const v of ['Tiệm Cũ', 'Tiệm Mới', '12 Đường Mới', 'Hoa Mai']) expect(raw).not.toContain(v);
