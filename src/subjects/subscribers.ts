@@ -73,6 +73,21 @@ export async function findSubscriber(tx: Sql, id: string): Promise<SubscriberRow
   return row;
 }
 
+/**
+ * The tenant's Subscribers with this phone, e-mail or platform id (on a channel), however it is
+ * written: the lookup goes by blind index, so the database compares no clear value. Duplicate
+ * checks and a bot's "who is this?" use it.
+ */
+export async function findSubscriberBy(
+  tx: Sql, keys: Pick<Keys, 'index'>, tenantId: string, by: { phone: string } | { email: string } | { channel: string; externalId: string },
+): Promise<SubscriberRow[]> {
+  const [where, params] =
+    'phone' in by ? ['phone_bidx = $2', [subscriberIndex.phone(keys, tenantId, by.phone)]]
+    : 'email' in by ? ['email_bidx = $2', [subscriberIndex.email(keys, tenantId, by.email)]]
+    : ['channel = $3 AND external_id_bidx = $2', [subscriberIndex.externalId(keys, tenantId, by.externalId), by.channel]];
+  return tx.query<SubscriberRow>(`SELECT ${SUBSCRIBER_COLUMNS} FROM subscribers WHERE tenant_id = $1 AND ${where} ORDER BY created_at`, [tenantId, ...params]);
+}
+
 /** One page of the current tenant's Subscribers, newest first (row-level security scopes the tenant). */
 export async function listSubscribers(tx: Sql, page: { limit: number; cursor?: string | undefined }): Promise<{ rows: SubscriberRow[]; nextCursor: string | null }> {
   const [at, id] = page.cursor ? decodeCursor(page.cursor) : [null, null];
