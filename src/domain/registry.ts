@@ -12,7 +12,7 @@
  */
 import type { IndexKind } from '../crypto/blind-index.ts';
 import type { KeyedSubjectType } from '../subjects/keys.ts';
-import { erasureOf, SUBJECT_TABLES, subjectTable } from './subject-map.ts';
+import { SUBJECT_TABLES, type SubjectTable } from './subject-map.ts';
 import { CATEGORIES, isWithin, type CategoryKey, type SourceKey, type SubjectType } from './taxonomy/index.ts';
 
 export type { SubjectRef, TenantSubjectRef } from '../subjects/ref.ts';
@@ -180,18 +180,21 @@ export type { Erasure, Hop, SubjectLink, SubjectTable } from './subject-map.ts';
  * without a subject link, a column without an erasure rule, a rule naming a column that is not
  * declared. Empty when the map is complete.
  */
-export function findUnmapped(): string[] {
+export function findUnmapped(map: { tables?: readonly SubjectTable[] } = {}): string[] {
+  const tables = map.tables ?? SUBJECT_TABLES;
+  const entry = (table: string) => tables.find((t) => t.table === table);
   const problems: string[] = [];
   for (const table of new Set(PERSONAL_COLUMNS.map((c) => c.table))) {
-    const entry = subjectTable(table);
-    if (!entry) problems.push(`${table}: no subject map entry`);
-    else if (entry.subjects.length === 0) problems.push(`${table}: no subject link`);
+    const e = entry(table);
+    if (!e) problems.push(`${table}: no subject map entry`);
+    else if (e.subjects.length === 0) problems.push(`${table}: no subject link`);
   }
-  for (const c of PERSONAL_COLUMNS) if (!erasureOf(c.table, c.column)) problems.push(`${c.table}.${c.column}: no erasure rule`);
-  for (const t of SUBJECT_TABLES) {
-    for (const column of Object.keys(t.columns ?? {})) {
-      if (!findColumn(t.table, column)) problems.push(`${t.table}.${column}: rule for an undeclared column`);
-    }
+  for (const c of PERSONAL_COLUMNS) {
+    const e = entry(c.table);
+    if (!(e?.columns?.[c.column] ?? e?.erase)) problems.push(`${c.table}.${c.column}: no erasure rule`);
+  }
+  for (const t of tables) {
+    for (const column of Object.keys(t.columns ?? {})) if (!findColumn(t.table, column)) problems.push(`${t.table}.${column}: rule for an undeclared column`);
   }
   return problems;
 }
