@@ -13,7 +13,8 @@ export type MailKeys = Pick<Keys, 'mail' | 'index'>;
 // Queued mail names people (the address, a name in the greeting, a shop): it waits sealed and
 // is opened only to be handed to SMTP or shown by the dev mailbox (C07).
 const context = (column: string) => `outbox.${column}`;
-const sealText = (keys: Pick<Keys, 'mail'>, column: string, v: string) => seal(keys.mail, Buffer.from(v, 'utf8'), context(column));
+/** Seals one column of a queued mail. */
+export const sealMailText = (keys: Pick<Keys, 'mail'>, column: string, v: string) => seal(keys.mail, Buffer.from(v, 'utf8'), context(column));
 
 /** The blind index of a recipient's address: finds one person's queued mail without opening any. */
 export const outboxAddressIndex = (keys: Pick<Keys, 'index'>, address: string): string => blindIndex(keys.index, 'outbox.to_address', 'email', address)!;
@@ -21,7 +22,7 @@ export const outboxAddressIndex = (keys: Pick<Keys, 'index'>, address: string): 
 /** Queues mail inside the caller's transaction: it is sent only if that transaction commits. */
 export async function enqueueMail(tx: Sql, keys: MailKeys, mail: Mail): Promise<void> {
   await tx.query('INSERT INTO outbox (kind, to_address, to_bidx, subject, body_text) VALUES ($1, $2, $3, $4, $5)', [
-    mail.kind, sealText(keys, 'to_address', mail.to), outboxAddressIndex(keys, mail.to), sealText(keys, 'subject', mail.subject), sealText(keys, 'body_text', mail.text),
+    mail.kind, sealMailText(keys, 'to_address', mail.to), outboxAddressIndex(keys, mail.to), sealMailText(keys, 'subject', mail.subject), sealMailText(keys, 'body_text', mail.text),
   ]);
 }
 

@@ -183,3 +183,29 @@ describeEachStore('rectification keeps no old value in the live record (C16)', (
     expect(history).toMatchObject([{ fields: ['company', 'billingAddress'], changes: [{ field: 'company', from: v.company, to: v.newCompany }, { field: 'billingAddress', from: v.billingAddress }] }]);
   });
 });
+
+describeEachStore('rows stored in clear by an older version (C07)', (h) => {
+  it('[C07] start-up seals them: afterwards they are ciphertext, sign-in by e-mail and the privacy center still find them', async () => {
+    const { resealLegacyRows } = await import('../../src/subjects/reseal.ts');
+    const tag = randomUUID().slice(0, 6);
+    const email = `old-${tag}@shop.example`;
+    const subEmail = `old-sub-${tag}@mail.example`;
+    // What migration 005's code wrote: clear values, no blind indexes.
+    const tenantId = await inPlatform(h().ctx.db, async (tx) => {
+      const [t] = await tx.query<{ id: string }>(`INSERT INTO tenants (name) VALUES ($1) RETURNING id`, [`Old Shop ${tag}`]);
+      const [u] = await tx.query<{ id: string }>(
+        `INSERT INTO users (email, name, company, billing_address, password_hash, email_verified_at, adult_confirmed_at) VALUES ($1, $2, $3, '1 Old St', $4, now(), now()) RETURNING id`,
+        [email, `Old Name ${tag}`, `Old Shop ${tag}`, await hashPassword(PASSWORD)],
+      );
+      await tx.query(`INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, 'owner')`, [t!.id, u!.id]);
+      await tx.query(`INSERT INTO subscribers (tenant_id, channel, display_name, email, source, legal_basis) VALUES ($1, 'zalo', $2, $3, 'channel:zalo', 'consent')`, [t!.id, `Old Sub ${tag}`, subEmail]);
+      return t!.id;
+    });
+    expect(await resealLegacyRows(h().ctx)).toBeGreaterThanOrEqual(3);
+    expect(await resealLegacyRows(h().ctx)).toBe(0);
+    for (const [table, text] of await rawTables(h())) for (const x of [email, `Old Name ${tag}`, `Old Shop ${tag}`, subEmail, `Old Sub ${tag}`]) expect(text, table).not.toContain(x);
+    expect((await post(h(), '/api/auth/sign-in', { email, password: PASSWORD })).json().user).toMatchObject({ email, name: `Old Name ${tag}` });
+    expect((await post(h(), `/api/privacy-center/${tenantId}/sign-in`, { email: subEmail })).statusCode).toBe(202);
+    expect(await mailTo(h(), subEmail)).toHaveLength(1);
+  });
+});
