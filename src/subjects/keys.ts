@@ -30,11 +30,13 @@ const cache = new Map<string, Buffer>();
 /** Unwraps a key read beside its subject's row; undefined when there is none (shredded). */
 export function openSubjectKey(dataKey: Buffer, subject: KeyedSubject, wrapped: string | null | undefined): Buffer | undefined {
   if (!wrapped) return undefined;
-  const hit = cache.get(wrapped);
+  // Keyed by subject too: a wrapped key copied onto another subject's row must fail to open, not hit the cache.
+  const slot = `${context(subject)}|${wrapped}`;
+  const hit = cache.get(slot);
   if (hit) return hit;
   const key = unseal(dataKey, wrapped, context(subject));
   if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
-  cache.set(wrapped, key);
+  cache.set(slot, key);
   return key;
 }
 
@@ -64,7 +66,7 @@ export async function findSubjectKey(sql: Sql, dataKey: Buffer, subject: KeyedSu
 /** Crypto-shredding: what was sealed under this subject's key can no longer be opened. */
 export async function shredSubjectKey(tx: Sql, subject: KeyedSubject): Promise<void> {
   const rows = await tx.query<{ wrapped_key: string }>('DELETE FROM subject_keys WHERE subject_type = $1 AND subject_id = $2 RETURNING wrapped_key', [subject.type, subject.id]);
-  for (const r of rows) cache.delete(r.wrapped_key);
+  for (const r of rows) cache.delete(`${context(subject)}|${r.wrapped_key}`);
 }
 
 /** SQL for the wrapped key of the subject whose id is `idColumn`, to select beside its row: one round trip. */
