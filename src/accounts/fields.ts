@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { vietnamToday } from '../domain/age.ts';
-import { rejectCards } from '../guard/schema.ts';
+import { asFreeText, exemptString, rejectCards } from '../guard/schema.ts';
 
 /**
  * Field schemas for account data. Text is refused, not silently altered, when it holds
@@ -17,18 +17,19 @@ const clean = (s: z.ZodString, pattern: RegExp) =>
     .refine((v) => !pattern.test(v), { message: 'Contains a control character' });
 
 /** A one-line text: trimmed, 1..max characters; a card number in it is refused (C02). */
-export const lineText = (max: number) => clean(z.string().trim().min(1).max(max), CONTROL).superRefine(rejectCards);
+export const lineText = (max: number) => asFreeText(clean(z.string().trim().min(1).max(max), CONTROL).superRefine(rejectCards));
 
 /** A multi-line text (an address): newlines allowed, other control characters not; no card numbers (C02). */
-export const multiLineText = (max: number) => clean(z.string().trim().min(1).max(max), CONTROL_EXCEPT_NEWLINES).superRefine(rejectCards);
+export const multiLineText = (max: number) =>
+  asFreeText(clean(z.string().trim().min(1).max(max), CONTROL_EXCEPT_NEWLINES).superRefine(rejectCards));
 
 /** E-mail addresses are compared case-insensitively, so they are stored lower-cased. */
 export const Email = z.string().trim().max(254).pipe(z.email()).transform((v) => v.toLowerCase());
 
 /** Long enough to resist guessing; bounded so a huge body cannot make scrypt work for nothing. */
-export const NewPassword = clean(z.string().min(10).max(200), CONTROL);
+export const NewPassword = exemptString(clean(z.string().min(10).max(200), CONTROL), 'a password: hashed with scrypt, never stored or logged');
 /** At sign-in any stored password may be tried; only the bound is checked. */
-export const GivenPassword = z.string().min(1).max(200);
+export const GivenPassword = exemptString(z.string().min(1).max(200), 'a password: compared with its hash, never stored or logged');
 
 export const Locale = z.enum(['vi', 'en']);
 export type Locale = z.infer<typeof Locale>;

@@ -23,3 +23,28 @@ export const canReadDisclosures = (a: Actor): boolean => isUser(a) || (isStaff(a
 export const canManageConsents = (a: Actor): boolean => isUser(a);
 /** Notices are the words a tenant asks consent with: its owner or admin publishes them. */
 export const canPublishConsentNotice = (a: Actor): boolean => isUser(a) && (a.role === 'owner' || a.role === 'admin');
+
+/** A named permission check and the refusal it answers with: the name is what the route enumeration shows. */
+export type Permission = { readonly name: string; readonly check: (a: Actor) => boolean; readonly code: string; readonly title: string };
+const permission = (name: string, check: (a: Actor) => boolean, code = 'tenant_forbidden', title = 'Not allowed'): Permission =>
+  Object.freeze({ name, check, code, title });
+const OFFICER = ['privacy_officer_only', 'Only the privacy officer may do this'] as const;
+
+/** The checks as routes declare them (`config.can`). */
+export const CAN = {
+  anyone: permission('anyone', () => true),
+  readSubjects: permission('canReadSubjects', canReadSubjects),
+  writeSubjects: permission('canWriteSubjects', canWriteSubjects),
+  manageConsents: permission('canManageConsents', canManageConsents),
+  manageApiKeys: permission('canManageApiKeys', canManageApiKeys, 'role_forbidden', 'Only an owner or admin, signed in, may manage API keys'),
+  publishPolicy: permission('canPublishPolicy', canPublishPolicy, ...OFFICER),
+  staffReadTenantData: permission('canStaffReadTenantData', canStaffReadTenantData, 'staff_only', 'Only ECOMKEY staff may do this'),
+  editOwnProfile: permission('canEditOwnProfile', canEditOwnProfile, 'session_required', 'Change your profile while signed in, not with an API key'),
+  ownAccount: permission('isUser', isUser, 'tenant_forbidden', 'Only a merchant account has a profile'),
+  manageProcessors: permission('canManageProcessors', canManageProcessors),
+  recordDisclosure: permission('canRecordDisclosure', canRecordDisclosure, 'tenant_forbidden', 'Only an owner or admin records disclosures'),
+  recordDisclosureStaff: permission('canRecordDisclosure', canRecordDisclosure, ...OFFICER),
+  readDisclosures: permission('canReadDisclosures', canReadDisclosures),
+  readDisclosuresStaff: permission('canReadDisclosures', canReadDisclosures, ...OFFICER),
+  liftOnLegalGround: permission('canLiftOnLegalGround', (a) => isStaff(a) && a.role === 'privacy_officer', ...OFFICER),
+} as const;

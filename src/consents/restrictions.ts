@@ -9,7 +9,7 @@ import type { Sql } from '../db/index.ts';
 import { conflict, notFound } from '../errors.ts';
 import { denialError } from '../domain/gate-errors.ts';
 import { isValidLift } from '../domain/gate.ts';
-import { parseCategory, parsePurpose } from '../domain/taxonomy/index.ts';
+import { LIFT_GROUNDS, parseCategory, parsePurpose, type LiftGround } from '../domain/taxonomy/index.ts';
 import { assertSubjectInTenant } from './subjects.ts';
 import { RESTRICTION_COLUMNS, type LedgerActor, type LedgerCtx, type RestrictionRow, type SubjectRef } from './types.ts';
 
@@ -61,12 +61,15 @@ export type LiftInput = {
   readonly by: 'subject' | 'legal_ground';
   /** The legal ground's reference (a court order, a statute, a case number); required for `legal_ground`. */
   readonly reference?: string | null;
+  /** The taxonomy's ground; required for `legal_ground`. */
+  readonly ground?: LiftGround | null;
 };
 
 /**
  * Lifts a restriction or objection. The subject lifts their own (`by: 'subject'`, actor type
- * `subject` with the subject's id); anyone else only on a legal ground that cites its
- * reference — otherwise 403 `restriction_lift_not_allowed`, and nothing changes.
+ * `subject` with the subject's id); ECOMKEY staff only on a legal ground of the taxonomy that
+ * cites its reference; nobody else — otherwise 403 `restriction_lift_not_allowed`, and nothing
+ * changes. The database refuses any other lift too (migration 008).
  */
 export async function liftRestriction(ctx: LedgerCtx, actor: LedgerActor, input: LiftInput): Promise<RestrictionRow> {
   const { tx } = ctx;
@@ -78,18 +81,18 @@ export async function liftRestriction(ctx: LedgerCtx, actor: LedgerActor, input:
   const reference = input.reference?.trim() || null;
   const lift = { at: Date.now(), by: input.by, ...(reference ? { reference } : {}) };
   const bySubject = input.by === 'subject' && actor.type === 'subject' && actor.id === r.subject_id;
-  const byLaw = input.by === 'legal_ground' && actor.type !== 'subject';
+  const byLaw = input.by === 'legal_ground' && actor.type === 'staff' && !!input.ground && input.ground in LIFT_GROUNDS;
   if (!(bySubject || byLaw) || !isValidLift(lift)) throw denialError('restriction_lift_not_allowed', { clause: 'C34' });
   if (r.lifted_at) throw conflict('restriction_already_lifted', 'This restriction was already lifted');
   const [row] = await tx.query<RestrictionRow>(
-    `UPDATE processing_restrictions SET lifted_at = clock_timestamp(), lifted_by = $2, lift_reference = $3, lifted_by_actor_type = $4, lifted_by_actor_id = $5
+    `UPDATE processing_restrictions SET lifted_at = clock_timestamp(), lifted_by = $2, lift_reference = $3, lifted_by_actor_type = $4, lifted_by_actor_id = $5, lift_ground = $6
       WHERE id = $1 RETURNING ${RESTRICTION_COLUMNS}`,
-    [r.id, input.by, reference, actor.type, actor.id],
+    [r.id, input.by, reference, actor.type, actor.id, byLaw ? input.ground : null],
   );
   await recordAudit(tx, ctx.auditKey, {
     tenantId: r.tenant_id, actor, action: 'processing.restriction_lifted', target: { type: r.subject_type, id: r.subject_id },
-    // The reference cites a legal instrument, not a person; it is kept in the audit entry as the ground.
-    details: { restrictionId: r.id, kind: r.kind, by: input.by }, ...(reference ? { reason: reference } : {}),
+    // Codes only: the reference stays with the restriction, the audit names the ground.
+    details: { restrictionId: r.id, kind: r.kind, by: input.by, ground: byLaw ? input.ground! : null },
   });
   return row!;
 }

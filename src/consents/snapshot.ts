@@ -28,7 +28,7 @@ type Row = {
 };
 
 // One statement: the ledger, the subject's own basis, and (for a Customer) their contract.
-const SNAPSHOT_SQL = `
+export const SNAPSHOT_SQL = `
 SELECT
   (SELECT coalesce(json_agg(json_build_object('id', id, 'purpose', purpose, 'given', given, 'at', recorded_at, 'marketing', marketing,
                                               'disclosure', disclosure, 'category', category) ORDER BY recorded_at, seq), '[]'::json)
@@ -45,6 +45,13 @@ SELECT
 /** The subject's snapshot for `decide`, as of the ledger in this transaction. */
 export async function loadSnapshot(tx: Sql, subject: SubjectRef): Promise<SubjectSnapshot> {
   const [row] = await tx.query<Row>(SNAPSHOT_SQL, [subject.tenantId, subject.type, subject.id]);
+  return snapshotFromRow(subject, row);
+}
+
+export type SnapshotRow = Row;
+
+/** The snapshot of a row of SNAPSHOT_SQL (for callers that add columns to the same statement). */
+export function snapshotFromRow(subject: SubjectRef, row: Row | undefined): SubjectSnapshot {
   const consents: ConsentRecord[] = (row?.consents ?? []).map((c) => ({
     id: c.id, purpose: c.purpose, given: c.given, at: c.at, marketing: c.marketing, disclosure: c.disclosure,
     // Explicit consent to a sensitive category is what C14 asks for.
@@ -56,6 +63,12 @@ export async function loadSnapshot(tx: Sql, subject: SubjectRef): Promise<Subjec
   }));
   const legalBases: LegalBasisRecord[] = [];
   const sub = row?.subscriber;
+  if (sub && sub.legal_basis === 'consent') {
+    // The opt-in a contact was created on (a first message, "Get Started", a keyword) is their
+    // consent to be held and answered; a later withdrawal in the ledger still wins (C10, C22).
+    const optIn: ConsentRecord[] = SUBSCRIBER_BASIS_PURPOSES.map((purpose) => ({ id: `subscriber:${subject.id}:opt_in`, purpose, given: true, at: sub.at }));
+    consents.unshift(...optIn);
+  }
   if (sub && sub.legal_basis !== 'consent' && isProcessingBasis(sub.legal_basis)) {
     legalBases.push({ id: `subscriber:${subject.id}:legal_basis`, basis: sub.legal_basis as LegalBasisRecord['basis'], purposes: SUBSCRIBER_BASIS_PURPOSES, at: sub.at });
   }

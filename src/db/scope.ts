@@ -1,7 +1,21 @@
+import { currentProcessing } from '../http/processing.ts';
 import { inlineParams } from './literal.ts';
 import type { Db, Sql } from './types.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PURPOSE = /^[a-z_]{1,40}$/;
+
+/**
+ * The settings the purpose wall reads (migration 008): the current request's purpose and the
+ * subject the gate admitted. Without a processing context both stay empty, and row-level
+ * security hides the content of every subject with a live restriction or objection.
+ */
+function purposeSettings(tenantId: string): string {
+  const p = currentProcessing();
+  if (!p || !PURPOSE.test(p.purpose)) return '';
+  const subject = p.subject && p.subject.tenantId === tenantId && UUID.test(p.subject.id) ? p.subject.id : '';
+  return `, set_config('app.purpose', '${p.purpose}', true), set_config('app.subject_id', '${subject}', true)`;
+}
 
 /**
  * Runs fn in a transaction that can see only one tenant's rows: the role drops to pledge_app,
@@ -11,7 +25,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function inTenant<T>(db: Db, tenantId: string, fn: (tx: Sql) => Promise<T>): Promise<T> {
   // Inlined as a literal to save a round trip; safe because only a well-formed uuid gets here.
   if (!UUID.test(tenantId)) throw new Error('inTenant: tenant id is not a uuid');
-  return db.transaction(fn, `SET LOCAL ROLE pledge_app; SELECT set_config('app.tenant_id', '${tenantId}', true)`);
+  return db.transaction(fn, `SET LOCAL ROLE pledge_app; SELECT set_config('app.tenant_id', '${tenantId}', true)${purposeSettings(tenantId)}`);
 }
 
 /**
@@ -24,7 +38,7 @@ export async function tenantRead<T>(db: Db, tenantId: string, text: string, para
   // settings hold for it and an error rolls it all back without leaving a failed block behind.
   const results = await db.batch(
     `SELECT set_config('transaction_read_only', 'on', true), set_config('role', 'pledge_app', true), ` +
-      `set_config('app.tenant_id', '${tenantId}', true); ${inlineParams(text, params)}`,
+      `set_config('app.tenant_id', '${tenantId}', true)${purposeSettings(tenantId)}; ${inlineParams(text, params)}`,
   );
   return results[1] as T[];
 }

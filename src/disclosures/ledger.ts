@@ -37,6 +37,10 @@ export type DisclosureInput = {
   subjects: readonly SubjectRef[];
   consentRecordId?: string | undefined;
   disclosedAt?: string | undefined;
+  /** What the recipient does with it; `marketing` is refused (C28). Absent is refused too. */
+  recipientUse?: 'service' | 'marketing' | undefined;
+  /** For `subject_request`: the subject's recorded request. */
+  requestId?: string | undefined;
 };
 
 /** Staff record legal disclosures on a tenant's data, each with the reason they look into it. */
@@ -120,6 +124,8 @@ export async function recordDisclosureIn(
     if (!recipientName) throw badRequest('recipient_name_required', 'Name the receiving organisation');
   }
   await requireTenantSubjects(tx, subjects);
+  if (!input.recipientUse) throw badRequest('recipient_use_required', 'Say what the recipient will do with the data (recipientUse)');
+  const request = basis === 'subject_request' ? await requireRequest(tx, subjects, input.requestId) : null;
 
   const evidence: (string | null)[] = [];
   for (const s of subjects) {
@@ -128,7 +134,7 @@ export async function recordDisclosureIn(
     const snap = await loadSnapshot(tx, subject);
     const allow = requireAllowed(decide(snap, {
       feature: 'disclosures.record', subject, purpose, categories, use: 'disclosure', actor: actor.kind === 'staff' ? 'platform' : 'tenant',
-      disclosure: { basis, recipientKind: gateRecipientKind(input.recipientKind), agreement, reference }, at,
+      disclosure: { basis, recipientKind: gateRecipientKind(input.recipientKind), recipientUse: input.recipientUse, agreement, reference: request ?? reference }, at,
     }));
     evidence.push(allow.evidence);
   }
@@ -139,10 +145,10 @@ export async function recordDisclosureIn(
   const who = auditActor(actor);
   const [row] = await tx.query<DisclosureRow>(
     `INSERT INTO disclosures (tenant_id, recipient_kind, recipient_id, recipient_name, basis, order_reference, agreement_id, consent_record_id,
-       purpose, categories, subject_count, disclosed_at, recorded_by_type, recorded_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING ${DISCLOSURE_COLUMNS}`,
+       purpose, categories, subject_count, disclosed_at, recorded_by_type, recorded_by, recipient_use, request_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'service', $15) RETURNING ${DISCLOSURE_COLUMNS}`,
     [tenantId, input.recipientKind, input.recipientId ?? null, recipientName, basis, reference, agreement?.id ?? null, consentRecordId,
-      purpose, categories, subjects.length, new Date(at).toISOString(), who.type, who.id],
+      purpose, categories, subjects.length, new Date(at).toISOString(), who.type, who.id, request],
   );
   const d = row!;
   await tx.query(
@@ -158,6 +164,21 @@ export async function recordDisclosureIn(
     },
   });
   return { disclosure: d, subjects: await subjectsOf(tx, [d.id]) };
+}
+
+/**
+ * The subject's recorded request a `subject_request` disclosure answers: one subject, one request
+ * of theirs asking for their data to be sent (a disclosure, an access or a portable copy). @clause C04
+ */
+async function requireRequest(tx: Sql, subjects: readonly SubjectRef[], requestId: string | undefined): Promise<string> {
+  if (!requestId || subjects.length !== 1) throw denialError('disclosure_request_missing', { clause: 'C04' });
+  const s = subjects[0]!;
+  const [r] = await tx.query<{ id: string }>(
+    `SELECT id FROM subject_requests WHERE id = $1 AND subject_type = $2 AND subject_id = $3 AND kind IN ('disclosure', 'access', 'portability')`,
+    [requestId, s.type, s.id],
+  );
+  if (!r) throw denialError('disclosure_request_missing', { clause: 'C04' });
+  return r.id;
 }
 
 const dedupe = (subjects: readonly SubjectRef[]): SubjectRef[] => {

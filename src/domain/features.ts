@@ -11,8 +11,6 @@ import { descendants, findCategory, type Category, type CategoryKey, type Purpos
 type FeatureDef = {
   kind: 'route' | 'job';
   description: string;
-  /** `METHOD /path` of the routes that run this feature (Fastify path syntax). */
-  routes?: readonly string[];
   subjects: readonly SubjectType[];
   purposes: readonly PurposeKey[];
   categories: readonly CategoryKey[];
@@ -27,69 +25,72 @@ const ALL_PURPOSES: readonly PurposeKey[] = ['provide_service', 'communicate', '
 
 const DEFS = {
   'accounts.signup': {
-    kind: 'route', description: 'Registration of a Customer (C17)', routes: ['POST /api/auth/sign-up'], subjects: ['customer'],
+    kind: 'route', description: 'Registration of a Customer (C17)', subjects: ['customer'],
     purposes: ['provide_service', 'authenticate', 'communicate'],
     categories: [...ACCOUNT, 'user.credentials.password_hash', 'user.demographic.date_of_birth'],
   },
   'accounts.minor_notice': {
-    kind: 'route', description: 'A person under 18 is only told that parental consent is needed (C38)', routes: ['POST /api/auth/sign-up'],
+    kind: 'route', description: 'A person under 18 is only told that parental consent is needed (C38)',
     subjects: ['minor'], purposes: ['communicate'], categories: ['user.contact.email', 'user.name', 'user.demographic.date_of_birth'],
   },
   'accounts.verify_email': {
-    kind: 'route', description: 'E-mail verification and resending its link', routes: ['POST /api/auth/verify-email', 'POST /api/auth/resend-verification'], subjects: ['customer'],
+    kind: 'route', description: 'E-mail verification and resending its link', subjects: ['customer'],
     purposes: ['authenticate', 'communicate'], categories: ['user.contact.email', 'user.name'],
   },
   'accounts.signin': {
-    kind: 'route', description: 'Sign-in, sign-out and the session', routes: ['POST /api/auth/sign-in', 'POST /api/auth/sign-out', 'GET /api/auth/session'],
+    kind: 'route', description: 'Sign-in, sign-out and the session',
     subjects: ['customer'], purposes: ['authenticate'], categories: ['user.contact.email', 'user.credentials.password_hash', 'user.name', 'user.preference'],
   },
   'profile.read': {
-    kind: 'route', description: 'A Customer reads their profile (C32)', routes: ['GET /api/me'], subjects: ['customer'],
+    kind: 'route', description: 'A Customer reads their profile (C32)', subjects: ['customer'],
     purposes: ['provide_service'], categories: ACCOUNT,
   },
   'profile.update': {
-    kind: 'route', description: 'A Customer changes their profile (C32)', routes: ['PATCH /api/me'], subjects: ['customer'],
+    kind: 'route', description: 'A Customer changes their profile (C32)', subjects: ['customer'],
     purposes: ['provide_service'], categories: ACCOUNT,
   },
   'profile.history': {
-    kind: 'route', description: 'Past profile values from the audit log (C16)', routes: ['GET /api/me/history'], subjects: ['customer'],
+    kind: 'route', description: 'Past profile values from the audit log (C16)', subjects: ['customer'],
     purposes: ['provide_service'], categories: ACCOUNT,
   },
   'api_keys.manage': {
     kind: 'route', description: 'API keys of a Customer: hold no personal value beyond the owner\'s id',
-    routes: ['POST /api/api-keys', 'GET /api/api-keys', 'DELETE /api/api-keys/:id'], subjects: ['customer'], purposes: ['authenticate'], categories: [],
+    subjects: ['customer'], purposes: ['authenticate'], categories: [],
   },
   'policies.accept': {
-    kind: 'route', description: 'Acceptance of the Terms and Privacy Policy, with a truncated IP (C06)', routes: ['POST /api/policies/accept', 'GET /api/policies/status'],
+    kind: 'route', description: 'Acceptance of the Terms and Privacy Policy, with a truncated IP (C06)',
     subjects: ['customer'], purposes: ['provide_service'], categories: ['user.device.ip_address'],
   },
   'policies.publish': {
-    kind: 'route', description: 'A significant policy change is mailed to every user (C40)', routes: ['POST /api/staff/policies'],
+    kind: 'route', description: 'A significant policy change is mailed to every user (C40)',
     subjects: ['customer', 'staff'], purposes: ['communicate'], categories: ['user.contact.email', 'user.name', 'user.preference'],
   },
   'staff.signin': {
-    kind: 'route', description: 'Staff sign-in', routes: ['POST /api/staff/auth/sign-in'], subjects: ['staff'],
+    kind: 'route', description: 'Staff sign-in', subjects: ['staff'],
     purposes: ['authenticate'], categories: ['user.contact.email', 'user.credentials.password_hash', 'user.name'],
   },
   'staff.subscribers.read': {
-    kind: 'route', description: 'Support reads a tenant\'s Subscribers, with a recorded reason', routes: ['GET /api/staff/tenants/:tenantId/subscribers'],
+    kind: 'route', description: 'Support reads a tenant\'s Subscribers, with a recorded reason',
     subjects: ['subscriber'], purposes: ['provide_service'], categories: SUBSCRIBER,
   },
   'subscribers.create': {
-    kind: 'route', description: 'A Customer records a Subscriber with its legal basis (C10)', routes: ['POST /api/subscribers'], subjects: ['subscriber'],
+    kind: 'route', description: 'A Customer records a Subscriber with its legal basis (C10)', subjects: ['subscriber'],
     purposes: ['provide_service'], categories: SUBSCRIBER,
   },
   'subscribers.read': {
-    kind: 'route', description: 'A Customer lists and reads their Subscribers', routes: ['GET /api/subscribers', 'GET /api/subscribers/:id'],
+    kind: 'route', description: 'A Customer lists and reads their Subscribers',
     subjects: ['subscriber'], purposes: ['provide_service'], categories: SUBSCRIBER,
   },
   'dev.mailbox': {
-    kind: 'route', description: 'The development mailbox (only without SMTP)', routes: ['GET /api/dev/mailbox'], subjects: ['customer', 'staff', 'minor'],
+    kind: 'route', description: 'The development mailbox (only without SMTP)', subjects: ['customer', 'staff', 'minor'],
     purposes: ['communicate'], categories: ['user.contact.email', 'user.content.message', 'user.name'],
   },
   'outbox.deliver': {
-    kind: 'job', description: 'Sends queued mail after commit', subjects: ['customer', 'staff', 'minor'],
-    purposes: ['communicate'], categories: ['user.contact.email', 'user.content.message', 'user.name'],
+    kind: 'job', description: 'Hands queued mail to ECOMKEY\'s e-mail provider after commit: a processor disclosure (C26)', subjects: ['customer', 'staff', 'minor', 'subscriber'],
+    purposes: ['communicate', 'authenticate'], categories: ['user.contact.email', 'user.content.message', 'user.name'],
+  },
+  'minor_notices.purge': {
+    kind: 'job', description: 'Deletes a minor\'s parental-consent notice once it is sent (C38)', subjects: ['minor'], purposes: ['communicate'], categories: [],
   },
   'sessions.expire': { kind: 'job', description: 'Deletes expired sessions', subjects: ['customer', 'staff'], purposes: ['authenticate'], categories: [] },
   // Gate callers of issue 4 whose storage and routes come next: declared so they can call the gate.
@@ -111,58 +112,70 @@ const DEFS = {
   },
   'disclosures.record': {
     kind: 'route', description: 'The disclosure ledger: data leaving ECOMKEY, each with its basis (C03, C04, C26, C27)',
-    routes: ['POST /api/disclosures', 'GET /api/disclosures', 'GET /api/disclosures/:id', 'POST /api/staff/tenants/:tenantId/disclosures', 'GET /api/staff/tenants/:tenantId/disclosures'],
+   
     subjects: ['customer', 'subscriber', 'buyer', 'visitor', 'staff'], purposes: ALL_PURPOSES, categories: ['user'],
   },
   // Issue 5: free text about or from Subscribers, the holds of sensitive data, and billing.
   'subscribers.notes': {
     kind: 'route', description: 'A Customer\'s notes about a Subscriber: cards masked, sensitive parts held until consent (C02, C14)',
-    routes: ['POST /api/subscribers/:id/notes', 'GET /api/subscribers/:id/notes'], subjects: ['subscriber'],
+    subjects: ['subscriber'],
     purposes: ['provide_service'], categories: ['user.content', 'user.name', 'user.contact', ...SPECIAL],
   },
   'messages.inbound': {
     kind: 'route', description: 'Messages a Customer\'s bot receives on a channel: cards masked, sensitive parts held until consent (C02, C14)',
-    routes: ['POST /api/messages/inbound'], subjects: ['subscriber'],
+    subjects: ['subscriber'],
     purposes: ['provide_service', 'communicate'], categories: ['user.content.message', 'user.name', 'user.contact', ...SPECIAL],
   },
   'sensitive.holds': {
     kind: 'route', description: 'Sensitive data held pending consent: the person consents, restricts, objects or deletes it (C14)',
-    routes: ['GET /api/subscribers/:id/held-sensitive', 'POST /api/held-sensitive/:id/:action', 'DELETE /api/held-sensitive/:id'], subjects: ['subscriber'],
-    purposes: ['provide_service'], categories: [...SPECIAL],
+    subjects: ['subscriber'],
+    purposes: ['provide_service'], categories: ['user.content', ...SPECIAL],
   },
   'billing.upgrade': {
     kind: 'route', description: 'The paid plan: billing contact and the processor\'s card token, never a card (C02, C08)',
-    routes: ['POST /api/billing/upgrade', 'GET /api/billing'], subjects: ['customer'], purposes: ['process_payment', 'provide_service'],
+    subjects: ['customer'], purposes: ['process_payment', 'provide_service'],
     categories: ['user.name', 'user.contact.email', 'user.contact.phone', 'user.contact.address', 'user.workplace', 'user.financial.payment_card_token'],
   },
   // The consent ledger, restrictions and the privacy center (issue 4: C22, C19, C03, C34).
   'consents.record': {
     kind: 'route', description: 'A merchant records a subject\'s consent given or withdrawn, per purpose, with its notice and evidence (C22)',
-    routes: ['POST /api/subjects/:type/:id/consents', 'POST /api/subjects/:type/:id/consents/withdraw'],
+   
     subjects: ['subscriber', 'buyer'], purposes: ['provide_service'], categories: ['user.content.message'],
   },
   'consents.read': {
     kind: 'route', description: 'A subject\'s consent state, history and printable proof (C22)',
-    routes: ['GET /api/subjects/:type/:id/consents', 'GET /api/consents/:recordId/proof'],
+   
     subjects: ['subscriber', 'buyer'], purposes: ['provide_service'], categories: ['user.content.message'],
   },
   'restrictions.manage': {
     kind: 'route', description: 'Restrictions and objections a subject asked for, and their lifting on a legal ground (C34)',
-    routes: ['POST /api/subjects/:type/:id/restrictions', 'GET /api/subjects/:type/:id/restrictions', 'POST /api/restrictions/:id/lift'],
+   
+    subjects: ['subscriber', 'buyer'], purposes: ['provide_service'], categories: ['user.content.message'],
+  },
+  'restrictions.lift': {
+    kind: 'route', description: 'ECOMKEY\'s privacy officer lifts a restriction or objection on a legal ground, citing it (C34)',
+    subjects: ['subscriber', 'buyer'], purposes: ['provide_service'], categories: ['user.content.message'],
+  },
+  'console.view': {
+    kind: 'route', description: 'The merchant console\'s pages: subjects, consents with proofs, restrictions, disclosures (C22, C34)',
+    subjects: ['subscriber', 'buyer'], purposes: ['provide_service'], categories: SUBSCRIBER,
+  },
+  'requests.record': {
+    kind: 'route', description: 'Requests a subject made (a copy sent, access, erasure…), with the merchant\'s reference (C04, C31, C33)',
     subjects: ['subscriber', 'buyer'], purposes: ['provide_service'], categories: ['user.content.message'],
   },
   'gate.decide': {
     kind: 'route', description: 'A merchant\'s server asks the gate before it processes a subject\'s data; reads the ledger, returns no personal value',
-    routes: ['POST /api/gate/decide'], subjects: ['subscriber', 'buyer'], purposes: ['provide_service'], categories: [],
+    subjects: ['subscriber', 'buyer'], purposes: ['provide_service'], categories: [],
   },
   'privacy_center.signin': {
     kind: 'route', description: 'A Subscriber or Buyer signs in to the privacy center with a link mailed to their address',
-    routes: ['GET /api/privacy-center/:tenantId', 'POST /api/privacy-center/:tenantId/sign-in', 'POST /api/privacy-center/session', 'POST /api/privacy-center/sign-out', 'GET /api/privacy-center/me'],
+   
     subjects: ['subscriber', 'buyer', 'customer'], purposes: ['authenticate', 'communicate'], categories: ['user.contact.email', 'user.workplace'],
   },
   'privacy_center.consents': {
     kind: 'route', description: 'A person sees, gives and withdraws their consents, restricts or objects, and lifts their own restriction (C22, C34)',
-    routes: ['GET /api/privacy-center/me/consents', 'POST /api/privacy-center/me/consents', 'POST /api/privacy-center/me/restrictions', 'POST /api/privacy-center/me/restrictions/:id/lift'],
+   
     subjects: ['subscriber', 'buyer', 'customer'], purposes: ['provide_service'], categories: ['user.content.message'],
   },
 } as const satisfies Record<string, FeatureDef>;
@@ -171,25 +184,6 @@ export type FeatureName = keyof typeof DEFS;
 export type Feature = FeatureDef & { readonly name: FeatureName };
 
 export const FEATURES: readonly Feature[] = (Object.keys(DEFS) as FeatureName[]).map((name) => Object.freeze({ name, ...(DEFS[name] as FeatureDef) }));
-
-/** API routes that read or write no personal data, each with the reason; every other route belongs to a feature. */
-export const ROUTES_WITHOUT_PERSONAL_DATA: readonly { route: string; reason: string }[] = [
-  { route: 'GET /api/policies', reason: 'Published policy versions' },
-  { route: 'GET /api/policies/:kind/versions', reason: 'Published policy versions' },
-  { route: 'GET /api/policies/:kind/versions/:version', reason: 'Published policy text' },
-  { route: 'GET /api/policies/:kind/current', reason: 'Published policy text' },
-  { route: 'GET /api/site-notice', reason: 'The public notice of a significant change' },
-  // Service providers and their agreements name organisations and taxonomy keys, never a person (C26).
-  { route: 'GET /api/processors', reason: 'Service providers and their agreements' },
-  { route: 'POST /api/processors', reason: 'Registers a service provider (an organisation)' },
-  { route: 'POST /api/processors/:id/agreements', reason: 'Files a provider\'s agreement: dates, taxonomy keys, retention' },
-  { route: 'GET /api/staff/processors', reason: 'ECOMKEY\'s own service providers' },
-  { route: 'POST /api/staff/processors', reason: 'Registers one of ECOMKEY\'s service providers' },
-  { route: 'POST /api/staff/processors/:id/agreements', reason: 'Files an ECOMKEY provider\'s agreement' },
-  // Consent notices are the merchant's own published wording: no person's data.
-  { route: 'POST /api/consent-notices', reason: 'Publishes the wording consent is asked with' },
-  { route: 'GET /api/consent-notices', reason: 'The published notices' },
-];
 
 /**
  * A feature compiled for the gate: set lookups, a declared parent covering its descendants.

@@ -28,6 +28,7 @@ const DENIALS = {
   platform_contact_forbidden: [403, 'ECOMKEY never contacts a Customer\'s Subscribers or Buyers'],
   // A disclosure the ledger cannot record as asked.
   disclosure_basis_missing: [422, 'A disclosure must name its basis'],
+  disclosure_request_missing: [422, 'A disclosure on the subject\'s request cites that recorded request'],
   disclosure_reference_missing: [422, 'A disclosure on a legal, life or fraud ground must cite its order or case reference'],
   restriction_lift_not_allowed: [403, 'A restriction is lifted only by the person or on a legal ground with a reference'],
   // Programming errors: the calling feature did not declare what it does (C06).

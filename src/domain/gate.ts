@@ -28,7 +28,7 @@ export type DisclosureContext = {
   /** What the recipient will do with it; `marketing` is never allowed (C28). */
   readonly recipientUse?: 'service' | 'marketing';
   readonly agreement?: ProcessorAgreement | null;
-  /** Order, case or request reference; required for `required_by_law`, `threat_to_life`, `illegal_activity_or_fraud` (C27). */
+  /** Order, case or request reference; required for `required_by_law`, `threat_to_life`, `illegal_activity_or_fraud` (C27), and the recorded request for `subject_request` (C04). */
   readonly reference?: string | null;
 };
 
@@ -78,6 +78,7 @@ const D = {
   noAgreement: deny('processor_agreement_missing', 'C26', 'A service provider receives data only under an agreement on file'),
   agreementScope: deny('agreement_scope_exceeded', 'C26', 'The agreement does not cover every requested category'),
   noReference: deny('disclosure_reference_missing', 'C27', 'A disclosure on a legal, life or fraud ground cites its order or case reference'),
+  noRequest: deny('disclosure_request_missing', 'C04', 'A disclosure on the subject\'s request cites the request they made'),
   restricted: deny('processing_restricted', 'C34', 'The subject restricted processing for this purpose'),
   objected: deny('processing_objected', 'C34', 'The subject objected to processing for this purpose'),
   customerScope: deny('customer_scope_limited', 'C21', 'A Customer\'s information serves communication only unless the Customer allowed this purpose'),
@@ -183,6 +184,8 @@ export function decide(snap: SubjectSnapshot, req: GateRequest): Decision {
     }
     // Law, life and fraud override consent, so each such disclosure must cite what it rests on.
     if (RESTRICTION_PROOF_DISCLOSURES.has(basis) && !d.reference) return D.noReference;
+    // "You asked us to" holds only with the request on record: a contract basis alone is not one.
+    if (basis === 'subject_request' && !d.reference) return D.noRequest;
   }
 
   const at = req.at;

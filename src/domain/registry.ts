@@ -199,5 +199,5 @@ export function findUnmapped(map: { tables?: readonly SubjectTable[] } = {}): st
   return problems;
 }
 
-export { FEATURES, ROUTES_WITHOUT_PERSONAL_DATA, findFeature, declaredCategories, declaredPurposes, featureCovers, assertFeatureDeclares, UndeclaredError } from './features.ts';
+export { FEATURES, findFeature, declaredCategories, declaredPurposes, featureCovers, assertFeatureDeclares, UndeclaredError } from './features.ts';
 export type { Feature, FeatureName } from './features.ts';

@@ -73,7 +73,13 @@ export const SUBJECT_TABLES: readonly SubjectTable[] = [
   { table: 'email_tokens', subjects: [{ kind: 'column', type: 'customer', column: 'user_id' }], erase: del },
   { table: 'subject_keys', subjects: [{ kind: 'typed', typeColumn: 'subject_type', idColumn: 'subject_id', types: { customer: 'customer', subscriber: 'subscriber', buyer: 'buyer', staff: 'staff' } }], erase: del },
   {
-    table: 'outbox', subjects: [{ kind: 'blind_index', types: ['customer', 'staff', 'minor', 'subscriber', 'buyer'], column: 'to_bidx', index: 'email' }], erase: del,
+    table: 'outbox',
+    subjects: [
+      { kind: 'typed', typeColumn: 'recipient_type', idColumn: 'recipient_id', types: { customer: 'customer', staff: 'staff', subscriber: 'subscriber', buyer: 'buyer' } },
+      // A minor has no id (no account is made, C38), and older mail names none: the address's index finds it.
+      { kind: 'blind_index', types: ['customer', 'staff', 'minor', 'subscriber', 'buyer'], column: 'to_bidx', index: 'email' },
+    ],
+    erase: del,
   },
   {
     table: 'policy_acceptances', subjects: [{ kind: 'column', type: 'customer', column: 'user_id' }],
@@ -98,6 +104,10 @@ export const SUBJECT_TABLES: readonly SubjectTable[] = [
   },
   {
     table: 'subject_link_tokens', subjects: [{ kind: 'typed', typeColumn: 'subject_type', idColumn: 'subject_id', types: LEDGER_TYPES }], erase: del,
+  },
+  {
+    table: 'subject_requests', subjects: [{ kind: 'typed', typeColumn: 'subject_type', idColumn: 'subject_id', types: LEDGER_TYPES }],
+    erase: { action: 'retain', ground: 'Proof a request was received and answered in time (C33), until claims are time-barred (VN Civil Code 2015 Art 429: 3 years)', period: 'P3Y', from: 'erasure', clause: 'C33' },
   },
   { table: 'subject_sessions', subjects: [{ kind: 'typed', typeColumn: 'subject_type', idColumn: 'subject_id', types: LEDGER_TYPES }], erase: del },
   {

@@ -13,8 +13,6 @@ import { openColumn, sealColumn, type Keyring } from '../crypto/envelope.ts';
 import type { Sql } from '../db/index.ts';
 import { isWithin, type CategoryKey } from '../domain/taxonomy/index.ts';
 import { conflict, notFound } from '../errors.ts';
-import { enqueueMail } from '../mail/outbox.ts';
-import { subscriberMailContact } from '../subjects/subscribers.ts';
 import { categoriesOf, guardText, redactSpans } from './index.ts';
 
 export type HoldTable = 'subscriber_notes' | 'messages';
@@ -64,7 +62,7 @@ export async function guardForStorage(deps: HoldDeps, subject: SubjectRef, table
   return { body, bodySealed: null, hold: { categories: waiting, sealed }, cards: all.cards };
 }
 
-/** Records the hold for a stored row and asks the person (by e-mail when there is one). Returns the hold's id. */
+/** Records the hold for a stored row. Returns the hold's id. @clause C29 */
 export async function holdSensitive(
   deps: HoldDeps, subject: SubjectRef, target: { table: HoldTable; id: string }, hold: { categories: CategoryKey[]; sealed: string },
 ): Promise<string> {
@@ -77,27 +75,10 @@ export async function holdSensitive(
     tenantId: subject.tenantId, actor: deps.actor, action: 'sensitive.held',
     target: { type: subject.type, id: subject.id }, details: { heldId: row!.id, table: target.table, categories: hold.categories },
   });
-  await askPerson(deps, subject, hold.categories);
+  // Nobody is mailed from here: ECOMKEY never contacts a merchant's Subscribers (C29). The shop's
+  // bot asks in its own chat (the API answers `sensitiveHeld` with the hold's id and categories),
+  // and the person sees and answers the hold in the privacy center.
   return row!.id;
-}
-
-async function askPerson({ tx, ring }: HoldDeps, subject: SubjectRef, categories: readonly CategoryKey[]): Promise<void> {
-  if (subject.type !== 'subscriber') return;
-  const s = await subscriberMailContact(tx, ring, subject.id);
-  // Without an address the hold itself is the prompt: the shop's bot asks in the chat (the
-  // API answers sensitiveHeld with the hold's id and categories).
-  if (!s) return;
-  const list = categories.map((c) => c.replace(/^user\./, '')).join(', ');
-  await enqueueMail(tx, ring.keys, {
-    kind: 'sensitive_held',
-    to: s.email,
-    subject: `${s.shop}: xin phép lưu thông tin nhạy cảm / may we keep sensitive information?`,
-    text:
-      `${s.shop} đã nhận được thông tin nhạy cảm (${list}) từ bạn. Thông tin này đang được niêm phong và chưa được sử dụng. ` +
-      'Hãy trả lời shop: ĐỒNG Ý để cho phép lưu, HẠN CHẾ hoặc PHẢN ĐỐI để không sử dụng, hoặc XÓA để xóa.\n\n' +
-      `${s.shop} received sensitive information (${list}) from you. It is sealed and not used. ` +
-      'Reply to the shop: AGREE to let them keep it, RESTRICT or OBJECT to stop its use, or DELETE to erase it.',
-  });
 }
 
 export type HeldRow = {

@@ -6,6 +6,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context.ts';
 import { badRequest } from '../errors.ts';
+import { declarationsHook } from './admit.ts';
 import { guard } from './guard.ts';
 import { handleError, handleNotFound } from './problem.ts';
 import { registerRoutes, type ZodFastify } from './routes.ts';
@@ -72,8 +73,10 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   });
   // Authentication and authorisation run before the body is parsed or validated.
   app.addHook('onRequest', guard(ctx));
+  // Every route declares what it processes; an undeclared one stops the server at start.
+  app.addHook('onRoute', declarationsHook(ctx));
 
   await registerRoutes(app, ctx);
-  app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/openapi.json', { config: { access: 'public', noPersonalData: 'The API description' }, schema: { hide: true } }, async () => app.swagger());
   return app;
 }

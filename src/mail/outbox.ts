@@ -4,8 +4,17 @@ import type { Keys } from '../crypto/keys.ts';
 import { seal, unseal } from '../crypto/seal.ts';
 import type { Db, Sql } from '../db/index.ts';
 import type { Logger } from '../log.ts';
+import { admitMail, recordMailDisclosure, type MailAdmission, type QueuedMail } from './delivery.ts';
 
-export type Mail = { kind: string; to: string; subject: string; text: string };
+/** Who ECOMKEY's own mail may be to (C29: never a tenant's Subscriber or Buyer, unless they asked for their link). */
+export type MailRecipientType = 'customer' | 'staff' | 'minor' | 'subscriber' | 'buyer';
+export type MailRecipient = { type: MailRecipientType; id?: string | null; tenantId?: string | null };
+export type Mail = { kind: string; to: string; subject: string; text: string; recipient?: MailRecipient };
+
+/** Whom each kind of platform mail is to, when the caller does not say (the database checks it again). */
+const RECIPIENT_OF_KIND: Readonly<Record<string, MailRecipientType>> = {
+  verify_email: 'customer', policy_changed: 'customer', parental_consent_notice: 'minor', privacy_center_link: 'subscriber',
+};
 
 /** The keys the outbox needs: `mail` seals what waits in it, `index` keys the address's blind index. */
 export type MailKeys = Pick<Keys, 'mail' | 'index'>;
@@ -21,9 +30,13 @@ export const outboxAddressIndex = (keys: Pick<Keys, 'index'>, address: string): 
 
 /** Queues mail inside the caller's transaction: it is sent only if that transaction commits. */
 export async function enqueueMail(tx: Sql, keys: MailKeys, mail: Mail): Promise<void> {
-  await tx.query('INSERT INTO outbox (kind, to_address, to_bidx, subject, body_text) VALUES ($1, $2, $3, $4, $5)', [
-    mail.kind, sealMailText(keys, 'to_address', mail.to), outboxAddressIndex(keys, mail.to), sealMailText(keys, 'subject', mail.subject), sealMailText(keys, 'body_text', mail.text),
-  ]);
+  const r = mail.recipient ?? { type: RECIPIENT_OF_KIND[mail.kind] ?? 'customer' };
+  await tx.query(
+    `INSERT INTO outbox (kind, to_address, to_bidx, subject, body_text, recipient_type, recipient_id, recipient_tenant_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [mail.kind, sealMailText(keys, 'to_address', mail.to), outboxAddressIndex(keys, mail.to), sealMailText(keys, 'subject', mail.subject),
+      sealMailText(keys, 'body_text', mail.text), r.type, r.id ?? null, r.tenantId ?? null],
+  );
 }
 
 export type OutboxRow = { to_address: string; subject: string; body_text: string };
@@ -40,22 +53,54 @@ export type Mailer = {
   readonly smtp: boolean;
 };
 
+type Row = QueuedMail & { to_address: string; subject: string; body_text: string };
+
+// Unsent, not being sent by another server, not refused in the last few minutes.
+const CLAIM = `
+  SELECT id, kind, to_address, subject, body_text, recipient_type, recipient_id, recipient_tenant_id FROM outbox
+   WHERE sent_at IS NULL AND attempts < 5 AND (lease_until IS NULL OR lease_until < now())
+     AND (refused_at IS NULL OR refused_at < now() - interval '5 minutes')
+   ORDER BY id LIMIT 20 FOR UPDATE SKIP LOCKED`;
+
 export function createMailer(db: Db, keys: Pick<Keys, 'mail'>, smtpUrl: string | undefined, from: string, log: Logger): Mailer {
   const transport: Transporter | undefined = smtpUrl ? nodemailer.createTransport(smtpUrl) : undefined;
   let running: Promise<void> | undefined;
+
+  /** Claims a batch: each mail is admitted (agreement, gate) or marked refused, in one short transaction. */
+  const claim = () => db.transaction(async (tx) => {
+    const out: Array<{ m: Row; a: Extract<MailAdmission, { ok: true }> }> = [];
+    for (const m of await tx.query<Row>(CLAIM)) {
+      const a = await admitMail(tx, m);
+      if (a.ok) {
+        await tx.query(`UPDATE outbox SET lease_until = now() + interval '2 minutes', refused_code = NULL, refused_at = NULL WHERE id = $1`, [m.id]);
+        out.push({ m, a });
+      } else {
+        await tx.query('UPDATE outbox SET refused_code = $2, refused_at = now() WHERE id = $1', [m.id, a.code]);
+        // Codes only: never the address.
+        log.warn({ outboxId: m.id, kind: m.kind, code: a.code }, 'mail not handed to the provider');
+      }
+    }
+    return out;
+  });
+
   async function drain(t: Transporter): Promise<void> {
-    const rows = await db.query<{ id: number } & OutboxRow>(
-      'SELECT id, to_address, subject, body_text FROM outbox WHERE sent_at IS NULL AND attempts < 5 ORDER BY id LIMIT 50',
-    );
-    for (const m of rows) {
-      try {
-        const mail = openMail(keys, m);
-        await t.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
-        await db.query('UPDATE outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = $1', [m.id]);
-      } catch (err) {
-        const code = (err as { code?: string }).code ?? 'send_failed';
-        await db.query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [m.id, code]);
-        log.warn({ outboxId: m.id, code }, 'mail delivery failed');
+    for (;;) {
+      const batch = await claim();
+      if (batch.length === 0) return;
+      for (const { m, a } of batch) {
+        try {
+          // Sealed at rest (C07): opened only now, to hand to the provider.
+          const mail = openMail(keys, m);
+          await t.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+          await db.transaction(async (tx) => {
+            await tx.query('UPDATE outbox SET sent_at = now(), attempts = attempts + 1, lease_until = NULL WHERE id = $1', [m.id]);
+            await recordMailDisclosure(tx, m, a);
+          });
+        } catch (err) {
+          const code = (err as { code?: string }).code ?? 'send_failed';
+          await db.query('UPDATE outbox SET attempts = attempts + 1, last_error = $2, lease_until = NULL WHERE id = $1', [m.id, code]);
+          log.warn({ outboxId: m.id, code }, 'mail delivery failed');
+        }
       }
     }
   }

@@ -9,6 +9,7 @@ import { inPlatform, inTenant } from '../db/scope.ts';
 import { publishInitialPolicies } from '../policies/initial.ts';
 import { recordAgreement, registerProcessor } from '../disclosures/processors.ts';
 import { processorFor } from '../payments/index.ts';
+import { MAIL_CATEGORIES } from '../mail/delivery.ts';
 import { PAYMENT_CATEGORIES } from '../payments/upgrade.ts';
 import { insertBuyer } from '../subjects/buyers.ts';
 import { insertSubscriber } from '../subjects/subscribers.ts';
@@ -55,6 +56,12 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: boolean } & 
   await recordAgreement(ctx, officer, processor.id, {
     signedAt: '2025-01-01', effectiveFrom: '2025-01-01', categories: [...PAYMENT_CATEGORIES], purposes: ['process_payment'],
     retention: 'For the life of the subscription, then 10 years (Accounting Law)', retentionDays: 3650, documentRef: 'DPA-2025-PAY', bindsToPolicy: true,
+  });
+  // ECOMKEY's e-mail provider with its agreement (C26): without one, no mail leaves (src/mail/delivery.ts).
+  const mailer = await registerProcessor(ctx, officer, { name: 'Demo SMTP relay', kind: 'email' });
+  await recordAgreement(ctx, officer, mailer.id, {
+    signedAt: '2025-01-01', effectiveFrom: '2025-01-01', categories: [...MAIL_CATEGORIES], purposes: ['communicate', 'authenticate'],
+    retention: 'Delivery logs 30 days', retentionDays: 30, documentRef: 'DPA-2025-MAIL', bindsToPolicy: true,
   });
   await inTenant(ctx.db, tenantId, async (tx) => {
     for (const s of SUBSCRIBERS) {

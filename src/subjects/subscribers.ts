@@ -7,9 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { SealKeys } from '../accounts/users.ts';
-import { openTenantName } from '../accounts/tenants.ts';
 import { blindIndex } from '../crypto/blind-index.ts';
-import type { Keyring } from '../crypto/envelope.ts';
 import { openField, sealField } from '../crypto/fields.ts';
 import type { Keys } from '../crypto/keys.ts';
 import type { Sql } from '../db/index.ts';
@@ -27,6 +25,8 @@ export const SUBSCRIBER_COLUMNS = `id, channel, external_id, display_name, phone
   ${wrappedKeyOf('subscriber', 'subscribers.id')} AS wrapped_key`;
 
 export type NewSubscriber = {
+  /** The id the gate admitted the creation under, when the route has one. */
+  id?: string;
   channel: string; externalId?: string | undefined; displayName: string; phone?: string | undefined; email?: string | undefined;
   source: SubjectSourceKey; legalBasis: string;
 };
@@ -40,7 +40,7 @@ export const subscriberIndex = {
 
 /** Inserts a Subscriber and their key in one statement (inside the caller's tenant transaction). */
 export async function insertSubscriber(tx: Sql, keys: SealKeys, tenantId: string, s: NewSubscriber): Promise<SubscriberRow> {
-  const id = randomUUID();
+  const id = s.id ?? randomUUID();
   const made = newSubjectKey(keys.data, { type: 'subscriber', id, tenantId });
   const seal = (column: string, v: string | undefined) => sealField(made.key, `subscribers.${column}`, id, v ?? null);
   const [row] = await tx.query<SubscriberRow>(
@@ -99,15 +99,4 @@ export async function listSubscribers(tx: Sql, page: { limit: number; cursor?: s
   );
   const shown = rows.slice(0, page.limit);
   return { rows: shown, nextCursor: rows.length > page.limit ? encodeCursor(shown.at(-1)!.created_at, shown.at(-1)!.id) : null };
-}
-
-/** A Subscriber's e-mail and their shop's name, opened to write to them; undefined without an address. */
-export async function subscriberMailContact(tx: Sql, ring: Keyring, id: string): Promise<{ email: string; shop: string } | undefined> {
-  const [s] = await tx.query<SubscriberRow & { tenant_id: string; shop: string }>(
-    `SELECT s.id, s.tenant_id, s.display_name, s.phone, s.email, s.external_id, t.name AS shop, ${wrappedKeyOf('subscriber', 's.id')} AS wrapped_key
-       FROM subscribers s JOIN tenants t ON t.id = s.tenant_id WHERE s.id = $1`,
-    [id],
-  );
-  const email = s ? openSubscriber(ring.keys, s).email : null;
-  return s && email ? { email, shop: await openTenantName(tx, ring, s.tenant_id, s.shop) } : undefined;
 }

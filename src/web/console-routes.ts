@@ -6,9 +6,11 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { exemptString } from '../guard/schema.ts';
 import type { AppContext } from '../app/context.ts';
 import type { UserActor } from '../auth/actor.ts';
 import { isUuid } from '../db/scope.ts';
+import { CAN } from '../auth/permissions.ts';
 import type { ZodFastify } from '../http/routes.ts';
 import { acceptanceMissing } from '../policies/acceptance.ts';
 import { loadDisclosures, loadProcessors, loadProof, loadSubject, loadSubjects } from './console-data.ts';
@@ -24,11 +26,19 @@ import type { Page, View } from './view.ts';
 export type SendPage = (req: FastifyRequest, reply: FastifyReply, build: (v: View) => Page) => FastifyReply;
 
 const Query = z.object({ cursor: z.string().max(200).optional(), subjectType: z.string().max(32).optional(), subjectId: z.string().max(64).optional() });
-const SubjectParams = z.strictObject({ type: z.string(), id: z.string() });
-const RecordParams = z.strictObject({ id: z.string() });
+const SubjectParams = z.strictObject({ type: exemptString(z.string().max(40), 'matched against the subject types, never stored'), id: exemptString(z.string().max(64), 'matched as a uuid, never stored') });
+const RecordParams = z.strictObject({ id: exemptString(z.string().max(64), 'matched as a uuid, never stored') });
 
 export function registerConsolePages(app: ZodFastify, ctx: AppContext, send: SendPage): void {
-  const page = { config: { access: 'public' as const }, schema: { hide: true } };
+  // The pages sign the merchant in themselves (a redirect, not a 401) and read through the ledger's
+  // own functions, in tenant transactions that carry the console's purpose to the database.
+  const page = {
+    config: {
+      access: 'public' as const, feature: 'console.view' as const, can: CAN.anyone,
+      subject: { admit: 'many' as const, why: 'Pages of the tenant\'s subjects, consents and ledger; content stays behind the purpose wall' },
+    },
+    schema: { hide: true },
+  };
 
   /** The signed-in merchant, or a redirect: to sign-in (then back here), or to accept the policies first. */
   async function merchant(req: FastifyRequest, reply: FastifyReply): Promise<UserActor | null> {

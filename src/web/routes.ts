@@ -3,6 +3,7 @@ import { keyringFor } from '../crypto/envelope.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { exemptString } from '../guard/schema.ts';
 import type { RouteModule } from '../http/routes.ts';
 import type { AppContext } from '../app/context.ts';
 import { acceptanceMissing } from '../policies/acceptance.ts';
@@ -37,14 +38,16 @@ function loadAssets(): Map<string, { body: Buffer; type: string }> {
 // Scripts and styles come only from this origin; pages can be neither framed nor post elsewhere.
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 const YEAR_S = 365 * 24 * 3600;
-const AssetParams = z.strictObject({ file: z.string() });
-const KindParams = z.strictObject({ kind: z.string() });
-const VersionParams = z.strictObject({ kind: z.string(), version: z.string() });
-const PrivacyCenterParams = z.strictObject({ tenantId: z.string() });
+const AssetParams = z.strictObject({ file: exemptString(z.string().max(100), 'looked up in the asset map, never stored') });
+// Checked by the handlers, so a wrong one gets the not-found page rather than a 400.
+const KindParams = z.strictObject({ kind: exemptString(z.string().max(40), 'matched against the policy kinds, never stored') });
+const VersionParams = z.strictObject({ kind: exemptString(z.string().max(40), 'matched against the policy kinds, never stored'), version: exemptString(z.string().max(20), 'matched as a number, never stored') });
+const PrivacyCenterParams = z.strictObject({ tenantId: exemptString(z.string().max(64), 'matched as a uuid, never stored') });
 
 export const webRoutes: RouteModule = (app, ctx) => {
   const assets = loadAssets();
-  const pageConfig = { config: { access: 'public' as const }, schema: { hide: true } };
+  // These pages are shells: what they show of a person comes from the JSON API, through its pipeline.
+  const pageConfig = { config: { access: 'public' as const, noPersonalData: 'A page shell; personal data arrives through the JSON API' }, schema: { hide: true } };
 
   app.get('/assets/:file', { ...pageConfig, schema: { hide: true, params: AssetParams } }, async (req, reply) => {
     const asset = assets.get(req.params.file);

@@ -4,7 +4,7 @@ import { describeEachStore } from '../support/harness.ts';
 import { agreementBody, disclosureCount, giveConsent, processorWith, subscriberFrom } from './support.ts';
 
 const entry = (subjectId: string, over: Record<string, unknown> = {}) => ({
-  recipientKind: 'third_party', recipientName: 'Đối tác Co.', basis: 'subject_permission', purpose: 'provide_service',
+  recipientKind: 'third_party', recipientUse: 'service', recipientName: 'Đối tác Co.', basis: 'subject_permission', purpose: 'provide_service',
   categories: ['user.name'], subjects: [{ type: 'subscriber', id: subjectId }], ...over,
 });
 

@@ -6,7 +6,7 @@ import { describeEachStore } from '../support/harness.ts';
 import { auditOf, disclosureCount, giveConsent, processorWith, subscriberFrom, withdraw } from './support.ts';
 
 const toCompany = (subjectId: string, over: Record<string, unknown> = {}) => ({
-  recipientKind: 'third_party', recipientName: 'Đối tác Giao hàng Co.', basis: 'subject_permission', purpose: 'provide_service',
+  recipientKind: 'third_party', recipientUse: 'service', recipientName: 'Đối tác Giao hàng Co.', basis: 'subject_permission', purpose: 'provide_service',
   categories: ['user.contact.address', 'user.name'], subjects: [{ type: 'subscriber', id: subjectId }], ...over,
 });
 
@@ -90,7 +90,7 @@ describeEachStore('disclosure ledger', (h) => {
     const officer = await createStaff(h(), 'privacy_officer');
     const s = await subscriberFrom(h(), m.tenantId);
     const order = {
-      recipientKind: 'court', recipientName: 'Tòa án nhân dân TP. Hồ Chí Minh', basis: 'required_by_law', purpose: 'prevent_fraud',
+      recipientKind: 'court', recipientUse: 'service', recipientName: 'Tòa án nhân dân TP. Hồ Chí Minh', basis: 'required_by_law', purpose: 'prevent_fraud',
       categories: ['user.contact', 'user.name'], subjects: [{ type: 'subscriber', id: s.id }],
     };
     const url = `/api/staff/tenants/${m.tenantId}/disclosures`;

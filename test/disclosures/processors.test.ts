@@ -6,7 +6,7 @@ import { describeEachStore } from '../support/harness.ts';
 import { agreementBody, auditOf, disclosureCount, giveConsent, processorWith, subscriberFrom } from './support.ts';
 
 const toProcessor = (processorId: string, subjectId: string, over: Record<string, unknown> = {}) => ({
-  recipientKind: 'processor', recipientId: processorId, basis: 'service_provider', purpose: 'process_payment',
+  recipientKind: 'processor', recipientUse: 'service', recipientId: processorId, basis: 'service_provider', purpose: 'process_payment',
   categories: ['user.contact.email', 'user.name'], subjects: [{ type: 'subscriber', id: subjectId }], ...over,
 });
 

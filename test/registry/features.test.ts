@@ -11,7 +11,6 @@ describe('registry declarations', () => {
       for (const p of f.purposes) expect(isPurposeKey(p), `${f.name}: ${p}`).toBe(true);
       for (const c of f.categories) expect(isCategoryKey(c), `${f.name}: ${c}`).toBe(true);
       for (const s of f.subjects) expect(isSubjectType(s), `${f.name}: ${s}`).toBe(true);
-      for (const r of f.routes ?? []) expect(r).toMatch(/^(GET|POST|PUT|PATCH|DELETE) \//);
     }
   });
 

@@ -1,10 +1,7 @@
-import Fastify from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { expect, it } from 'vitest';
 import { findStale, findUndeclared } from '../../src/domain/personal-columns.ts';
-import { FEATURES, REGISTRY, ROUTES_WITHOUT_PERSONAL_DATA } from '../../src/domain/registry.ts';
+import { REGISTRY } from '../../src/domain/registry.ts';
 import type { Sql } from '../../src/db/index.ts';
-import { registerRoutes } from '../../src/http/routes.ts';
 import { describeEachStore } from '../support/harness.ts';
 
 const columnsOf = (db: Sql, schema: string) =>
@@ -32,21 +29,5 @@ describeEachStore('schema registry', (h) => {
     } finally {
       await db.exec('DROP SCHEMA c06_scratch CASCADE');
     }
-  });
-
-  it('[C06] every API route is covered by a declared feature or stated to touch no personal data', async () => {
-    // The same route modules the app registers, on a bare instance that only records them.
-    const probe = Fastify().withTypeProvider<ZodTypeProvider>();
-    probe.setValidatorCompiler(validatorCompiler);
-    probe.setSerializerCompiler(serializerCompiler);
-    const routes: string[] = [];
-    probe.addHook('onRoute', (r) => {
-      for (const m of [r.method].flat()) if (m !== 'HEAD' && r.url.startsWith('/api/')) routes.push(`${m} ${r.url}`);
-    });
-    await registerRoutes(probe, h().ctx);
-    await probe.close();
-    const covered = new Set([...FEATURES.flatMap((f) => f.routes ?? []), ...ROUTES_WITHOUT_PERSONAL_DATA.map((r) => r.route)]);
-    expect(routes.length).toBeGreaterThan(10);
-    expect(routes.filter((r) => !covered.has(r))).toEqual([]);
   });
 });

@@ -46,6 +46,21 @@ export type Basis = ProcessingBasis | DisclosureBasis;
  */
 export const RESTRICTION_PROOF_BASES: ReadonlySet<ProcessingBasis> = new Set(['legal_obligation', 'vital_interest']);
 
+/**
+ * The grounds on which ECOMKEY staff may lift a subject's restriction or objection (GDPR Art
+ * 18(2), Art 21(1); Decree 13/2023 Art 17): a merchant's say-so is not one of them.
+ * @clause C34
+ */
+export const LIFT_GROUNDS = {
+  legal_obligation: { label: 'A legal obligation requires the processing', citations: [`${D13} Art 17`, 'GDPR Art 18(2)'] },
+  vital_interest: { label: 'A person\'s life or health is at stake', citations: [`${D13} Art 17`, 'GDPR Art 18(2)'] },
+  legal_claims: { label: 'Establishing, exercising or defending legal claims', citations: ['GDPR Art 18(2)', 'GDPR Art 21(1)'] },
+  rights_of_others: { label: 'Protecting the rights of another person', citations: ['GDPR Art 18(2)'] },
+  public_interest: { label: 'An important public interest', citations: [`${D13} Art 17`, 'GDPR Art 18(2)'] },
+} as const satisfies Record<string, { label: string; citations: readonly string[] }>;
+export type LiftGround = keyof typeof LIFT_GROUNDS;
+export const LIFT_GROUND_KEYS = Object.keys(LIFT_GROUNDS) as LiftGround[];
+
 /** Disclosure bases that hold despite a restriction or objection (law, life, fraud). @clause C34 */
 export const RESTRICTION_PROOF_DISCLOSURES: ReadonlySet<DisclosureBasis> = new Set(['required_by_law', 'threat_to_life', 'illegal_activity_or_fraud']);
 

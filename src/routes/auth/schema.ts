@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { secretToken } from '../../guard/schema.ts';
 import { BirthDate, Email, GivenPassword, lineText, Locale, multiLineText, NewPassword } from '../../accounts/fields.ts';
 
 /** Registration asks exactly these (C17): nothing about payment, and an unknown field is refused. */
@@ -15,7 +16,7 @@ export const SignUpBody = z.strictObject({
 export const SignUpOut = z.object({ status: z.enum(['verification_sent', 'parental_consent_required']) });
 
 /** Tokens are 43 url-safe characters; a wider bound lets a mangled link answer token_invalid rather than a schema error. */
-export const VerifyEmailBody = z.strictObject({ token: z.string().min(1).max(200) });
+export const VerifyEmailBody = z.strictObject({ token: secretToken(1, 200) });
 export const VerifyEmailOut = z.object({ status: z.literal('verified') });
 
 export const ResendVerificationBody = z.strictObject({ email: Email, locale: Locale.optional() });

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { CAN } from '../../auth/permissions.ts';
+import { selfCustomer } from '../../http/declare.ts';
 import type { RouteModule } from '../../http/routes.ts';
 import { auditActor } from '../../auth/actor.ts';
 import { keyringFor } from '../../crypto/envelope.ts';
@@ -13,14 +15,14 @@ import { BillingOut, UpgradeBody } from './schema.ts';
 import { loadBilling } from './presenter.ts';
 
 export const billingRoutes: RouteModule = (app, ctx) => {
-  app.get('/api/billing', { schema: { response: { 200: BillingOut }, tags: ['billing'] } }, async (req) => {
+  app.get('/api/billing', { config: { feature: 'billing.upgrade', can: CAN.ownAccount, purpose: 'provide_service', subject: { admit: 'gate', locate: selfCustomer } }, schema: { response: { 200: BillingOut }, tags: ['billing'] } }, async (req) => {
     const actor = req.actor;
     if (!isUser(actor)) throw forbidden('tenant_forbidden', 'Not allowed');
     return inTenant(ctx.db, actor.tenantId, (tx) => loadBilling(tx, keyringFor(ctx.config)));
   });
 
   // A card number anywhere in this body is refused before validation, handlers or logs see it (C02).
-  app.post('/api/billing/upgrade', { preValidation: refuseCardsInBody, schema: { body: UpgradeBody, response: { 200: BillingOut }, tags: ['billing'] } }, async (req) => {
+  app.post('/api/billing/upgrade', { config: { feature: 'billing.upgrade', can: CAN.ownAccount, purpose: 'process_payment', subject: { admit: 'gate', locate: selfCustomer } }, preValidation: refuseCardsInBody, schema: { body: UpgradeBody, response: { 200: BillingOut }, tags: ['billing'] } }, async (req) => {
     const actor = req.actor;
     if (!isUser(actor) || !canManageBilling(actor)) throw forbidden('tenant_forbidden', 'Only an owner or admin signed in may change the plan');
     const b = req.body;

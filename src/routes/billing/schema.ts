@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { identifier } from '../../guard/schema.ts';
 import { freeText } from '../../guard/schema.ts';
 
 const Brand = z.enum(['visa', 'mastercard', 'amex', 'napas', 'jcb', 'unionpay', 'discover', 'diners', 'maestro', 'mir', 'rupay']);
@@ -10,13 +11,13 @@ const Brand = z.enum(['visa', 'mastercard', 'amex', 'napas', 'jcb', 'unionpay', 
  */
 export const UpgradeBody = z.strictObject({
   plan: z.literal('paid'),
-  phone: z.string().trim().min(6).max(25).regex(/^\+?[0-9 ().-]+$/, 'digits, spaces, + ( ) . - only'),
+  phone: identifier(/^\+?[0-9 ().-]+$/, { min: 6, max: 25 }),
   physicalAddress: freeText({ max: 500, multiline: true, cards: 'refuse' }),
   /** Overrides of the billing contact; default to the signed-in user's registration data. */
   contactName: freeText({ max: 200, cards: 'refuse' }).optional(),
   company: freeText({ max: 200, cards: 'refuse' }).optional(),
-  paymentToken: z.string().regex(/^tok_[A-Za-z0-9_]{8,120}$/, 'a processor token (tok_…)'),
-  last4: z.string().regex(/^\d{4}$/),
+  paymentToken: identifier(/^tok_[A-Za-z0-9_]{8,120}$/, { max: 124, digitsExpected: 'a processor token (tok_…): the card stays with the processor' }),
+  last4: identifier(/^\d{4}$/, { max: 4 }),
   brand: Brand,
 });
 export type UpgradeBody = z.infer<typeof UpgradeBody>;

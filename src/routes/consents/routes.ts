@@ -1,7 +1,7 @@
 import type { RouteModule } from '../../http/routes.ts';
 import { consentHistory, consentProof, createNotice, currentConsents, listNotices, recordConsent, withdrawConsent } from '../../consents/index.ts';
-import { assertSubjectInTenant } from '../../consents/subjects.ts';
-import { canPublishConsentNotice } from '../../auth/permissions.ts';
+import { CAN, canPublishConsentNotice } from '../../auth/permissions.ts';
+import { rowSubject, typedPathSubject } from '../../http/declare.ts';
 import { inTenant } from '../../db/scope.ts';
 import { forbidden } from '../../errors.ts';
 import { idempotencyKeyOf, idempotent, sendIdempotent } from '../../http/idempotency.ts';
@@ -12,6 +12,8 @@ import {
 } from './schema.ts';
 
 const tags = ['consents'];
+const ledger = { admit: 'ledger', locate: typedPathSubject, why: 'The subject\'s own consents: given and withdrawn whatever they restricted' } as const;
+const record = (feature: 'consents.record' | 'consents.read') => ({ feature, can: CAN.manageConsents, subject: ledger });
 
 /**
  * The merchant's consent ledger API: record (give or withdraw) per purpose, read current state
@@ -19,7 +21,7 @@ const tags = ['consents'];
  * @clause C22 @clause C19 @clause C03
  */
 export const consentRoutes: RouteModule = (app, ctx) => {
-  app.post('/api/subjects/:type/:id/consents', { schema: { params: SubjectParams, body: ConsentCreate, response: { 201: ConsentOut }, tags } }, async (req, reply) => {
+  app.post('/api/subjects/:type/:id/consents', { config: record('consents.record'), schema: { params: SubjectParams, body: ConsentCreate, response: { 201: ConsentOut }, tags } }, async (req, reply) => {
     const actor = merchantOf(req);
     const subject = tenantSubject(actor, req.params);
     const key = idempotencyKeyOf(req);
@@ -30,7 +32,7 @@ export const consentRoutes: RouteModule = (app, ctx) => {
     return sendIdempotent(reply, r);
   });
 
-  app.post('/api/subjects/:type/:id/consents/withdraw', { schema: { params: SubjectParams, body: ConsentWithdraw, response: { 201: ConsentOut }, tags } }, async (req, reply) => {
+  app.post('/api/subjects/:type/:id/consents/withdraw', { config: record('consents.record'), schema: { params: SubjectParams, body: ConsentWithdraw, response: { 201: ConsentOut }, tags } }, async (req, reply) => {
     const actor = merchantOf(req);
     const subject = tenantSubject(actor, req.params);
     const key = idempotencyKeyOf(req);
@@ -41,22 +43,26 @@ export const consentRoutes: RouteModule = (app, ctx) => {
     return sendIdempotent(reply, r);
   });
 
-  app.get('/api/subjects/:type/:id/consents', { schema: { params: SubjectParams, response: { 200: ConsentsOut }, tags } }, async (req) => {
+  app.get('/api/subjects/:type/:id/consents', { config: record('consents.read'), schema: { params: SubjectParams, response: { 200: ConsentsOut }, tags } }, async (req) => {
     const actor = merchantOf(req);
     const subject = tenantSubject(actor, req.params);
     return inTenant(ctx.db, actor.tenantId, async (tx) => {
-      await assertSubjectInTenant(tx, subject);
       const [current, history] = [await currentConsents(tx, subject), await consentHistory(tx, subject)];
       return { current: current.map(presentConsent), history: history.map(presentConsent) };
     });
   });
 
-  app.get('/api/consents/:recordId/proof', { schema: { params: RecordParams, response: { 200: ProofOut }, tags } }, async (req) => {
+  app.get('/api/consents/:recordId/proof', {
+    config: {
+      feature: 'consents.read', can: CAN.manageConsents,
+      subject: { admit: 'ledger', why: 'The proof of a consent the subject gave', locate: rowSubject('the subject of a consent record', 'SELECT subject_type, subject_id FROM consent_records WHERE id = $1', 'recordId') },
+    },
+    schema: { params: RecordParams, response: { 200: ProofOut }, tags } }, async (req) => {
     const actor = merchantOf(req);
     return presentProof(await inTenant(ctx.db, actor.tenantId, (tx) => consentProof(tx, req.params.recordId)));
   });
 
-  app.post('/api/consent-notices', { schema: { body: NoticeCreate, response: { 201: NoticeOut }, tags } }, async (req, reply) => {
+  app.post('/api/consent-notices', { config: { noPersonalData: 'Publishes the wording consent is asked with' }, schema: { body: NoticeCreate, response: { 201: NoticeOut }, tags } }, async (req, reply) => {
     const actor = merchantOf(req);
     if (!canPublishConsentNotice(actor)) throw forbidden('role_forbidden', 'Only an owner or admin publishes consent notices');
     const r = await idempotent(ctx.db, req, { tenantId: actor.tenantId }, async (tx) => ({
@@ -66,7 +72,7 @@ export const consentRoutes: RouteModule = (app, ctx) => {
     return sendIdempotent(reply, r);
   });
 
-  app.get('/api/consent-notices', { schema: { response: { 200: NoticeList }, tags } }, async (req) => {
+  app.get('/api/consent-notices', { config: { noPersonalData: 'The tenant\'s published consent wording' }, schema: { response: { 200: NoticeList }, tags } }, async (req) => {
     const actor = merchantOf(req);
     const rows = await inTenant(ctx.db, actor.tenantId, (tx) => listNotices(tx, 'tenant'));
     return { items: rows.map(presentNotice) };

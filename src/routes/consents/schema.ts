@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText, identifier, taxonomyKey } from '../../guard/schema.ts';
 import { CONSENT_METHODS } from '../../consents/types.ts';
 
 /**
@@ -6,9 +7,9 @@ import { CONSENT_METHODS } from '../../consents/types.ts';
  * one with its own code (`unknown_purpose`, `purpose_forbidden`, `unknown_category`), not a
  * generic validation error.
  */
-const Key = z.string().trim().min(1).max(100);
+const Key = taxonomyKey();
 
-export const SubjectParams = z.strictObject({ type: z.string().max(40), id: z.uuid() });
+export const SubjectParams = z.strictObject({ type: taxonomyKey(40), id: z.uuid() });
 export const RecordParams = z.strictObject({ recordId: z.uuid() });
 
 export const ConsentCreate = z.strictObject({
@@ -17,7 +18,7 @@ export const ConsentCreate = z.strictObject({
   given: z.boolean(),
   noticeId: z.uuid().optional(),
   method: z.enum(CONSENT_METHODS),
-  evidence: z.string().trim().min(1).max(2000).optional(),
+  evidence: freeText({ max: 2000, cards: 'refuse' }).optional(),
   marketing: z.boolean().optional(),
   disclosure: z.boolean().optional(),
   category: Key.optional(),
@@ -26,7 +27,7 @@ export const ConsentCreate = z.strictObject({
 export const ConsentWithdraw = z.strictObject({
   purpose: Key,
   method: z.enum(CONSENT_METHODS),
-  evidence: z.string().trim().min(1).max(2000).optional(),
+  evidence: freeText({ max: 2000, cards: 'refuse' }).optional(),
 });
 
 export const NoticeRef = z.object({ id: z.uuid(), slug: z.string(), version: z.number().int(), lang: z.string(), contentHash: z.string() });
@@ -68,9 +69,9 @@ export type NoticeOut = z.infer<typeof NoticeOut>;
 export const ProofOut = z.object({ record: ConsentOut, notice: NoticeOut.nullable(), intact: z.boolean() });
 
 export const NoticeCreate = z.strictObject({
-  slug: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/),
+  slug: identifier(/^[a-z0-9][a-z0-9_-]{0,63}$/, { max: 64 }),
   lang: z.enum(['vi', 'en']),
-  wording: z.string().trim().min(1).max(20000),
+  wording: freeText({ max: 20000, multiline: true, cards: 'refuse' }),
   purposes: z.array(Key).min(1).max(8),
   marketing: z.boolean().optional(),
   disclosure: z.boolean().optional(),

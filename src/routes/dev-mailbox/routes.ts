@@ -1,4 +1,5 @@
 import type { RouteModule } from '../../http/routes.ts';
+import { CAN } from '../../auth/permissions.ts';
 import { MailboxOut, MailboxQuery } from './schema.ts';
 import { notFound } from '../../errors.ts';
 import { openMail, outboxAddressIndex } from '../../mail/outbox.ts';
@@ -13,7 +14,7 @@ type OutboxRow = { id: number; to_address: string; subject: string; body_text: s
  */
 export const devMailboxRoutes: RouteModule = (app, ctx) => {
   if (ctx.mailer.smtp) return;
-  app.get('/api/dev/mailbox', { config: { access: 'public' }, schema: { querystring: MailboxQuery, response: { 200: MailboxOut }, tags: ['dev'] } }, async (req) => {
+  app.get('/api/dev/mailbox', { config: { access: 'public', feature: 'dev.mailbox', can: CAN.anyone, subject: { admit: 'anonymous', why: 'The development mailbox, loopback only, without SMTP' } }, schema: { querystring: MailboxQuery, response: { 200: MailboxOut }, tags: ['dev'] } }, async (req) => {
     // Verification links are in here: only this machine may read them, whatever a proxy header says.
     if (!isLoopback(req.socket.remoteAddress)) throw notFound('route');
     const rows = await ctx.db.query<OutboxRow>(

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { identifier } from '../../guard/schema.ts';
 
 export const MailboxQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   /** Only mail to this address (case-insensitive), so a test or a developer finds theirs among many. */
-  to: z.string().trim().min(1).max(254).optional(),
+  to: identifier(/^[^\s@]+@[^\s@]+$/, { max: 254 }).optional(),
 });
 
 export const MailboxOut = z.object({

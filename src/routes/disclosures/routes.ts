@@ -1,4 +1,7 @@
 import type { RouteModule } from '../../http/routes.ts';
+import { CAN } from '../../auth/permissions.ts';
+const PER_SUBJECT = { admit: 'per_subject', why: 'recordDisclosure asks the gate for every subject it names' } as const;
+const LIST = { admit: 'many', why: 'Ledger entries name subjects by id only' } as const;
 import { auditActor } from '../../auth/actor.ts';
 import { recordAudit } from '../../audit/log.ts';
 import { canReadDisclosures, canRecordDisclosure, isStaff, isUser } from '../../auth/permissions.ts';
@@ -35,7 +38,7 @@ const reasonOf = (header: unknown): string => {
  * ECOMKEY's privacy officer records legal disclosures on a tenant's data, with a reason.
  */
 export const disclosureRoutes: RouteModule = (app, ctx) => {
-  app.post('/api/disclosures', { schema: { body: DisclosureCreate, response: { 201: DisclosureOut }, tags } }, async (req, reply) => {
+  app.post('/api/disclosures', { config: { feature: 'disclosures.record', can: CAN.recordDisclosure, subject: PER_SUBJECT }, schema: { body: DisclosureCreate, response: { 201: DisclosureOut }, tags } }, async (req, reply) => {
     const actor = req.actor;
     if (!isUser(actor) || !canRecordDisclosure(actor)) throw forbidden('tenant_forbidden', 'Only an owner or admin records disclosures');
     const tenantId = actor.tenantId;
@@ -45,13 +48,13 @@ export const disclosureRoutes: RouteModule = (app, ctx) => {
     return sendIdempotent(reply, r);
   });
 
-  app.get('/api/disclosures', { schema: { querystring: DisclosureListQuery, response: { 200: DisclosureList }, tags } }, async (req) => {
+  app.get('/api/disclosures', { config: { feature: 'disclosures.record', can: CAN.readDisclosures, subject: LIST }, schema: { querystring: DisclosureListQuery, response: { 200: DisclosureList }, tags } }, async (req) => {
     const actor = req.actor;
     if (!isUser(actor) || !canReadDisclosures(actor)) throw forbidden('tenant_forbidden', 'Not allowed');
     return inTenant(ctx.db, actor.tenantId, (tx) => ledgerPage(tx, req.query));
   });
 
-  app.get('/api/disclosures/:id', { schema: { params: DisclosureParams, response: { 200: DisclosureOut }, tags } }, async (req) => {
+  app.get('/api/disclosures/:id', { config: { feature: 'disclosures.record', can: CAN.readDisclosures, subject: LIST }, schema: { params: DisclosureParams, response: { 200: DisclosureOut }, tags } }, async (req) => {
     const actor = req.actor;
     if (!isUser(actor) || !canReadDisclosures(actor)) throw forbidden('tenant_forbidden', 'Not allowed');
     return presentDisclosure(await getDisclosure(ctx, actor.tenantId, req.params.id));
@@ -62,7 +65,7 @@ export const disclosureRoutes: RouteModule = (app, ctx) => {
 
   app.post(
     '/api/staff/tenants/:tenantId/disclosures',
-    { config: staff, schema: { params: TenantParams, headers: AccessReasonHeaders, body: DisclosureCreate, response: { 201: DisclosureOut }, tags: staffTags } },
+    { config: { ...staff, feature: 'disclosures.record', can: CAN.recordDisclosureStaff, subject: PER_SUBJECT }, schema: { params: TenantParams, headers: AccessReasonHeaders, body: DisclosureCreate, response: { 201: DisclosureOut }, tags: staffTags } },
     async (req, reply) => {
       const actor = req.actor;
       if (!isStaff(actor) || !canRecordDisclosure(actor)) throw forbidden('privacy_officer_only', 'Only the privacy officer records disclosures');
@@ -81,7 +84,7 @@ export const disclosureRoutes: RouteModule = (app, ctx) => {
 
   app.get(
     '/api/staff/tenants/:tenantId/disclosures',
-    { config: staff, schema: { params: TenantParams, headers: AccessReasonHeaders, querystring: DisclosureListQuery, response: { 200: DisclosureList }, tags: staffTags } },
+    { config: { ...staff, feature: 'disclosures.record', can: CAN.readDisclosuresStaff, subject: LIST }, schema: { params: TenantParams, headers: AccessReasonHeaders, querystring: DisclosureListQuery, response: { 200: DisclosureList }, tags: staffTags } },
     async (req) => {
       const actor = req.actor;
       if (!isStaff(actor) || !canReadDisclosures(actor)) throw forbidden('privacy_officer_only', 'Only the privacy officer reads a tenant\'s ledger');

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { taxonomyKey, cursorParam } from '../../guard/schema.ts';
 import { lineText } from '../../accounts/fields.ts';
 import { RECIPIENT_KINDS } from '../../disclosures/rules.ts';
 
 export const DisclosureParams = z.strictObject({ id: z.uuid() });
 
 /** Taxonomy keys are checked by the command, so an unknown one gets its own stable code. */
-const Key = z.string().trim().min(1).max(100);
+const Key = taxonomyKey();
 
 export const DisclosureCreate = z.strictObject({
   recipientKind: z.enum(RECIPIENT_KINDS),
@@ -17,7 +18,11 @@ export const DisclosureCreate = z.strictObject({
    * One of the six bases of C04. Optional here on purpose: a missing basis is refused by the
    * ledger with `disclosure_basis_missing` and audited, an unknown one with `unknown_disclosure_basis`.
    */
-  basis: z.string().max(100).optional(),
+  basis: z.union([z.literal(''), taxonomyKey()]).optional(),
+  /** What the recipient will do with the data: only `service` is ever allowed; `marketing` is refused by the gate (C28). */
+  recipientUse: z.enum(['service', 'marketing']),
+  /** For `subject_request`: the recorded request of every subject named (C04). */
+  requestId: z.uuid().optional(),
   /** The court order, legal request or case number; required for a court and for law, life and fraud (C27). */
   orderReference: lineText(200).optional(),
   purpose: Key,
@@ -50,7 +55,7 @@ export const DisclosureList = z.object({ items: z.array(DisclosureOut), nextCurs
 
 export const DisclosureListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: cursorParam().optional(),
   /** Only the disclosures naming this subject (both or neither). */
   subjectType: Key.optional(),
   subjectId: z.uuid().optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { identifier } from '../../guard/schema.ts';
 import { freeText } from '../../guard/schema.ts';
 
 export const SubscriberParams = z.strictObject({ id: z.uuid() });
@@ -11,7 +12,7 @@ export const NoteCreate = z.strictObject({ text: freeText({ max: 10_000, multili
 export const InboundMessage = z.strictObject({
   channel: z.enum(['messenger', 'zalo', 'telegram', 'web', 'import', 'api']),
   subscriberId: z.uuid().optional(),
-  channelMessageRef: z.string().trim().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'visible ASCII only').optional(),
+  channelMessageRef: identifier(/^[\x21-\x7e]+$/, { max: 200, digitsExpected: 'channels number their messages with long digit runs (Telegram, Zalo msg ids); it is the channel\'s id, not content' }).optional(),
   text: freeText({ max: 20_000, multiline: true, cards: 'mask' }),
 });
 
@@ -52,4 +53,4 @@ export const HeldOut = z.object({
 });
 export type HeldOut = z.infer<typeof HeldOut>;
 export const HeldList = z.object({ items: z.array(HeldOut) });
-export const HeldActionParams = z.strictObject({ id: z.uuid(), action: z.enum(['release', 'restrict', 'object']) });
+export const HeldActionParams = z.strictObject({ id: z.uuid(), action: z.enum(['restrict', 'object']) });

@@ -2,6 +2,7 @@ import type { RouteModule } from '../../http/routes.ts';
 import { loadSnapshot } from '../../consents/snapshot.ts';
 import { assertSubjectInTenant } from '../../consents/subjects.ts';
 import { inTenant } from '../../db/scope.ts';
+import { CAN } from '../../auth/permissions.ts';
 import { badRequest } from '../../errors.ts';
 import { decide, requireAllowed } from '../../domain/gate.ts';
 import { denialError } from '../../domain/gate-errors.ts';
@@ -19,7 +20,9 @@ const TENANT_FEATURES: ReadonlySet<string> = new Set<FeatureName>(['messaging.br
  * @clause C22 @clause C19 @clause C34 @clause C28
  */
 export const gateRoutes: RouteModule = (app, ctx) => {
-  app.post('/api/gate/decide', { schema: { body: GateDecideBody, response: { 200: GateAllowOut }, tags: ['gate'] } }, async (req) => {
+  app.post('/api/gate/decide', {
+    config: { feature: 'gate.decide', can: CAN.manageConsents, subject: { admit: 'per_subject', why: 'The advisory gate itself: decides for the subject the body names and returns no personal value' } },
+    schema: { body: GateDecideBody, response: { 200: GateAllowOut }, tags: ['gate'] } }, async (req) => {
     const actor = merchantOf(req);
     const b = req.body;
     const feature = (b.feature ?? 'messaging.broadcast') as FeatureName;

@@ -1,4 +1,7 @@
 import type { RouteModule } from '../../http/routes.ts';
+import { CAN } from '../../auth/permissions.ts';
+import { selfCustomer } from '../../http/declare.ts';
+const ACCEPT = { feature: 'policies.accept', can: CAN.ownAccount, subject: { admit: 'ledger', locate: selfCustomer, why: 'The person accepts for themself' } } as const;
 import { forbidden, notFound } from '../../errors.ts';
 import { isUser } from '../../auth/permissions.ts';
 import { acceptanceStatus, acceptPolicies } from '../../policies/acceptance.ts';
@@ -11,7 +14,7 @@ import { presentAccepted, presentPolicyVersion, presentSiteNotice, presentVersio
 
 const tags = ['policies'];
 // Policy texts are public and must be readable before sign-in and before acceptance.
-const PUBLIC = { access: 'public' as const };
+const PUBLIC = { access: 'public' as const, noPersonalData: 'Published policy versions and texts' };
 // The status and accept routes are how a user gets past the acceptance gate, so the gate skips them.
 const BEFORE_ACCEPTANCE = { access: 'user' as const, requiresAcceptance: false };
 
@@ -52,7 +55,7 @@ export const policyRoutes: RouteModule = (app, ctx) => {
     },
   );
 
-  app.get('/api/policies/status', { config: BEFORE_ACCEPTANCE, schema: { response: { 200: PolicyStatusOut }, tags } }, async (req) => {
+  app.get('/api/policies/status', { config: { ...BEFORE_ACCEPTANCE, ...ACCEPT }, schema: { response: { 200: PolicyStatusOut }, tags } }, async (req) => {
     const actor = req.actor;
     if (!isUser(actor)) throw forbidden('tenant_forbidden', 'Only customer accounts accept the policies');
     const s = await acceptanceStatus(ctx.db, actor.userId);
@@ -63,7 +66,7 @@ export const policyRoutes: RouteModule = (app, ctx) => {
     };
   });
 
-  app.post('/api/policies/accept', { config: BEFORE_ACCEPTANCE, schema: { body: AcceptBody, response: { 201: AcceptOut }, tags } }, async (req, reply) => {
+  app.post('/api/policies/accept', { config: { ...BEFORE_ACCEPTANCE, ...ACCEPT }, schema: { body: AcceptBody, response: { 201: AcceptOut }, tags } }, async (req, reply) => {
     const actor = req.actor;
     if (!isUser(actor)) throw forbidden('tenant_forbidden', 'Only customer accounts accept the policies');
     const r = await acceptPolicies(ctx, actor, req.body, truncateIp(req.ip));

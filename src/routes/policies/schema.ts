@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { identifier } from '../../guard/schema.ts';
 
 export const PolicyKind = z.enum(['privacy', 'terms']);
 export const PolicyLang = z.enum(['vi', 'en']);
 
 /** A version number as it appears in a path: digits only, from 1 (no sign, no fraction, no leading zero). */
-const VersionParam = z.string().regex(/^[1-9]\d{0,8}$/, 'a version is a whole number from 1').transform(Number);
+const VersionParam = identifier(/^[1-9]\d{0,8}$/, { max: 9 }).transform(Number);
 /** A version number in a JSON body. */
 const VersionNumber = z.number().int().min(1).max(999_999_999);
 

@@ -7,6 +7,8 @@ import {
 } from '../../consents/index.ts';
 import { NOTICE_COLUMNS, type NoticeRow } from '../../consents/types.ts';
 import type { Sql } from '../../db/index.ts';
+import { CAN } from '../../auth/permissions.ts';
+import type { Locator } from '../../http/declare.ts';
 import { inTenant } from '../../db/scope.ts';
 import { notFound } from '../../errors.ts';
 import { idempotent, idempotencyKeyOf, sendIdempotent } from '../../http/idempotency.ts';
@@ -22,6 +24,7 @@ import {
 // The privacy center authenticates for itself (a subject session or a Customer's session), so
 // the guard lets these through and each handler resolves its principal.
 const OPEN = { access: 'public', requiresAcceptance: false } as const;
+const SIGN_IN = { feature: 'privacy_center.signin', can: CAN.anyone, subject: { admit: 'anonymous', why: 'The person asks for their own sign-in link or session' } } as const;
 const tags = ['privacy-center'];
 
 const scopeOf = (p: CenterPrincipal) => ({ tenantId: p.subject.tenantId, scope: `subject:${p.subject.type}:${p.subject.id}` });
@@ -45,9 +48,18 @@ async function shopName(ctx: AppContext, tenantId: string): Promise<string | und
  * @clause C22 withdrawing is as easy as giving. @clause C34 the subject records and lifts their own.
  */
 export const privacyCenterRoutes: RouteModule = (app, ctx) => {
-  const signInLimit = { ...OPEN, rateLimit: { max: Math.max(10, Math.floor(ctx.config.rateLimitPerMinute / 20)), timeWindow: '1 minute' } };
+  // The person signed in to the center is the subject of every request there: their own choices and rights.
+  const own: Locator = {
+    describe: 'the person signed in to the privacy center', pure: true, tenant: async (req) => (await centerPrincipal(ctx, req))?.subject.tenantId ?? null,
+    find: async (req) => {
+      const p = await centerPrincipal(ctx, req);
+      return p ? { subject: p.subject } : null;
+    },
+  };
+  const mine = { ...OPEN, feature: 'privacy_center.consents', can: CAN.anyone, subject: { admit: 'ledger', locate: own, why: 'The person\'s own consents and restrictions' } } as const;
+  const signInLimit = { ...OPEN, ...SIGN_IN, rateLimit: { max: Math.max(10, Math.floor(ctx.config.rateLimitPerMinute / 20)), timeWindow: '1 minute' } };
 
-  app.get('/api/privacy-center/:tenantId', { config: OPEN, schema: { params: TenantParams, response: { 200: ShopOut }, tags } }, async (req) => {
+  app.get('/api/privacy-center/:tenantId', { config: { ...OPEN, ...SIGN_IN }, schema: { params: TenantParams, response: { 200: ShopOut }, tags } }, async (req) => {
     const name = await shopName(ctx, req.params.tenantId);
     if (name === undefined) throw notFound('shop');
     return { tenantId: req.params.tenantId, name };
@@ -64,20 +76,20 @@ export const privacyCenterRoutes: RouteModule = (app, ctx) => {
     return { signedIn: true, as: 'subject' as const, subjectType: s.subject.type, tenantId: s.subject.tenantId, shop: await shopName(ctx, s.subject.tenantId), csrfToken: csrfForSubjectSession(ctx, s.hash) };
   });
 
-  app.post('/api/privacy-center/sign-out', { config: OPEN, schema: { tags } }, async (req, reply) => {
+  app.post('/api/privacy-center/sign-out', { config: { ...OPEN, ...SIGN_IN }, schema: { tags } }, async (req, reply) => {
     await requireCenterPrincipal(ctx, req, true);
     await endSubjectSession(ctx, req, reply);
     return reply.code(204).send();
   });
 
-  app.get('/api/privacy-center/me', { config: OPEN, schema: { response: { 200: MeOut }, tags } }, async (req) => {
+  app.get('/api/privacy-center/me', { config: { ...OPEN, ...SIGN_IN }, schema: { response: { 200: MeOut }, tags } }, async (req) => {
     const p = await centerPrincipal(ctx, req);
     if (!p) return { signedIn: false };
     const shop = p.via === 'customer_session' ? 'ECOMKEY' : await shopName(ctx, p.subject.tenantId);
     return { signedIn: true, as: p.via === 'customer_session' ? 'customer' as const : 'subject' as const, subjectType: p.subject.type, tenantId: p.subject.tenantId, shop, csrfToken: p.csrfToken };
   });
 
-  app.get('/api/privacy-center/me/consents', { config: OPEN, schema: { response: { 200: CenterConsents }, tags } }, async (req) => {
+  app.get('/api/privacy-center/me/consents', { config: mine, schema: { response: { 200: CenterConsents }, tags } }, async (req) => {
     const p = await requireCenterPrincipal(ctx, req, false);
     return inTenant(ctx.db, p.subject.tenantId, async (tx) => {
       const current = await currentConsents(tx, p.subject);
@@ -88,7 +100,7 @@ export const privacyCenterRoutes: RouteModule = (app, ctx) => {
     });
   });
 
-  app.post('/api/privacy-center/me/consents', { config: OPEN, schema: { body: CenterConsentBody, response: { 201: ConsentOut }, tags } }, async (req, reply) => {
+  app.post('/api/privacy-center/me/consents', { config: mine, schema: { body: CenterConsentBody, response: { 201: ConsentOut }, tags } }, async (req, reply) => {
     const p = await requireCenterPrincipal(ctx, req, true);
     const key = idempotencyKeyOf(req);
     const b = req.body;
@@ -108,7 +120,7 @@ export const privacyCenterRoutes: RouteModule = (app, ctx) => {
     return sendIdempotent(reply, r);
   });
 
-  app.post('/api/privacy-center/me/restrictions', { config: OPEN, schema: { body: CenterRestrictionBody, response: { 201: RestrictionOut }, tags } }, async (req, reply) => {
+  app.post('/api/privacy-center/me/restrictions', { config: mine, schema: { body: CenterRestrictionBody, response: { 201: RestrictionOut }, tags } }, async (req, reply) => {
     const p = await requireCenterPrincipal(ctx, req, true);
     const { kind, ...rest } = req.body;
     const r = await idempotent(ctx.db, req, scopeOf(p), async (tx) => {
@@ -118,7 +130,7 @@ export const privacyCenterRoutes: RouteModule = (app, ctx) => {
     return sendIdempotent(reply, r);
   });
 
-  app.post('/api/privacy-center/me/restrictions/:id/lift', { config: OPEN, schema: { params: RestrictionIdParams, response: { 200: RestrictionOut }, tags } }, async (req) => {
+  app.post('/api/privacy-center/me/restrictions/:id/lift', { config: mine, schema: { params: RestrictionIdParams, response: { 200: RestrictionOut }, tags } }, async (req) => {
     const p = await requireCenterPrincipal(ctx, req, true);
     const row = await inTenant(ctx.db, p.subject.tenantId, (tx) =>
       liftRestriction({ tx, auditKey: ctx.keys.audit }, p.actor, { restrictionId: req.params.id, by: 'subject' }),

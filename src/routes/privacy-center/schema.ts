@@ -1,15 +1,16 @@
 import { z } from 'zod';
+import { freeText, taxonomyKey, secretToken } from '../../guard/schema.ts';
 import { ConsentOut, NoticeOut } from '../consents/schema.ts';
 import { RestrictionOut } from '../restrictions/schema.ts';
 
-const Key = z.string().trim().min(1).max(100);
+const Key = taxonomyKey();
 
 export const TenantParams = z.strictObject({ tenantId: z.uuid() });
 export const RestrictionIdParams = z.strictObject({ id: z.uuid() });
 
 export const SignInBody = z.strictObject({ email: z.email().max(320), lang: z.enum(['vi', 'en']).optional() });
 export const SignInOut = z.object({ status: z.literal('link_sent') });
-export const SessionBody = z.strictObject({ token: z.string().min(10).max(200) });
+export const SessionBody = z.strictObject({ token: secretToken(10, 200) });
 
 export const ShopOut = z.object({ tenantId: z.uuid(), name: z.string() });
 
@@ -37,5 +38,5 @@ export const CenterRestrictionBody = z.strictObject({
   kind: z.enum(['restriction', 'objection']),
   purpose: Key.optional(),
   category: Key.optional(),
-  reason: z.string().trim().min(1).max(2000).optional(),
+  reason: freeText({ max: 2000, cards: 'refuse' }).optional(),
 });

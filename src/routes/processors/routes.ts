@@ -14,14 +14,14 @@ const tags = ['processors'];
  * sees ECOMKEY's, read only); ECOMKEY's own under /api/staff/processors, for its privacy officer.
  */
 export const processorRoutes: RouteModule = (app, ctx) => {
-  app.get('/api/processors', { schema: { response: { 200: ProcessorList }, tags } }, async (req) => {
+  app.get('/api/processors', { config: { noPersonalData: 'Service providers and their agreements name organisations and taxonomy keys (C26)' }, schema: { response: { 200: ProcessorList }, tags } }, async (req) => {
     const actor = req.actor;
     if (!isUser(actor)) throw forbidden('tenant_forbidden', 'Not allowed');
     const list = await listProcessors(ctx, actor.tenantId);
     return { items: list.map((p) => presentProcessor(p.processor, p.agreements)) };
   });
 
-  app.post('/api/processors', { schema: { body: ProcessorCreate, response: { 201: ProcessorOut }, tags } }, async (req, reply) => {
+  app.post('/api/processors', { config: { noPersonalData: 'Registers a service provider (an organisation)' }, schema: { body: ProcessorCreate, response: { 201: ProcessorOut }, tags } }, async (req, reply) => {
     const actor = req.actor;
     if (!isUser(actor) || !canManageProcessors(actor)) throw forbidden('tenant_forbidden', 'Only an owner or admin registers providers');
     const r = await idempotent(ctx.db, req, { tenantId: actor.tenantId }, async (tx) => ({
@@ -30,7 +30,7 @@ export const processorRoutes: RouteModule = (app, ctx) => {
     return sendIdempotent(reply, r);
   });
 
-  app.post('/api/processors/:id/agreements', { schema: { params: ProcessorParams, body: AgreementCreate, response: { 201: AgreementOut }, tags } }, async (req, reply) => {
+  app.post('/api/processors/:id/agreements', { config: { noPersonalData: 'A provider\'s agreement: dates, taxonomy keys, retention' }, schema: { params: ProcessorParams, body: AgreementCreate, response: { 201: AgreementOut }, tags } }, async (req, reply) => {
     const actor = req.actor;
     if (!isUser(actor) || !canManageProcessors(actor)) throw forbidden('tenant_forbidden', 'Only an owner or admin files agreements');
     const r = await idempotent(ctx.db, req, { tenantId: actor.tenantId }, async (tx) => ({
@@ -45,20 +45,20 @@ export const processorRoutes: RouteModule = (app, ctx) => {
     return a;
   };
 
-  app.get('/api/staff/processors', { config: staff, schema: { response: { 200: ProcessorList }, tags: ['staff'] } }, async (req) => {
+  app.get('/api/staff/processors', { config: { ...staff, noPersonalData: 'ECOMKEY\'s own service providers' }, schema: { response: { 200: ProcessorList }, tags: ['staff'] } }, async (req) => {
     staffOnly(req.actor);
     const list = await listProcessors(ctx, null);
     return { items: list.map((p) => presentProcessor(p.processor, p.agreements)) };
   });
 
-  app.post('/api/staff/processors', { config: staff, schema: { body: ProcessorCreate, response: { 201: ProcessorOut }, tags: ['staff'] } }, async (req, reply) => {
+  app.post('/api/staff/processors', { config: { ...staff, noPersonalData: 'Registers one of ECOMKEY\'s service providers' }, schema: { body: ProcessorCreate, response: { 201: ProcessorOut }, tags: ['staff'] } }, async (req, reply) => {
     const actor = staffOnly(req.actor);
     return reply.code(201).send(presentProcessor(await registerProcessor(ctx, actor, req.body), []));
   });
 
   app.post(
     '/api/staff/processors/:id/agreements',
-    { config: staff, schema: { params: ProcessorParams, body: AgreementCreate, response: { 201: AgreementOut }, tags: ['staff'] } },
+    { config: { ...staff, noPersonalData: 'An ECOMKEY provider\'s agreement' }, schema: { params: ProcessorParams, body: AgreementCreate, response: { 201: AgreementOut }, tags: ['staff'] } },
     async (req, reply) => {
       const actor = staffOnly(req.actor);
       return reply.code(201).send(presentAgreement(await recordAgreement(ctx, actor, req.params.id, req.body)));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { identifier, taxonomyKey } from '../../guard/schema.ts';
 import { lineText } from '../../accounts/fields.ts';
 import { PROCESSOR_KINDS } from '../../disclosures/rules.ts';
 
@@ -13,7 +14,7 @@ export const ProcessorCreate = z.strictObject({
 });
 
 /** Keys are checked against the taxonomy by the command, so an unknown one gets its own code. */
-const Key = z.string().trim().min(1).max(100);
+const Key = taxonomyKey();
 
 export const AgreementCreate = z.strictObject({
   signedAt: z.iso.date(),
@@ -26,7 +27,7 @@ export const AgreementCreate = z.strictObject({
   retentionDays: z.number().int().min(0).max(36_500),
   /** File name or archive reference of the signed document. */
   documentRef: lineText(300),
-  documentSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  documentSha256: identifier(/^[0-9a-f]{64}$/, { max: 64, digitsExpected: 'a SHA-256 in hex' }).optional(),
   /** The agreement binds the provider to this Privacy Policy and limits it to the service (C26). */
   bindsToPolicy: z.boolean(),
 });

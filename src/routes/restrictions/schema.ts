@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { LIFT_GROUND_KEYS, type LiftGround } from '../../domain/taxonomy/index.ts';
+import { freeText, taxonomyKey } from '../../guard/schema.ts';
 
-const Key = z.string().trim().min(1).max(100);
+const Key = taxonomyKey();
 
 export const RestrictionParams = z.strictObject({ id: z.uuid() });
 
@@ -9,14 +11,16 @@ export const RestrictionCreate = z.strictObject({
   /** Absent: every purpose. Checked against the taxonomy (unknown_purpose). */
   purpose: Key.optional(),
   category: Key.optional(),
-  reason: z.string().trim().min(1).max(2000).optional(),
+  reason: freeText({ max: 2000, cards: 'refuse' }).optional(),
 });
 
-/** A merchant or staff lifts only on a legal ground, citing it; the subject lifts their own in the privacy center. */
+/** Staff lift only on a legal ground of the taxonomy, citing its instrument; the subject lifts their own in the privacy center. */
 export const RestrictionLift = z.strictObject({
-  by: z.enum(['subject', 'legal_ground']),
-  reference: z.string().trim().min(1).max(500).optional(),
+  ground: z.enum(LIFT_GROUND_KEYS as [LiftGround, ...LiftGround[]]),
+  reference: freeText({ max: 500, cards: 'refuse' }),
 });
+
+export const StaffRestrictionParams = z.strictObject({ tenantId: z.uuid(), id: z.uuid() });
 
 export const RestrictionOut = z.object({
   id: z.uuid(),

@@ -1,4 +1,5 @@
 import type { RouteModule } from '../../http/routes.ts';
+import { CAN } from '../../auth/permissions.ts';
 import { auditActor } from '../../auth/actor.ts';
 import { canPublishPolicy } from '../../auth/permissions.ts';
 import { forbidden } from '../../errors.ts';
@@ -14,7 +15,7 @@ import { presentPublished } from './presenter.ts';
 export const staffPolicyRoutes: RouteModule = (app, ctx) => {
   app.post(
     '/api/staff/policies',
-    { config: { access: 'staff' }, schema: { body: PublishPolicyBody, response: { 201: PublishPolicyOut }, tags: ['staff'] } },
+    { config: { access: 'staff', feature: 'policies.publish', can: CAN.publishPolicy, subject: { admit: 'many', why: 'Mails every Customer of a significant change (C40): the mail job asks the gate for each' } }, schema: { body: PublishPolicyBody, response: { 201: PublishPolicyOut }, tags: ['staff'] } },
     async (req, reply) => {
       if (!canPublishPolicy(req.actor)) throw forbidden('privacy_officer_only', 'Only the privacy officer may publish a policy version');
       const published = await publishPolicyVersion(ctx, auditActor(req.actor), req.body);

@@ -1,4 +1,5 @@
 import type { RouteModule } from '../../http/routes.ts';
+import { CAN } from '../../auth/permissions.ts';
 import { readTenantSubscribers } from '../../accounts/staff-access.ts';
 import { canStaffReadTenantData, isStaff } from '../../auth/permissions.ts';
 import { badRequest, forbidden } from '../../errors.ts';
@@ -11,7 +12,7 @@ export const staffTenantRoutes: RouteModule = (app, ctx) => {
   app.get(
     '/api/staff/tenants/:tenantId/subscribers',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', feature: 'staff.subscribers.read', can: CAN.staffReadTenantData, subject: { admit: 'many', why: 'A page of a tenant\'s contacts for support, with a recorded reason; content stays behind the purpose wall' } },
       schema: { params: TenantParams, headers: AccessReasonHeaders, querystring: SubscriberListQuery, response: { 200: SubscriberList }, tags: ['staff'] },
     },
     async (req) => {

@@ -26,6 +26,8 @@ function setUp(form) {
     const named = values.recipientKind !== 'processor' && values.recipientKind !== 'subject';
     const body = {
       recipientKind: values.recipientKind,
+      // The console records only what the policy allows: the recipient uses the data to provide the service (C28).
+      recipientUse: 'service',
       ...(values.recipientKind === 'processor' && values.recipientId ? { recipientId: values.recipientId } : {}),
       ...(named && values.recipientName ? { recipientName: values.recipientName } : {}),
       ...(values.basis ? { basis: values.basis } : {}),

@@ -1,0 +1,56 @@
+import { createServer, type Server } from 'node:net';
+
+/** A received message: envelope recipients and the raw DATA. */
+export type Received = { to: string[]; data: string };
+
+/**
+ * A local stand-in for the SMTP provider: speaks enough SMTP for nodemailer (EHLO, MAIL, RCPT,
+ * DATA, QUIT) on 127.0.0.1 and keeps what it was handed. No test reaches a real provider.
+ */
+export async function startFakeSmtp(): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
+  const received: Received[] = [];
+  const open = new Set<import('node:net').Socket>();
+  const server: Server = createServer((socket) => {
+    open.add(socket);
+    socket.on('close', () => open.delete(socket));
+    let to: string[] = [];
+    let data: string | null = null;
+    let buffer = '';
+    socket.setEncoding('utf8');
+    socket.write('220 fake-smtp ready\r\n');
+    socket.on('data', (chunk: string) => {
+      buffer += chunk;
+      for (let i = buffer.indexOf('\r\n'); i >= 0; i = buffer.indexOf('\r\n')) {
+        const line = buffer.slice(0, i);
+        buffer = buffer.slice(i + 2);
+        if (data !== null) {
+          if (line === '.') {
+            received.push({ to, data });
+            data = null;
+            to = [];
+            socket.write('250 queued\r\n');
+          } else data += `${line}\n`;
+          continue;
+        }
+        const verb = line.slice(0, 4).toUpperCase();
+        if (verb === 'EHLO' || verb === 'HELO') socket.write('250 fake-smtp\r\n');
+        else if (verb === 'MAIL') socket.write('250 ok\r\n');
+        else if (verb === 'RCPT') {
+          to.push(line.replace(/^RCPT TO:\s*<?([^>]*)>?.*$/i, '$1'));
+          socket.write('250 ok\r\n');
+        } else if (verb === 'DATA') {
+          data = '';
+          socket.write('354 go on\r\n');
+        } else if (verb === 'QUIT') socket.end('221 bye\r\n');
+        else socket.write('250 ok\r\n');
+      }
+    });
+    socket.on('error', () => socket.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise((resolve) => {
+    for (const s of open) s.destroy();
+    server.close(() => resolve());
+  }) };
+}
