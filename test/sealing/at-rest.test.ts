@@ -50,10 +50,13 @@ async function exercise(h: Harness, v: Values): Promise<{ tenantId: string; head
 
   // The profile changes (C32), a Subscriber is created, the paid plan bought.
   expect((await h.app.inject({ method: 'PATCH', url: '/api/me', headers, payload: { company: v.newCompany, billingAddress: v.newAddress } })).statusCode).toBe(200);
-  const sub = await post(h, '/api/subscribers', {
-    channel: 'zalo', externalId: v.subExternalId, displayName: v.subName, phone: v.subPhone, email: v.subEmail, source: 'channel:zalo', legalBasis: 'consent',
-  }, headers);
+  // With an Idempotency-Key: the stored answer to replay must not be a clear copy of the person.
+  const subBody = { channel: 'zalo', externalId: v.subExternalId, displayName: v.subName, phone: v.subPhone, email: v.subEmail, source: 'channel:zalo', legalBasis: 'consent' };
+  const idem = { ...headers, 'idempotency-key': randomUUID() };
+  const sub = await post(h, '/api/subscribers', subBody, idem);
   expect(sub.statusCode, sub.body).toBe(201);
+  const replay = await post(h, '/api/subscribers', subBody, idem);
+  expect([replay.statusCode, replay.json()]).toEqual([201, sub.json()]);
   expect(sub.json()).toMatchObject({ displayName: v.subName, phone: v.subPhone, email: v.subEmail });
   await registerPaymentProcessor(h);
   const card = (processorFor(h.ctx.config) as SandboxProcessor).tokenize({ number: '9704 0000 0000 0018', expMonth: 12, expYear: 2030, cvc: '123' });

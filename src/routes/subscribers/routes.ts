@@ -4,6 +4,7 @@ import { notFound } from '../../errors.ts';
 import { CAN } from '../../auth/permissions.ts';
 import { SubscriberCreate, SubscriberList, SubscriberListQuery, SubscriberOut, SubscriberParams } from './schema.ts';
 import { recordAudit } from '../../audit/log.ts';
+import { keyringFor } from '../../crypto/envelope.ts';
 import { insertSubscriber, listSubscribers } from '../../subjects/subscribers.ts';
 import { auditActor, type UserActor } from '../../auth/actor.ts';
 import { idempotent, sendIdempotent } from '../../http/idempotency.ts';
@@ -50,7 +51,8 @@ export const subscriberRoutes: RouteModule = (app, ctx) => {
     const b = req.body;
     // The id the gate admitted; the row and its audit entry commit together or not at all.
     const id = currentProcessing()!.subject!.id;
-    const r = await idempotent(ctx.db, req, { tenantId: actor.tenantId }, async (tx) => {
+    // The replayed answer names the person: it is stored sealed (C07).
+    const r = await idempotent(ctx.db, req, { tenantId: actor.tenantId, ring: keyringFor(ctx.config) }, async (tx) => {
       const row = await insertSubscriber(tx, ctx.keys, actor.tenantId, { ...b, id });
       await recordAudit(tx, ctx.keys.audit, {
         tenantId: actor.tenantId, actor: auditActor(actor), action: 'subscriber.created',
