@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { PiiType } from '../src/detector/types.ts';
-import { EN_NEGATIVE, EN_POSITIVE, VI_NEGATIVE, VI_POSITIVE, type Seg, type Template } from './templates.ts';
+import { EN_NEGATIVE, EN_POSITIVE, EN_WORLD, VI_NEGATIVE, VI_POSITIVE, type Seg, type Template } from './templates.ts';
 import { chance, makeRng, pick, stripMarks, type Rng } from './values.ts';
 
 export interface GoldSpan {
@@ -78,7 +78,7 @@ function render(r: Rng, segs: Seg[], lang: 'vi' | 'en'): { text: string; spans: 
 
 function compose(r: Rng, lang: 'vi' | 'en'): Seg[] {
   const negative = chance(r, 0.34);
-  const pos: Template[] = lang === 'vi' ? VI_POSITIVE : EN_POSITIVE;
+  const pos: Template[] = lang === 'vi' ? VI_POSITIVE : chance(r, 0.4) ? EN_WORLD : EN_POSITIVE;
   const neg: Template[] = lang === 'vi' ? VI_NEGATIVE : EN_NEGATIVE;
   const main = pick(r, negative ? neg : pos)(r);
   const open = pick(r, lang === 'vi' ? VI_OPENERS : EN_OPENERS);

@@ -25,15 +25,18 @@ export function parseMarked(marked: string): { text: string; spans: GoldSpan[] }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const src = readFileSync(new URL('./handwritten.txt', import.meta.url), 'utf8');
+  // `npx tsx corpus/handwritten.ts blind` converts corpus/blind.txt the same way.
+  const name = process.argv[2] === 'blind' ? 'blind' : 'handwritten';
+  const prefix = name === 'blind' ? 'bl' : 'hw';
+  const src = readFileSync(new URL(`./${name}.txt`, import.meta.url), 'utf8');
   const lines: CorpusLine[] = [];
   for (const raw of src.split('\n')) {
     if (raw.trim() === '' || raw.startsWith('#')) continue;
     const tab = raw.indexOf('\t');
     const lang = raw.slice(0, tab) as 'vi' | 'en';
     const { text, spans } = parseMarked(raw.slice(tab + 1).replace(/\\n/g, '\n'));
-    lines.push({ id: `hw-${String(lines.length + 1).padStart(4, '0')}`, text, lang, spans });
+    lines.push({ id: `${prefix}-${String(lines.length + 1).padStart(4, '0')}`, text, lang, spans });
   }
-  writeFileSync(fileURLToPath(new URL('./handwritten.jsonl', import.meta.url)), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
-  console.log(`wrote ${lines.length} lines to corpus/handwritten.jsonl`);
+  writeFileSync(fileURLToPath(new URL(`./${name}.jsonl`, import.meta.url)), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  console.log(`wrote ${lines.length} lines to corpus/${name}.jsonl`);
 }

@@ -1,14 +1,20 @@
-// Value pools for the development-corpus generator. Deliberately broader than the
-// detector's gazetteers (given names, streets, wards it has never seen) so the corpus
-// measures generalisation rather than echoing the lists.
+// Value pools for the development-corpus generator. Names, banks and sensitive topics share
+// no value with the detector's lists or the name model's training half, so the corpus
+// measures generalisation rather than lookup. Provinces, districts and cities are a closed
+// official list the detector must know whole; they are the one shared pool.
+import { europeanCities, europeanStreets, firstNames, lastNames } from './namePools.ts';
 
-export const VN_FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Đào', 'Đoàn', 'Trịnh', 'Đinh', 'Lâm', 'Mai', 'Trương', 'Lưu', 'Cao', 'Tạ', 'Quách', 'Lương', 'Hà', 'Tô', 'Kiều', 'Thân', 'La'];
-export const VN_MIDDLE_M = ['Văn', 'Hữu', 'Đức', 'Minh', 'Quang', 'Thanh', 'Công', 'Xuân', 'Hoàng', 'Gia', 'Tuấn', 'Quốc', 'Đình', 'Ngọc', 'Bảo', 'Trọng', 'Nhật'];
-export const VN_MIDDLE_F = ['Thị', 'Ngọc', 'Thu', 'Thanh', 'Minh', 'Kim', 'Hồng', 'Phương', 'Mỹ', 'Bích', 'Khánh', 'Thảo', 'Diệu', 'Hải', 'Quỳnh', 'Bảo'];
-export const VN_GIVEN_M = ['An', 'Bình', 'Cường', 'Dũng', 'Đạt', 'Hải', 'Hùng', 'Huy', 'Khoa', 'Long', 'Minh', 'Nam', 'Phong', 'Quân', 'Sơn', 'Tài', 'Thắng', 'Toàn', 'Trung', 'Tuấn', 'Việt', 'Vinh', 'Hiếu', 'Khải', 'Lộc', 'Phát', 'Nhân', 'Duy', 'Tùng', 'Kiên', 'Đông', 'Thịnh'];
-export const VN_GIVEN_F = ['Anh', 'Chi', 'Dung', 'Hà', 'Hạnh', 'Hằng', 'Hoa', 'Hương', 'Huyền', 'Lan', 'Linh', 'Loan', 'Mai', 'My', 'Nga', 'Ngân', 'Nhung', 'Oanh', 'Phương', 'Quỳnh', 'Thảo', 'Trang', 'Trâm', 'Uyên', 'Vân', 'Vy', 'Yến', 'Nhi', 'Thư', 'Giang', 'Hiền', 'Tuyết'];
-export const EN_FIRST = ['James', 'Emily', 'Michael', 'Sarah', 'David', 'Jessica', 'Daniel', 'Olivia', 'Thomas', 'Hannah', 'Robert', 'Laura', 'Kevin', 'Rachel', 'Brian', 'Megan', 'Chris', 'Amanda', 'Peter', 'Sophie', 'Mark', 'Julia', 'Andrew', 'Chloe', 'Ryan', 'Grace', 'Jason', 'Natalie', 'Eric', 'Victoria', 'Priya', 'Carlos', 'Ahmed', 'Mei', 'Lucas', 'Isabel'];
-export const EN_LAST = ['Smith', 'Johnson', 'Williams', 'Brown', 'Miller', 'Davis', 'Wilson', 'Taylor', 'Anderson', 'Clark', 'Lewis', 'Walker', 'Young', 'King', 'Wright', 'Scott', 'Green', 'Baker', 'Carter', 'Mitchell', 'Turner', 'Parker', 'Collins', 'Morgan', 'Cooper', 'Reed', 'Bailey', 'Hughes', 'Foster', 'Sharma', 'Garcia', 'Chen', 'Patel', 'Okafor', 'Fischer', 'Nguyen', 'Tran'];
+// Person-name parts: none of these is in src/detector/data (test/detector/separation.test.ts
+// checks it). Vietnamese family names here were moved out of the detector's list; middle and
+// given syllables are real name syllables the detector's list lacks.
+export const VN_FAMILY = ['Hứa', 'Âu', 'Nghiêm', 'Nông', 'Tống', 'Ông', 'Bạch', 'Cù', 'Lạc', 'Mã', 'Tiết', 'Ưng', 'Cấn', 'Tòng', 'Vưu', 'Đậu', 'Đới', 'Lều'];
+export const VN_MIDDLE_M = ['Khắc', 'Đắc', 'Giai', 'Huân', 'Kế', 'Thạc', 'Duệ', 'Chiêu', 'Cửu', 'Khâm', 'Trạch'];
+export const VN_MIDDLE_F = ['Khuê', 'Bội', 'Cát', 'Nguyệt', 'Thơm', 'Biếc', 'Sen', 'Miên', 'Hỷ', 'Lăng'];
+export const VN_GIVEN_M = ['Chấn', 'Cung', 'Giác', 'Hách', 'Hàm', 'Hiệt', 'Huấn', 'Khảm', 'Khiển', 'Khuyến', 'Lịch', 'Liêm', 'Lũy', 'Nại', 'Nhiệm', 'Nhuận', 'Phiên', 'Quất', 'Sở', 'Tạc', 'Thiệp', 'Thìn', 'Thuyên', 'Tích', 'Toại', 'Tước', 'Ước', 'Vọng', 'Kiêm', 'Mộc', 'Xương', 'Chiêm', 'Bửu', 'Hoành', 'Khoái', 'Triển', 'Khoan', 'Nhơn', 'Thới'];
+export const VN_GIVEN_F = ['Ái', 'Bảy', 'Chúc', 'Dạ', 'Đoái', 'Hạc', 'Khuyên', 'Luyến', 'Mẫu', 'Mịch', 'Nghiên', 'Ngưng', 'Niệm', 'Phố', 'Thược', 'Tỵ', 'Di', 'Hy', 'Lung', 'Nhiêu', 'Phiêu', 'Na', 'Nụ', 'Rạng', 'Sáo', 'Vàng'];
+// English-chat names: the `dev` half of many-origin first and last names (see namePools.ts).
+export const EN_FIRST = firstNames('dev');
+export const EN_LAST = lastNames('dev');
 
 export const VN_STREETS = ['Nguyễn Trãi', 'Lê Lợi', 'Trần Hưng Đạo', 'Hai Bà Trưng', 'Lý Thường Kiệt', 'Điện Biên Phủ', 'Cách Mạng Tháng Tám', 'Nguyễn Văn Cừ', 'Lê Văn Sỹ', 'Phan Xích Long', 'Trần Duy Hưng', 'Xuân Thủy', 'Láng Hạ', 'Kim Mã', 'Hoàng Diệu', 'Nguyễn Thị Minh Khai', 'Võ Văn Tần', 'Bạch Đằng', 'Hùng Vương', 'Quang Trung', 'Nguyễn Văn Linh', 'Phạm Văn Đồng', 'Tô Hiến Thành', 'Nguyễn Chí Thanh', 'Hoàng Quốc Việt', 'Lạc Long Quân', 'Âu Cơ', 'Phan Đình Phùng', 'Trường Chinh', 'Cộng Hòa', 'Lê Duẩn', 'Nguyễn Hữu Thọ', 'Huỳnh Tấn Phát', 'Trần Phú', 'Ngô Quyền', 'Lê Thánh Tông'];
 export const VN_WARDS = ['Bến Nghé', 'Bến Thành', 'Đa Kao', 'Tân Định', 'Phường 2', 'Phường 12', 'Phường 7', 'Dịch Vọng', 'Láng Thượng', 'Trung Hòa', 'Nghĩa Đô', 'Phúc Xá', 'Hòa Cường Bắc', 'An Hải Bắc', 'Thạch Thang', 'Tân Phong', 'Bình Trị Đông', 'Linh Trung', 'Hiệp Bình Chánh', 'Thảo Điền', 'Mỹ Đình 1', 'Văn Quán', 'Kim Liên', 'Ô Chợ Dừa'];
@@ -27,23 +33,28 @@ export const EN_CITIES: Array<[string, string, string]> = [
 ];
 export const UK_CITIES = ['London', 'Manchester', 'Leeds', 'Bristol', 'Edinburgh'];
 
-export const BANKS_VN = ['Vietcombank', 'VCB', 'Techcombank', 'TCB', 'MB Bank', 'MB', 'ACB', 'BIDV', 'VietinBank', 'Agribank', 'TPBank', 'VPBank', 'Sacombank', 'HDBank', 'VIB', 'SHB', 'OCB', 'SeABank', 'MSB', 'Eximbank'];
-export const BANKS_EN = ['Chase', 'Bank of America', 'Wells Fargo', 'HSBC', 'Barclays', 'Citibank', 'Lloyds', 'Santander'];
+export const BANKS_VN = ['Indovina', 'IVB', 'VRB', 'Hong Leong', 'CIMB', 'KEB Hana', 'Mizuho', 'MUFG', 'SMBC', 'ANZ', 'Kookmin', 'BNP Paribas', 'Co-opBank', 'VBSP'];
+export const BANKS_EN = ['Westpac', 'Commonwealth Bank', 'ING', 'Rabobank', 'Nationwide', 'Halifax', 'Ally Bank', 'Truist', 'Citizens Bank', 'Nordea', 'Danske Bank', 'Deutsche Bank'];
+export const EU_STREETS = europeanStreets('dev');
+export const EU_CITIES = europeanCities('dev');
 export const EMAIL_DOMAINS = ['gmail.com', 'yahoo.com', 'hotmail.com', 'outlook.com', 'icloud.com', 'fpt.com.vn', 'company.vn', 'proton.me'];
 
 export const PRODUCTS_VI = ['áo thun', 'quần jean', 'váy hoa', 'son kem', 'kem chống nắng', 'serum vitamin C', 'giày sneaker', 'tai nghe bluetooth', 'ốp lưng', 'sạc dự phòng', 'nồi chiên không dầu', 'bình giữ nhiệt', 'kem trị mụn', 'sữa rửa mặt', 'túi xách', 'đồng hồ', 'máy sấy tóc', 'balo', 'dép', 'nước hoa hồng'];
 export const PRODUCTS_EN = ['t-shirt', 'hoodie', 'phone case', 'charger', 'sneakers', 'face serum', 'sunscreen', 'water bottle', 'backpack', 'wireless earbuds', 'desk lamp', 'yoga mat', 'coffee grinder', 'air fryer', 'notebook'];
 
-export const SENSITIVE_VI = [
-  'em bị tiểu đường', 'mình đang mang thai 5 tháng', 'tôi bị cao huyết áp', 'em đang điều trị ung thư vú', 'mẹ em bị suy thận',
-  'tôi theo đạo Công giáo', 'em theo đạo Phật', 'mình là người dân tộc Tày', 'tôi là đảng viên', 'em là gay',
-  'mình là người đồng tính', 'anh có tiền án', 'chồng em vừa ra tù', 'tôi là đoàn viên công đoàn', 'em bị trầm cảm',
-  'con em bị tự kỷ', 'tôi bị viêm gan B', 'em có bầu 3 tháng', 'mình bị hen suyễn', 'tôi nhiễm HIV', 'em là người Khmer',
-  'bố em bị tai biến', 'tôi đang chạy thận', 'em bị động kinh', 'kết quả xét nghiệm ADN của tôi',
+// Sensitive disclosures: a frame plus a condition or medicine none of the detector's lists
+// holds (the detector must read the frame and the shape of the name). Identity categories
+// (religions, the 54 ethnic groups) are closed lists the detector knows whole.
+export const SENSITIVE_VI_FRAMES = ['em bị', 'mình bị', 'tôi đang điều trị', 'mẹ em bị', 'con tôi mắc', 'bố em bị', 'chồng em bị', 'vợ tôi mắc', 'em đang chữa'];
+export const SENSITIVE_VI_TOPICS = [
+  'bệnh Basedow', 'bệnh Wilson', 'hội chứng Marfan', 'hội chứng Tourette', 'rối loạn lipid máu', 'viêm bàng quang', 'viêm tai giữa',
+  'viêm đại tràng co thắt', 'suy tủy xương', 'viêm thanh quản', 'u tủy thượng thận', 'thoái hóa đốt sống cổ', 'nhiễm nấm phổi',
+  'xơ vữa động mạch', 'sỏi túi mật', 'dị tật tim', 'bệnh Addison', 'bệnh nhược cơ', 'viêm da tiếp xúc', 'bệnh Kawasaki',
 ];
-export const SENSITIVE_EN = [
-  'I have type 2 diabetes', "I'm pregnant", 'I was diagnosed with breast cancer', 'my husband is on dialysis', "I'm HIV positive",
-  "I'm a practicing Muslim", "I'm Catholic", 'I am gay', "I'm bisexual", 'my wife has epilepsy', 'I have a criminal record',
-  'I served time in prison', "I'm a union member", 'I suffer from depression', 'my son has autism', "I'm a registered Democrat",
-  'I have asthma', 'my DNA test results', 'I have celiac disease', "I'm transgender", 'I have high blood pressure', "I'm Jewish",
+export const SENSITIVE_EN_FRAMES = ['I have', 'I was diagnosed with', 'my son has', 'my wife suffers from', "I'm being treated for", 'my dad has', 'my daughter has'];
+export const SENSITIVE_EN_TOPICS = [
+  'sarcoidosis', 'ulcerative proctitis', 'Kawasaki disease', 'Marfan syndrome', "Wilson's disease", 'polymyositis', 'glomerulonephritis',
+  'myasthenia gravis', 'pericarditis', 'endocarditis', 'a sarcoma', 'mesothelioma', 'neuroblastoma', 'osteomyelitis', 'amyloidosis',
+  'hemochromatosis', "Behcet's disease", 'Guillain-Barre syndrome',
 ];
+export const SENSITIVE_EN_MEDICINES = ['I take valsartan', "I'm on pantoprazole", 'I take ramipril', "I'm taking propranolol", "I'm on adalimumab", 'my husband takes entecavir'];

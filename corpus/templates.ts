@@ -43,9 +43,9 @@ export const VI_POSITIVE: Template[] = [
   (r) => ['Họ tên: ', nameVi(r), ', sinh ngày ', ['DATE_OF_BIRTH', V.dob(r, 'vi')], ', ', sdt(r), ' ', phoneVi(r)],
   (r) => ['Mail của em ', ['EMAIL', V.email(r, V.vnName(r))], ' shop gửi hóa đơn qua đó nhé'],
   (r) => ['Email: ', ['EMAIL', V.email(r, V.vnName(r))], ' - ', sdt(r), ' ', phoneVi(r)],
-  (r) => ['Shop ơi ', ['SENSITIVE', pick(r, P.SENSITIVE_VI)], ' thì dùng ', pick(r, P.PRODUCTS_VI), ' được không ạ?'],
-  (r) => ['Cho em hỏi, ', ['SENSITIVE', pick(r, P.SENSITIVE_VI)], ' nên muốn mua loại không đường'],
-  (r) => ['Mình tên ', nameVi(r), ', ', ['SENSITIVE', pick(r, P.SENSITIVE_VI)], ', cần tư vấn ạ'],
+  (r) => ['Shop ơi ', ['SENSITIVE', V.sensitiveVi(r)], ' thì dùng ', pick(r, P.PRODUCTS_VI), ' được không ạ?'],
+  (r) => ['Cho em hỏi, ', ['SENSITIVE', V.sensitiveVi(r)], ' nên muốn mua loại không đường'],
+  (r) => ['Mình tên ', nameVi(r), ', ', ['SENSITIVE', V.sensitiveVi(r)], ', cần tư vấn ạ'],
   (r) => ['Giao hàng tới ', addrVi(r), ' giờ hành chính giúp em. Người nhận ', nameVi(r)],
   (r) => ['IP của em là ', ['IP_ADDRESS', V.ipv4(r)], ' mà vẫn không vào được trang thanh toán'],
   (r) => ['Bên kỹ thuật check giúp em IP ', ['IP_ADDRESS', chance(r, 0.5) ? V.ipv4(r) : V.ipv6(r)], ' bị chặn'],
@@ -77,20 +77,43 @@ export const EN_POSITIVE: Template[] = [
   (r) => ['I was born on ', ['DATE_OF_BIRTH', V.dob(r, 'en')], ' so the birthday discount applies'],
   (r) => ['Wire the refund to account ', ['BANK_ACCOUNT', V.enBankAccount(r)], ' at ', pick(r, P.BANKS_EN)],
   (r) => ['Refund to my ', pick(r, P.BANKS_EN), ' account number ', ['BANK_ACCOUNT', V.enBankAccount(r)], ' please'],
-  (r) => ['Quick question: ', ['SENSITIVE', pick(r, P.SENSITIVE_EN)], ', is the ', pick(r, P.PRODUCTS_EN), ' safe for me?'],
-  (r) => ['Just so you know ', ['SENSITIVE', pick(r, P.SENSITIVE_EN)], ' so I need the sugar-free version'],
+  (r) => ['Quick question: ', ['SENSITIVE', V.sensitiveEn(r)], ', is the ', pick(r, P.PRODUCTS_EN), ' safe for me?'],
+  (r) => ['Just so you know ', ['SENSITIVE', V.sensitiveEn(r)], ' so I need the sugar-free version'],
   (r) => ['Our office IP is ', ['IP_ADDRESS', V.ipv4(r)], ', please whitelist it'],
   (r) => ['Login blocked from ', ['IP_ADDRESS', V.ipv6(r)], ' again'],
   (r) => ['This is ', enNameSeg(r), ' from order ', digits(r, 7), ', call me on ', enPhoneSeg(r)],
   (r) => ['Deliver to ', enAddrSeg(r), ' before ', date(r)],
   (r) => ['Recipient: ', enNameSeg(r), '\nAddress: ', enAddrSeg(r), '\nEmail: ', ['EMAIL', V.email(r, V.enName(r))]],
-  (r) => ['Hello, I am ', enNameSeg(r), '. ', ['SENSITIVE', pick(r, P.SENSITIVE_EN)], '.'],
+  (r) => ['Hello, I am ', enNameSeg(r), '. ', ['SENSITIVE', V.sensitiveEn(r)], '.'],
   (r) => ['Text me at ', enPhoneSeg(r), ' when the driver is close'],
   (r) => ['Mr. ', ['PERSON', pick(r, P.EN_LAST)], ' will pick it up, his number is ', enPhoneSeg(r)],
   (r) => ['Customer ', enNameSeg(r), ' (', ['EMAIL', V.email(r, V.enName(r))], ') wants to return item ', 'SKU-', digits(r, 5)],
   (r) => ['Send it to my Vietnamese address: ', ['ADDRESS', V.vnAddress(r)], ', my phone ', phoneVi(r)],
   (r) => ['I live at ', enAddrSeg(r), ' and my date of birth is ', ['DATE_OF_BIRTH', V.dob(r, 'en')]],
   (r) => ['my name is ', ['PERSON', V.vnName(r).split(' ').map(V.stripMarks).join(' ')], ', phone ', phoneVi(r)],
+];
+
+const world = (r: Rng): Seg => ['PERSON', V.worldName(r)];
+const first = (r: Rng): Seg => ['PERSON', pick(r, P.EN_FIRST)];
+const last = (r: Rng): Seg => ['PERSON', pick(r, P.EN_LAST)];
+
+// Shapes the rules never covered: names with no cue, one-word names, names in lists and on
+// signature lines, street-before-number and multi-line addresses, military addresses,
+// international phones and short card numbers.
+export const EN_WORLD: Template[] = [
+  (r) => ['I bought it as a gift for a song by ', world(r), ', do you have the vinyl?'],
+  (r) => ['Thanks, ', first(r), '! The parcel arrived today.'],
+  (r) => [world(r), ' will collect the order on Friday.'],
+  (r) => ['The invoices for ', last(r), ', ', last(r), ' and ', last(r), ' are attached.'],
+  (r) => ['Please change the delivery address, the parcel is for my flatmate.\n\nBest regards,\n', world(r)],
+  (r) => ['Ship to ', ['ADDRESS', V.euAddress(r)], ' please, I am there until June.'],
+  (r) => ['My address:\n', ['ADDRESS', V.ukAddress(r, true)], '\nThanks'],
+  (r) => ['Deliver to ', ['ADDRESS', V.ukAddress(r, false)], ', ring the bell twice.'],
+  (r) => ['Send it to ', ['ADDRESS', V.usAddress(r, chance(r, 0.5))], ' if possible.'],
+  (r) => ['Call me on ', ['PHONE', V.intlPhone(r)], ' if the courier cannot find the door.'],
+  (r) => ['You can reach ', world(r), ' at ', ['PHONE', V.intlPhone(r)], '.'],
+  (r) => ['Card ', ['CARD', V.smallCard(r)], ' keeps getting declined at checkout.'],
+  (r) => ['Hi ', first(r), ', is the ', pick(r, P.PRODUCTS_EN), ' back in stock?'],
 ];
 
 export const VI_NEGATIVE: Template[] = [

@@ -194,3 +194,64 @@ export function enAddress(r: Rng): string {
   if (roll < 0.8) return `${n} ${st}`;
   return `${int(r, 1, 300)} ${pick(r, P.VN_STREETS).split(' ').map(stripMarks).join(' ')} Street, District ${int(r, 1, 12)}, ${pick(r, ['Ho Chi Minh City', 'HCMC', 'Hanoi', 'Da Nang'])}`;
 }
+
+export function sensitiveVi(r: Rng): string {
+  return `${pick(r, P.SENSITIVE_VI_FRAMES)} ${pick(r, P.SENSITIVE_VI_TOPICS)}`;
+}
+export function sensitiveEn(r: Rng): string {
+  return chance(r, 0.25) ? pick(r, P.SENSITIVE_EN_MEDICINES) : `${pick(r, P.SENSITIVE_EN_FRAMES)} ${pick(r, P.SENSITIVE_EN_TOPICS)}`;
+}
+
+/** Names of many origins: middle initials, hyphens, one-word names. */
+export function worldName(r: Rng): string {
+  const first = pick(r, P.EN_FIRST);
+  const last = pick(r, P.EN_LAST);
+  const roll = r();
+  if (roll < 0.15) return `${first} ${String.fromCharCode(65 + int(r, 0, 25))} ${last}`;
+  if (roll < 0.22) return `${first} ${last}-${pick(r, P.EN_LAST)}`;
+  return `${first} ${last}`;
+}
+
+/** Street-before-number addresses of European cities ("Nørregade 7, 1165 København"). */
+export function euAddress(r: Rng): string {
+  const st = pick(r, P.EU_STREETS);
+  const city = pick(r, P.EU_CITIES);
+  return pick(r, [`${st} ${int(r, 1, 120)}, ${digits(r, 5)} ${city}`, `${st} ${int(r, 1, 80)}, ${city}`, `${st} ${int(r, 1, 60)}${pick(r, ['', 'a', 'B'])}, ${digits(r, 4)} ${city}`]);
+}
+
+const UK_AREAS = ['NW1', 'SW1A', 'EC2R', 'M1', 'B33', 'LS6', 'EH8', 'CF10', 'G2', 'BS1', 'N16', 'E14'];
+/** UK letter-style addresses, often over several lines. */
+export function ukAddress(r: Rng, multiline: boolean): string {
+  const st = `${pick(r, P.EN_STREETS)} ${pick(r, ['Street', 'Road', 'Lane', 'Close', 'Gardens', 'Crescent', 'Terrace'])}`;
+  const pc = `${pick(r, UK_AREAS)} ${int(r, 1, 9)}${pick(r, ['AB', 'XE', 'DN', 'QT', 'HL'])}`;
+  const flat = chance(r, 0.4) ? `Flat ${int(r, 1, 30)}, ` : '';
+  const city = pick(r, P.UK_CITIES);
+  return multiline ? `${flat}${int(r, 1, 200)} ${st}\n${city}\n${pc}` : `${flat}${int(r, 1, 200)} ${st}, ${city} ${pc}`;
+}
+
+/** US addresses with ZIP+4 and military (APO/DPO) addresses. */
+export function usAddress(r: Rng, multiline: boolean): string {
+  if (chance(r, 0.35)) {
+    return pick(r, [`PSC ${int(r, 1000, 9999)}, Box ${int(r, 100, 9999)}\nAPO AE ${int(r, 9000, 9999)}${int(r, 0, 9)}`, `Unit ${int(r, 1000, 9999)} Box ${int(r, 100, 999)}, DPO AP ${int(r, 96200, 96699)}`, `USNS ${pick(r, P.EN_LAST)}, FPO AA ${int(r, 34000, 34099)}`]);
+  }
+  const [city, state, zip] = pick(r, P.EN_CITIES);
+  const line1 = `${int(r, 1, 9999)} ${pick(r, P.EN_STREETS)} ${pick(r, P.EN_SUFFIX)}`;
+  const z = `${zip}-${digits(r, 4)}`;
+  return multiline ? `${line1}\n${city}, ${state} ${z}` : `${line1}, ${city}, ${state} ${z}`;
+}
+
+/** International phone formats (UK national, German with trunk zero, French, Nordic). */
+export function intlPhone(r: Rng): string {
+  return pick(r, [
+    `07${int(r, 400, 999)} ${digits(r, 3)} ${digits(r, 3)}`, `+44 7${int(r, 400, 999)} ${digits(r, 6)}`, `020 ${int(r, 7000, 8999)} ${digits(r, 4)}`,
+    `+49 (0)30 ${digits(r, 4)} ${digits(r, 4)}`, `+49 170 ${digits(r, 7)}`, `+33 (0)6 ${digits(r, 2)} ${digits(r, 2)} ${digits(r, 2)} ${digits(r, 2)}`,
+    `+45 ${int(r, 20, 99)} ${digits(r, 2)} ${digits(r, 2)} ${digits(r, 2)}`, `+46 70 ${digits(r, 3)} ${digits(r, 2)} ${digits(r, 2)}`,
+    `+36 1 ${digits(r, 3)} ${digits(r, 4)}`, `+234 803 ${digits(r, 3)} ${digits(r, 4)}`,
+  ]);
+}
+
+/** 12–15-digit cards of smaller schemes (Maestro, Diners, UATP-like lengths). */
+export function smallCard(r: Rng): string {
+  const [prefix, len] = pick(r, [['50', 12], ['6759', 13], ['5018', 15], ['36', 14], ['6304', 13], ['67', 15]] as Array<[string, number]>);
+  return luhnComplete(prefix, len, r);
+}

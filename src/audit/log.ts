@@ -1,5 +1,6 @@
 import type { Db, Sql } from '../db/index.ts';
 import { hashEntry, verifyChain, type AuditEntry, type ChainProblem } from './chain.ts';
+import { assertAuditSafe, sealReason } from './details.ts';
 
 export type AuditActor = { type: 'user' | 'staff' | 'api_key' | 'system' | 'subject' | 'anonymous'; id: string | null };
 
@@ -8,8 +9,9 @@ export type AuditEvent = {
   actor: AuditActor;
   action: string;
   target?: { type: string; id: string };
+  /** Words a person gave (a staff member's access reason): stored sealed. */
   reason?: string;
-  /** Ids, codes and field names only: never a personal value. */
+  /** Ids, codes and field names only: never a personal value (`assertAuditSafe` refuses anything else). */
   details?: Record<string, unknown>;
 };
 
@@ -19,6 +21,7 @@ export type AuditEvent = {
  */
 export async function recordAudit(tx: Sql, key: Buffer, ev: AuditEvent): Promise<void> {
   const chain = ev.tenantId ?? 'platform';
+  assertAuditSafe(ev.action, { action: ev.action, target: ev.target ?? null, details: ev.details ?? null });
   // Claim the next seq and read the previous hash in one statement; the row lock it takes
   // serialises writers of one chain until commit, while other tenants' chains go on in parallel.
   const [head] = await tx.query<{ seq: number; hash: string }>(
@@ -37,7 +40,7 @@ export async function recordAudit(tx: Sql, key: Buffer, ev: AuditEvent): Promise
     action: ev.action,
     targetType: ev.target?.type ?? null,
     targetId: ev.target?.id ?? null,
-    reason: ev.reason ?? null,
+    reason: ev.reason ? sealReason(key, ev.reason, chain) : null,
     details: ev.details ?? {},
     prevHash: head.hash,
   };

@@ -21,9 +21,12 @@ export async function openPglite(dir: string | undefined): Promise<Db> {
   return {
     kind: 'pglite',
     ...base,
-    transaction: (fn, setup) =>
+    transaction: (fn, setup, onSetup) =>
       pg.transaction(async (tx) => {
-        if (setup) await tx.exec(setup);
+        if (setup) {
+          const res = await tx.exec(setup);
+          onSetup?.(res.map((r) => r.rows as Array<Record<string, unknown>>));
+        }
         return fn(wrap(tx));
       }),
     batch: async (text) => (await pg.exec(text)).map((r) => r.rows as Array<Record<string, unknown>>),

@@ -23,10 +23,11 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
   return {
     kind: 'postgres',
     ...wrap(pool),
-    async transaction(fn, setup) {
+    async transaction(fn, setup, onSetup) {
       const client = await pool.connect();
       try {
-        await client.query(setup ? `BEGIN; ${setup}` : 'BEGIN');
+        const res = (await client.query(setup ? `BEGIN; ${setup}` : 'BEGIN')) as unknown as pg.QueryResult | pg.QueryResult[];
+        onSetup?.((Array.isArray(res) ? res : [res]).slice(1).map((r) => r.rows as Array<Record<string, unknown>>));
         const result = await fn(wrap(client));
         await client.query('COMMIT');
         return result;

@@ -1,4 +1,4 @@
-import { currentProcessing } from '../http/processing.ts';
+import { currentProcessing, pendingAdmission } from '../http/processing.ts';
 import { inlineParams } from './literal.ts';
 import type { Db, Sql } from './types.ts';
 
@@ -25,7 +25,11 @@ function purposeSettings(tenantId: string): string {
 export function inTenant<T>(db: Db, tenantId: string, fn: (tx: Sql) => Promise<T>): Promise<T> {
   // Inlined as a literal to save a round trip; safe because only a well-formed uuid gets here.
   if (!UUID.test(tenantId)) throw new Error('inTenant: tenant id is not a uuid');
-  return db.transaction(fn, `SET LOCAL ROLE pledge_app; SELECT set_config('app.tenant_id', '${tenantId}', true)${purposeSettings(tenantId)}`);
+  const pending = pendingAdmission(tenantId);
+  const setup = `SET LOCAL ROLE pledge_app; SELECT set_config('app.tenant_id', '${tenantId}', true)${purposeSettings(tenantId)}`;
+  // The pipeline's admission of the subject rides with BEGIN; a refusal rolls the transaction back unused.
+  if (!pending) return db.transaction(fn, setup);
+  return db.transaction(fn, `${setup}; ${pending.sql}`, (rows) => pending.settle(rows.at(-1) ?? []));
 }
 
 /**
@@ -36,11 +40,15 @@ export async function tenantRead<T>(db: Db, tenantId: string, text: string, para
   if (!UUID.test(tenantId)) throw new Error('tenantRead: tenant id is not a uuid');
   // No BEGIN/COMMIT: a multi-statement simple query is one implicit transaction, so the local
   // settings hold for it and an error rolls it all back without leaving a failed block behind.
+  // A pending admission is read in the same batch, and decided before the rows are handed back:
+  // the statement is read-only, so a refused request has changed nothing and sees nothing.
+  const pending = pendingAdmission(tenantId);
   const results = await db.batch(
     `SELECT set_config('transaction_read_only', 'on', true), set_config('role', 'pledge_app', true), ` +
-      `set_config('app.tenant_id', '${tenantId}', true)${purposeSettings(tenantId)}; ${inlineParams(text, params)}`,
+      `set_config('app.tenant_id', '${tenantId}', true)${purposeSettings(tenantId)}; ${pending ? `${pending.sql}; ` : ''}${inlineParams(text, params)}`,
   );
-  return results[1] as T[];
+  if (pending) pending.settle(results[1] ?? []);
+  return results[pending ? 2 : 1] as T[];
 }
 
 /** A transaction with platform rights (accounts, policies, staff). Never use it for tenant rows. */

@@ -16,7 +16,7 @@ export interface Db extends Sql {
    * Runs fn in one transaction on one connection; rolls back on any throw. `setup` (statements
    * built from validated literals only) runs first, sent with BEGIN in the same round trip.
    */
-  transaction<T>(fn: (tx: Sql) => Promise<T>, setup?: string): Promise<T>;
+  transaction<T>(fn: (tx: Sql) => Promise<T>, setup?: string, onSetup?: (rows: BatchResult) => void): Promise<T>;
   /**
    * Several statements in ONE round trip (simple query protocol), no parameters: only for text
    * built from code and values rendered by `sqlLiteral`. Rows of every statement, in order.

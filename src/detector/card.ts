@@ -21,11 +21,13 @@ export function luhnValid(digits: string): boolean {
 /** Name of the card scheme for a digit string, or null when no scheme issues it. */
 export function cardScheme(d: string): string | null {
   const len = d.length;
-  const p2 = Number(d.slice(0, 2));
-  const p3 = Number(d.slice(0, 3));
-  const p4 = Number(d.slice(0, 4));
-  const p6 = Number(d.slice(0, 6));
-  if (d.startsWith('9704') && (len === 16 || len === 19)) return 'napas';
+  // Issuer prefixes read from char codes: this runs on every digit run a scan tries.
+  if (len < 6) return null;
+  const p2 = (d.charCodeAt(0) - 48) * 10 + (d.charCodeAt(1) - 48);
+  const p3 = p2 * 10 + (d.charCodeAt(2) - 48);
+  const p4 = p3 * 10 + (d.charCodeAt(3) - 48);
+  const p6 = (p4 * 10 + (d.charCodeAt(4) - 48)) * 10 + (d.charCodeAt(5) - 48);
+  if (p4 === 9704 && (len === 16 || len === 19)) return 'napas';
   if (d[0] === '4' && (len === 13 || len === 16 || len === 19)) return 'visa';
   if (((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) && len === 16) return 'mastercard';
   if ((p2 === 34 || p2 === 37) && len === 15) return 'amex';

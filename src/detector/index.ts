@@ -7,8 +7,10 @@ import { cueBefore } from './cues.ts';
 import { findBirthDates } from './dates.ts';
 import { findEmails } from './email.ts';
 import { findIbans } from './iban.ts';
+import { findIntlAddresses } from './intlAddress.ts';
 import { findIpv6 } from './ipv6.ts';
-import { findNames } from './names.ts';
+import { findModelNames, personWeights, scoreToken } from './nameModel.ts';
+import { findNameLists, findNames, isNonPerson } from './names.ts';
 import { findPassportCandidates } from './nationalId.ts';
 import { makeView, toOriginal, type TextView } from './normalize.ts';
 import { scanCards, scanNumbers } from './numbers.ts';
@@ -16,7 +18,7 @@ import { findSensitive } from './sensitive.ts';
 import { tokenize, type Token } from './tokens.ts';
 import type { Lang, PiiType, Span } from './types.ts';
 
-export type { Lang, PiiType, Span } from './types.ts';
+export type { Lang, PiiType, SensitiveCategory, Span } from './types.ts';
 export { PII_TYPES } from './types.ts';
 export { luhnValid };
 
@@ -65,6 +67,7 @@ function pushSpan(raw: Span[], type: PiiType, s: number, e: number, score: numbe
 
 function collect(view: TextView, lang: Lang | undefined): Span[] {
   const raw: Span[] = [];
+  const toks = tokenize(view);
   for (const [s, e] of findEmails(view)) pushSpan(raw, 'EMAIL', s, e, 0.99);
   for (const [s, e] of findIpv6(view)) pushSpan(raw, 'IP_ADDRESS', s, e, 0.95);
   for (const [s, e] of findIbans(view)) pushSpan(raw, 'BANK_ACCOUNT', s, e, 0.95);
@@ -74,17 +77,32 @@ function collect(view: TextView, lang: Lang | undefined): Span[] {
     if (cue && cue.kind === 'id' && cue.gap <= 20) pushSpan(raw, 'NATIONAL_ID', s, e, 0.85);
   }
   for (const [s, e] of findBirthDates(view)) pushSpan(raw, 'DATE_OF_BIRTH', s, e, 0.9);
+  // Whole international addresses outrank the postcode or house number read as a phone or id.
+  for (const [s, e] of findIntlAddresses(view, toks)) {
+    for (let k = raw.length - 1; k >= 0; k--) {
+      const r = raw[k] as Span;
+      if ((r.type === 'PHONE' || r.type === 'NATIONAL_ID' || r.type === 'BANK_ACCOUNT') && r.start >= s && r.end <= e) raw.splice(k, 1);
+    }
+    pushSpan(raw, 'ADDRESS', s, e, 0.85);
+  }
   // Tokens inside numbers, e-mails and IPs must not start or extend a name or address.
-  const toks = blockTokens(tokenize(view), raw);
+  blockTokens(toks, raw);
   for (const [a, b] of findAddresses(toks, view.fold, view.norm)) {
     const [s, e] = tokenRange(toks, a, b);
     pushSpan(raw, 'ADDRESS', s, e, 0.8);
   }
-  for (const h of findNames(toks, view.fold, view.norm, lang)) {
+  const names = findNames(toks, view.fold, view.norm, lang);
+  // Names no rule or list knows ("Ilona K Varga"): the token model's runs of two or more words.
+  // Single words stay with the rules: alone, a capitalised word is too often a product or opener.
+  for (const h of findModelNames(toks)) if (!isNonPerson(toks, h.startTok, h.endTok)) names.push({ ...h, score: 0.65 });
+  const weights = personWeights();
+  const isPerson = (i: number): boolean => names.some((h) => h.startTok <= i && i <= h.endTok);
+  names.push(...findNameLists(toks, isPerson, (i) => scoreToken(weights, toks, i)));
+  for (const h of names) {
     const [s, e] = tokenRange(toks, h.startTok, h.endTok);
     pushSpan(raw, 'PERSON', s, e, h.score);
   }
-  for (const [s, e] of findSensitive(view, toks)) pushSpan(raw, 'SENSITIVE', s, e, 0.75);
+  for (const h of findSensitive(view, toks)) if (h.end > h.start) raw.push({ type: 'SENSITIVE', start: h.start, end: h.end, score: 0.75, category: h.category });
   return raw;
 }
 
@@ -120,7 +138,7 @@ function resolve(raw: Span[]): Span[] {
 function toOriginalSpans(view: TextView, spans: Span[]): Span[] {
   return spans.map((s) => {
     const [start, end] = toOriginal(view, s.start, s.end);
-    return { type: s.type, start, end, score: s.score };
+    return s.category ? { type: s.type, start, end, score: s.score, category: s.category } : { type: s.type, start, end, score: s.score };
   });
 }
 

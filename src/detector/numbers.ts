@@ -56,14 +56,25 @@ export function scanCards(view: TextView): NumberHit[] {
   const hits: NumberHit[] = [];
   scanChunks(view, false, (groups) => {
     const m = groups.length;
+    // The chunk's digits once, with each group's offset in them: runs are then slices.
+    let all = '';
+    const off: number[] = [];
+    for (const g of groups) {
+      off.push(all.length);
+      all += view.norm.slice(g.s, g.e);
+    }
+    off.push(all.length);
     let a = 0;
     while (a < m) {
-      let d = '';
       let best = -1;
-      for (let b = a; b < m; b++) {
-        d += view.norm.slice(groups[b]!.s, groups[b]!.e);
-        if (d.length > 19) break;
-        if (d.length >= 12 && isCardNumber(d)) best = b;
+      // Every scheme's numbers start with 2, 3, 4, 5, 6, 8 or 9.
+      const first = all.charCodeAt(off[a]!);
+      if (first !== 48 && first !== 49 && first !== 55) {
+        for (let b = a; b < m; b++) {
+          const len = off[b + 1]! - off[a]!;
+          if (len > 19) break;
+          if (len >= 12 && isCardNumber(all.slice(off[a]!, off[b + 1]!))) best = b;
+        }
       }
       if (best >= 0) {
         hits.push({ type: 'CARD', start: groups[a]!.s, end: groups[best]!.e, score: 0.95 });
@@ -162,6 +173,15 @@ function classifyChunk(view: TextView, groups: Group[], chunkStart: number, plus
     if (amount) return;
   }
   const cue = cueBefore(fold, chunkStart);
+  // Prefix counts of digits and single-digit groups, so classify's cheap gates cost O(1) per
+  // run here: otherwise a chunk of one-digit groups ("1 1 1 …") costs runs × groups.
+  const lenUpTo = new Int32Array(m + 1);
+  const singlesUpTo = new Int32Array(m + 1);
+  for (let i = 0; i < m; i++) {
+    const gl = groups[i]!.e - groups[i]!.s;
+    lenUpTo[i + 1] = lenUpTo[i]! + gl;
+    singlesUpTo[i + 1] = singlesUpTo[i]! + (gl === 1 ? 1 : 0);
+  }
   let a = 0;
   while (a < m) {
     // No entity has more than 19 digits: only runs up to that length are candidates.
@@ -173,6 +193,9 @@ function classifyChunk(view: TextView, groups: Group[], chunkStart: number, plus
     }
     let found = false;
     for (; b >= a; b--) {
+      const runLen = lenUpTo[b + 1]! - lenUpTo[a]!;
+      const count = b - a + 1;
+      if (runLen < 4 || (runLen < 6 && count !== 4) || (singlesUpTo[b + 1]! - singlesUpTo[a]! >= 2 && count !== 4)) continue;
       const s = a === 0 ? chunkStart : groups[a]!.s;
       const e = groups[b]!.e;
       const type = classify(view, groups, a, b, a === 0 && plus, a === 0 ? cue : null, s, e, b === m - 1, a === 0 && b === m - 1);
@@ -292,6 +315,8 @@ function classify(
     if (!(kind === 'bank' && near && len !== 16 && len !== 15)) return 'CARD';
   }
   if (near && kind === 'money' && cue!.gap <= 6) return null;
+  // 12-digit cards (Maestro) collide with account and order numbers: only after a card cue.
+  if (kind === 'card' && near && len === 12 && !plus && !sepDot && isCardNumber(d)) return 'CARD';
   if (kind === 'card' && near && len >= 13 && len <= 19) return null;
   const farBank = kind === 'bank' && cue!.gap > 16 && (isVnMobile(d) || isVnLandline(d));
   if (kind === 'bank' && !farBank && len >= 6 && len <= 19 && !plus) return 'BANK_ACCOUNT';

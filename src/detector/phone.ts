@@ -1,4 +1,20 @@
-// Shapes of telephone numbers: Vietnamese mobiles and landlines, NANP, and E.164.
+// Shapes of telephone numbers: Vietnamese mobiles and landlines, NANP, and E.164 (validated
+// against each region's numbering plan by libphonenumber-js's full metadata).
+import { isValidPhoneNumber } from 'libphonenumber-js/max';
+import metadata from 'libphonenumber-js/max/metadata';
+
+// Every country calling code the metadata knows (1–3 digits), geographic or not: a number
+// whose leading digits are none of them cannot be valid, so it never reaches the parser.
+const CALLING_CODES = new Set<string>([...Object.keys(metadata.country_calling_codes), ...Object.keys(metadata.nonGeographic ?? {})]);
+
+function hasCallingCode(d: string): boolean {
+  return CALLING_CODES.has(d.slice(0, 1)) || CALLING_CODES.has(d.slice(0, 2)) || CALLING_CODES.has(d.slice(0, 3));
+}
+
+// libphonenumber-js costs tens of microseconds a call (it builds regexes per call); messages
+// repeat the same number, so verdicts are kept, in a table emptied when it fills.
+const PLUS_CACHE = new Map<string, boolean>();
+const PLUS_CACHE_MAX = 4096;
 
 const VN_MOBILE_PREFIX = /^0(?:3[2-9]|5[2689]|7[06-9]|8[1-9]|9\d)/;
 
@@ -27,7 +43,14 @@ export function isPlusNumber(d: string): boolean {
     const rest = d[2] === '0' ? d.slice(2) : '0' + d.slice(2);
     return isVnMobile(rest) || isVnLandline(rest);
   }
-  return d.length >= 8 && d.length <= 15 && d[0] !== '0';
+  if (d.length < 8 || d.length > 15 || d[0] === '0' || !hasCallingCode(d)) return false;
+  const known = PLUS_CACHE.get(d);
+  if (known !== undefined) return known;
+  // "+44 (0)20 …": the national trunk 0 written after a two-digit country code.
+  const ok = isValidPhoneNumber('+' + d) || (d[2] === '0' && isValidPhoneNumber('+' + d.slice(0, 2) + d.slice(3)));
+  if (PLUS_CACHE.size >= PLUS_CACHE_MAX) PLUS_CACHE.clear();
+  PLUS_CACHE.set(d, ok);
+  return ok;
 }
 
 /** North American shapes: 3-3-4 groups, optionally led by 1 ("(555) 123-4567", "1-800-555-0199"). */

@@ -16,6 +16,9 @@ export interface PhraseTable<K> {
   maxWords: number;
   /** Last word of every phrase → the most words a phrase ending with it has. */
   last: WordTable;
+  /** Every phrase → its index in `kinds`, probed with a range of the text (no key string built). */
+  phrases: WordTable;
+  kinds: K[];
 }
 
 function isWordChar(c: number): boolean {
@@ -31,19 +34,23 @@ export function phraseKey(p: string): string {
 export function makePhraseTable<K extends string>(lists: ReadonlyArray<[K, readonly string[]]>): PhraseTable<K> {
   const map = new Map<string, K>();
   const last = new WordTable();
+  const byText = new WordTable();
+  const kinds: K[] = [];
   let maxWords = 1;
   for (const [kind, phrases] of lists) {
     for (const p of phrases) {
       const key = phraseKey(p);
       if (key === '' || map.has(key)) continue;
       map.set(key, kind);
+      byText.set(key, kinds.length);
+      kinds.push(kind);
       const words = key.split(' ');
       maxWords = Math.max(maxWords, words.length);
       const w = words[words.length - 1] as string;
       last.set(w, Math.max(last.get(w) ?? 0, words.length));
     }
   }
-  return { map, maxWords, last };
+  return { map, maxWords, last, phrases: byText, kinds };
 }
 
 // Scratch buffer of word boundaries, reused across calls (the detector is synchronous).
@@ -86,11 +93,28 @@ export function phraseBefore<K>(
     if (slot < 0) continue;
     const words = table.last.value(slot);
     let key = table.last.key(slot);
+    // While the words are one space apart, the text range is the key itself: probe the range.
+    let spaced = true;
     let best: PhraseHit<K> | null = null;
     for (let n = 0; n < words && k + n < count; n++) {
       const s = BOUNDS[2 * (k + n)] as number;
-      if (n > 0) key = fold.slice(s, BOUNDS[2 * (k + n) + 1]) + ' ' + key;
-      const kind = table.map.get(key);
+      let kind: K | undefined;
+      if (n > 0) {
+        const wordEnd = BOUNDS[2 * (k + n) + 1] as number;
+        if (spaced && (wordEnd + 1 !== (BOUNDS[2 * (k + n - 1)] as number) || fold.charCodeAt(wordEnd) !== 32)) {
+          spaced = false;
+          // Fall back to the normalised key: the words so far, one space apart.
+          key = '';
+          for (let m = n - 1; m >= 0; m--) key += (m < n - 1 ? ' ' : '') + fold.slice(BOUNDS[2 * (k + m)] as number, BOUNDS[2 * (k + m) + 1] as number);
+        }
+        if (spaced) {
+          const at = table.phrases.find(fold, s, end);
+          kind = at < 0 ? undefined : table.kinds[table.phrases.value(at)];
+        } else {
+          key = fold.slice(s, wordEnd) + ' ' + key;
+          kind = table.map.get(key);
+        }
+      } else kind = table.map.get(key);
       if (kind !== undefined) best = { kind, start: s, gap: pos - end };
     }
     if (best) return best;

@@ -11,8 +11,11 @@ export type PiiType =
   | 'BANK_ACCOUNT'
   | 'SENSITIVE';
 
+/** Special category of a SENSITIVE span (Decree 13/2023 Art. 2(4), GDPR Art. 9). */
+export type SensitiveCategory = 'health' | 'religion' | 'politics' | 'ethnicity' | 'orientation' | 'criminal' | 'union' | 'biometric';
+
 /** A detected entity; offsets are JavaScript string indices into the original text. */
-export type Span = { type: PiiType; start: number; end: number; score: number };
+export type Span = { type: PiiType; start: number; end: number; score: number; category?: SensitiveCategory };
 
 export type Lang = 'vi' | 'en';
 

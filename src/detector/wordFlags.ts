@@ -10,33 +10,40 @@ import { charClass } from './normalize.ts';
 export class WordTable {
   private keys: Array<string | undefined>;
   private vals: Int32Array;
+  // Full hash per slot (0: empty): a probe rejects other words without touching their strings.
+  private hashes: Uint32Array;
   private mask: number;
   private count = 0;
 
   constructor() {
     this.keys = new Array<string | undefined>(256).fill(undefined);
     this.vals = new Int32Array(256);
+    this.hashes = new Uint32Array(256);
     this.mask = 255;
   }
 
   private static hash(text: string, s: number, e: number): number {
     let h = 0x811c9dc5;
     for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    return (h ^ (h >>> 15)) >>> 0;
+    return (h ^ (h >>> 15)) >>> 0 || 1;
   }
 
   /** Slot of text[s, e) or -1. */
   find(text: string, s: number, e: number): number {
     const len = e - s;
-    const keys = this.keys;
-    let slot = WordTable.hash(text, s, e) & this.mask;
+    const hashes = this.hashes;
+    const h = WordTable.hash(text, s, e);
+    let slot = h & this.mask;
     for (;;) {
-      const k = keys[slot];
-      if (k === undefined) return -1;
-      if (k.length === len) {
-        let i = 0;
-        while (i < len && k.charCodeAt(i) === text.charCodeAt(s + i)) i++;
-        if (i === len) return slot;
+      const sh = hashes[slot] as number;
+      if (sh === 0) return -1;
+      if (sh === h) {
+        const k = this.keys[slot] as string;
+        if (k.length === len) {
+          let i = 0;
+          while (i < len && k.charCodeAt(i) === text.charCodeAt(s + i)) i++;
+          if (i === len) return slot;
+        }
       }
       slot = (slot + 1) & this.mask;
     }
@@ -67,10 +74,12 @@ export class WordTable {
   }
 
   private insert(word: string, value: number): void {
-    let slot = WordTable.hash(word, 0, word.length) & this.mask;
-    while (this.keys[slot] !== undefined) slot = (slot + 1) & this.mask;
+    const h = WordTable.hash(word, 0, word.length);
+    let slot = h & this.mask;
+    while (this.hashes[slot] !== 0) slot = (slot + 1) & this.mask;
     this.keys[slot] = word;
     this.vals[slot] = value;
+    this.hashes[slot] = h;
     this.count++;
   }
 
@@ -80,6 +89,7 @@ export class WordTable {
     const size = oldKeys.length * 2;
     this.keys = new Array<string | undefined>(size).fill(undefined);
     this.vals = new Int32Array(size);
+    this.hashes = new Uint32Array(size);
     this.mask = size - 1;
     this.count = 0;
     for (let i = 0; i < oldKeys.length; i++) {

@@ -128,7 +128,7 @@ const DEFS = {
   },
   'sensitive.holds': {
     kind: 'route', description: 'Sensitive data held pending consent: the person consents, restricts, objects or deletes it (C14)',
-    subjects: ['subscriber'],
+    subjects: ['subscriber', 'buyer', 'customer'],
     purposes: ['provide_service'], categories: ['user.content', ...SPECIAL],
   },
   'billing.upgrade': {

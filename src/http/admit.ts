@@ -10,24 +10,19 @@ import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { AppContext } from '../app/context.ts';
 import { auditActor } from '../auth/actor.ts';
 import { recordAudit } from '../audit/log.ts';
-import { SNAPSHOT_SQL, snapshotFromRow, type SnapshotRow } from '../consents/snapshot.ts';
+import { admissionFromRows, admissionSql } from '../consents/admission.ts';
 import type { SubjectRef } from '../consents/types.ts';
 import { inTenant, tenantRead } from '../db/scope.ts';
-import { buildSnapshot, decide, requireAllowed, type Decision, type SubjectSnapshot } from '../domain/gate.ts';
+import { buildSnapshot, decide, type SubjectSnapshot } from '../domain/gate.ts';
+import { denialError, type DenyCode } from '../domain/gate-errors.ts';
+import type { FeatureName } from '../domain/features.ts';
+import type { CategoryKey, PurposeKey } from '../domain/taxonomy/index.ts';
 import { forbidden, notFound, unauthorized } from '../errors.ts';
 import { checkDeclaration, gateAsk, type Located, type RouteDecl } from './declare.ts';
-import { runProcessing, type Processing } from './processing.ts';
+import { GateRefusal, runProcessing, type Processing } from './processing.ts';
 
-const SNAPSHOT_AND_PRESENCE = `SELECT s.*, subject_in_tenant($2, $3::uuid) AS present FROM (${SNAPSHOT_SQL}) s`;
-
-/** The subject's snapshot and whether they belong to the tenant, in one round trip. */
-async function loadAdmission(ctx: AppContext, s: SubjectRef): Promise<{ present: boolean; snapshot: SubjectSnapshot }> {
-  const [row] = await tenantRead<SnapshotRow & { present: boolean }>(ctx.db, s.tenantId, SNAPSHOT_AND_PRESENCE, [s.tenantId, s.type, s.id]);
-  return { present: row?.present === true, snapshot: snapshotFromRow(s, row) };
-}
-
-/** A refusal leaves a trace in the tenant's chain: codes and ids only. Its own transaction: the request's never opened. */
-async function auditRefusal(ctx: AppContext, req: FastifyRequest, p: { feature: string; purpose: string; subject: SubjectRef }, d: Extract<Decision, { allow: false }>): Promise<void> {
+/** A refusal leaves a trace in the tenant's chain: codes and ids only. Its own transaction: the request's rolled back. */
+async function auditRefusal(ctx: AppContext, req: FastifyRequest, p: { feature: string; purpose: string; subject: SubjectRef }, d: GateRefusal['deny']): Promise<void> {
   try {
     await inTenant(ctx.db, p.subject.tenantId, (tx) => recordAudit(tx, ctx.keys.audit, {
       tenantId: p.subject.tenantId, actor: auditActor(req.actor), action: 'gate.refused',
@@ -46,14 +41,25 @@ async function locate(ctx: AppContext, req: FastifyRequest, d: RouteDecl): Promi
   return loc.pure ? loc.find(req, tenantId, ctx.db) : inTenant(ctx.db, tenantId, (tx) => Promise.resolve(loc.find(req, tenantId, tx)));
 }
 
+type Ask = { feature: FeatureName; purpose: PurposeKey; categories: readonly CategoryKey[]; gate: boolean; platform: boolean };
+
+/** Decides on the subject's snapshot: sets the allow, or throws the refusal to be audited. */
+function decideInto(p: Processing, ask: Ask, s: SubjectRef, snapshot: SubjectSnapshot): void {
+  if (!ask.gate) return;
+  const d = decide(snapshot, {
+    feature: ask.feature, subject: { type: s.type, id: s.id, tenantId: s.tenantId }, purpose: ask.purpose, categories: ask.categories,
+    actor: ask.platform ? 'platform' : 'tenant', at: Date.now(),
+  });
+  if (!d.allow) throw new GateRefusal(d, s);
+  p.decision = d;
+}
+
 /** Permission, subject and gate for one request; the processing context its handler runs in. */
 export async function admit(ctx: AppContext, req: FastifyRequest, d: RouteDecl): Promise<Processing | null> {
-  if (d.can && !d.can.check(req.actor)) {
-    throw forbidden(d.can.code, d.can.title);
-  }
+  if (d.can && !d.can.check(req.actor)) throw forbidden(d.can.code, d.can.title);
   if (d.feature === undefined || d.subject === undefined) return null;
   const { purpose, categories } = gateAsk(d);
-  const base = { feature: d.feature, purpose, admission: d.subject.admit, subject: null, decision: null };
+  const base: Processing = { feature: d.feature, purpose, admission: d.subject.admit, subject: null, decision: null, pending: null };
   if (d.subject.admit !== 'gate' && d.subject.admit !== 'ledger') return base;
   const found = await locate(ctx, req, d);
   if (!found) {
@@ -61,24 +67,43 @@ export async function admit(ctx: AppContext, req: FastifyRequest, d: RouteDecl):
     throw notFound('subject');
   }
   const s = found.subject;
-  let snapshot: SubjectSnapshot;
-  if (found.records) snapshot = buildSnapshot(found.records);
-  else {
-    const a = await loadAdmission(ctx, s);
-    // Another tenant's subject and no subject look the same: ids reveal nothing across tenants.
-    if (!a.present) throw notFound('subject');
-    snapshot = a.snapshot;
+  const ask: Ask = { feature: d.feature, purpose, categories, gate: d.subject.admit === 'gate', platform: req.actor.kind === 'staff' };
+  if (found.records) {
+    const p: Processing = { ...base, subject: s };
+    decideInto(p, ask, s, buildSnapshot(found.records));
+    return p;
   }
-  if (d.subject.admit === 'ledger') return { ...base, subject: s };
-  const decision = decide(snapshot, {
-    feature: d.feature, subject: { type: s.type, id: s.id, tenantId: s.tenantId }, purpose, categories,
-    actor: req.actor.kind === 'staff' ? 'platform' : 'tenant', at: Date.now(),
-  });
-  if (!decision.allow) {
-    await auditRefusal(ctx, req, { feature: d.feature, purpose, subject: s }, decision);
-    requireAllowed(decision);
+  // The snapshot is read with the handler's first statement, and decided before its rows are used.
+  const p: Processing = {
+    ...base, subject: s,
+    pending: {
+      sql: admissionSql(s), tenantId: s.tenantId, done: false,
+      settle(rows) {
+        this.done = true;
+        const a = admissionFromRows(s, rows);
+        // Another tenant's subject and no subject look the same: ids reveal nothing across tenants.
+        if (!a.present) throw notFound('subject');
+        decideInto(p, ask, s, a.snapshot);
+      },
+    },
+  };
+  return p;
+}
+
+/** Runs the handler in its processing context; settles an admission no statement carried; audits a refusal. */
+async function run(ctx: AppContext, req: FastifyRequest, p: Processing, handler: () => unknown): Promise<unknown> {
+  try {
+    return await runProcessing(p, async () => {
+      const out = await handler();
+      // A handler that read nothing still answers only once the gate has decided.
+      if (p.pending && !p.pending.done) await tenantRead(ctx.db, p.pending.tenantId, 'SELECT 1');
+      return out;
+    });
+  } catch (err) {
+    if (!(err instanceof GateRefusal)) throw err;
+    await auditRefusal(ctx, req, { feature: p.feature, purpose: p.purpose, subject: err.subject }, err.deny);
+    throw denialError(err.deny.code as DenyCode, { detail: err.deny.reason, clause: err.deny.clause });
   }
-  return { ...base, subject: s, decision: decision as Extract<Decision, { allow: true }> };
 }
 
 /**
@@ -99,8 +124,15 @@ export function declarationsHook(ctx: AppContext, problems?: string[]) {
     }
     const handler = route.handler;
     route.handler = async function admitted(this: unknown, req: FastifyRequest, reply: FastifyReply) {
-      const p = await admit(ctx, req, config);
-      return p ? runProcessing(p, () => handler.call(this as never, req, reply)) : handler.call(this as never, req, reply);
+      const p = await admit(ctx, req, config).catch(async (err: unknown) => {
+        // A subject being created is decided at once: its refusal is audited like any other.
+        if (err instanceof GateRefusal) {
+          await auditRefusal(ctx, req, { feature: config.feature!, purpose: gateAsk(config).purpose, subject: err.subject }, err.deny);
+          throw denialError(err.deny.code as DenyCode, { detail: err.deny.reason, clause: err.deny.clause });
+        }
+        throw err;
+      });
+      return p ? run(ctx, req, p, () => handler.call(this as never, req, reply)) : handler.call(this as never, req, reply);
     } as typeof route.handler;
   };
 }

@@ -16,20 +16,49 @@ import type { PurposeKey } from '../domain/taxonomy/index.ts';
 /** Why no single gate decision stands for the whole request (see `SubjectDecl`). */
 export type Admission = 'gate' | 'ledger' | 'many' | 'per_subject' | 'anonymous';
 
+/**
+ * The subject's admission, not yet read: it travels in the same round trip as the request's
+ * first statement (the batch of `tenantRead`, the BEGIN of `inTenant`), and `settle` decides on
+ * its row before any result reaches the handler. A refusal there throws `GateRefusal`, which
+ * the pipeline audits once the transaction has rolled back.
+ */
+export type PendingAdmission = {
+  /** The admission query with its values inlined (literals of validated ids only). */
+  readonly sql: string;
+  readonly tenantId: string;
+  done: boolean;
+  /** Decides on the query's rows: sets the decision, or throws. */
+  settle(rows: readonly Record<string, unknown>[]): void;
+};
+
 export type Processing = {
   readonly feature: FeatureName;
   readonly purpose: PurposeKey;
   readonly admission: Admission;
-  /** The subject the gate (or the ledger rule) admitted; its rows are visible to this request. */
+  /** The subject the gate (or the ledger rule) admits; its rows are visible to this request. */
   readonly subject: SubjectRef | null;
-  /** The gate's allow, when `admission` is 'gate'. */
-  readonly decision: Allow | null;
+  /** The gate's allow, when `admission` is 'gate' (null until the pending admission settles). */
+  decision: Allow | null;
+  readonly pending: PendingAdmission | null;
 };
+
+/** The gate refused while a statement was on its way: audited by the pipeline, then answered. */
+export class GateRefusal extends Error {
+  constructor(readonly deny: { code: string; clause: string; reason: string } & { allow: false }, readonly subject: SubjectRef) {
+    super(`gate refused: ${deny.code}`);
+  }
+}
 
 const store = new AsyncLocalStorage<Processing>();
 
 /** Runs fn with `p` as its processing context (the pipeline and the job runner only). */
-export const runProcessing = <T>(p: Processing, fn: () => T): T => store.run(Object.freeze(p), fn);
+export const runProcessing = <T>(p: Processing, fn: () => T): T => store.run(p, fn);
+
+/** The admission still to be read with the next statement in `tenantId`, if any. */
+export function pendingAdmission(tenantId: string): PendingAdmission | null {
+  const p = store.getStore()?.pending;
+  return p && !p.done && p.tenantId === tenantId ? p : null;
+}
 
 /** The current request's or job's processing context, if any. */
 export const currentProcessing = (): Processing | undefined => store.getStore();
@@ -37,6 +66,6 @@ export const currentProcessing = (): Processing | undefined => store.getStore();
 /** The gate's allow for the current request; throws when the pipeline did not ask the gate. */
 export function currentDecision(): Allow {
   const p = store.getStore();
-  if (!p?.decision) throw new Error('no gate decision in this context: declare the route\'s subject so the pipeline asks the gate');
+  if (!p?.decision) throw new Error('no gate decision in this context: declare the route\'s subject, and read through a tenant transaction first');
   return p.decision;
 }

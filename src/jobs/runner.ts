@@ -53,7 +53,7 @@ export function startJobs(ctx: AppContext, jobs: readonly Job[] = JOBS): { stop(
   const problems = jobs.flatMap(checkJob);
   if (problems.length > 0) throw new Error(`undeclared job: ${problems.join('; ')}`);
   const timers = jobs.map((job) => {
-    const processing = { feature: job.feature, purpose: findFeature(job.feature)!.feature.purposes[0]!, admission: job.admit, subject: null, decision: null };
+    const processing = { feature: job.feature, purpose: findFeature(job.feature)!.feature.purposes[0]!, admission: job.admit, subject: null, decision: null, pending: null };
     return setInterval(() => {
       runProcessing(processing, () => job.perform(ctx)).catch((err: { code?: string }) => ctx.log.warn({ job: job.name, code: err.code }, 'job failed'));
     }, job.everyMs).unref();

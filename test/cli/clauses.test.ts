@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runClausesReport, testsByClause } from '../../src/cli/clauses.ts';
-import { CLAUSES, KEPT } from '../../src/domain/clauses.ts';
+import { testKind } from '../../src/cli/test-kinds.ts';
+import { CLAUSES, KEPT, PENDING } from '../../src/domain/clauses.ts';
 import { ROOT } from './run.ts';
 
 type Assertion = { fullName?: string; title: string; ancestorTitles?: string[]; status: string };
@@ -22,7 +23,8 @@ describe('clause traceability report', () => {
     const file = join(dir, `r-${Math.random().toString(36).slice(2)}.json`);
     writeFileSync(file, JSON.stringify(doc));
     const lines: string[] = [];
-    const code = runClausesReport(file, (l) => lines.push(l), ROOT);
+    // Synthetic files: a title saying "unit" stands for a test that calls domain functions only.
+    const code = runClausesReport(file, (l) => lines.push(l), ROOT, (_f, title) => (title.includes('unit') ? 'unit' : 'e2e'));
     return { code, lines };
   };
 
@@ -33,13 +35,14 @@ describe('clause traceability report', () => {
         'test/b.test.ts': [fail('[C06] broken on postgres'), pass('no clause here')],
       }),
       ROOT,
+      () => 'e2e',
     );
     expect([...map.keys()].sort()).toEqual(['C06', 'C17', 'C40']);
     expect(map.get('C06')).toEqual([
-      { title: 'suite (pglite) [C06] and [C40] together', file: 'test/a.test.ts', passed: true },
-      { title: 'suite (postgres) [C06] broken on postgres', file: 'test/b.test.ts', passed: false },
+      { title: 'suite (pglite) [C06] and [C40] together', file: 'test/a.test.ts', passed: true, kind: 'e2e' },
+      { title: 'suite (postgres) [C06] broken on postgres', file: 'test/b.test.ts', passed: false, kind: 'e2e' },
     ]);
-    expect(map.get('C17')).toEqual([{ title: 'outer inner [C17] named by fullName', file: 'test/a.test.ts', passed: true }]);
+    expect(map.get('C17')).toEqual([{ title: 'outer inner [C17] named by fullName', file: 'test/a.test.ts', passed: true, kind: 'e2e' }]);
   });
 
   it('counts kept clauses, prints one line per clause and ends with "kept N/41"; exit 0 when every declared clause passes', () => {
@@ -58,7 +61,7 @@ describe('clause traceability report', () => {
     const { code, lines } = report(results({ 'test/x.test.ts': rest.map((id) => pass(`[${id}] ok`)) }));
     expect(code).toBe(1);
     expect(lines.find((l) => l.startsWith(`${missing} `))).toContain('open');
-    expect(lines).toContain(`declared kept but without a passing test: ${missing}`);
+    expect(lines).toContain(`declared kept but without a passing end-to-end test: ${missing}`);
     expect(lines.at(-1)).toBe(`kept ${KEPT.length - 1}/41`);
   });
 
@@ -70,9 +73,41 @@ describe('clause traceability report', () => {
     expect(code).toBe(1);
     expect(lines.find((l) => l.startsWith(`${onlyFailing} `))).toContain('FAILING');
     expect(lines.find((l) => l.startsWith(`${mixed} `))).toContain('FAILING');
-    expect(lines).toContain(`      FAIL  suite (postgres) [${mixed}] broken on postgres  (test/x.test.ts)`);
-    expect(lines).toContain(`declared kept but without a passing test: ${onlyFailing}, ${mixed}`);
+    expect(lines).toContain(`      FAIL e2e   suite (postgres) [${mixed}] broken on postgres  (test/x.test.ts)`);
+    expect(lines).toContain(`declared kept but without a passing end-to-end test: ${onlyFailing}, ${mixed}`);
     expect(lines.at(-1)).toBe(`kept ${KEPT.length - 2}/41`);
+  });
+
+  it('a clause whose passing tests are all unit tests is only partly kept, and a declared one fails the report', () => {
+    const [unitOnly, ...rest] = KEPT;
+    const { code, lines } = report(results({ 'test/x.test.ts': [...rest.map((id) => pass(`[${id}] ok`)), pass(`[${unitOnly}] a unit test of the rule`)] }));
+    expect(code).toBe(1);
+    expect(lines.find((l) => l.startsWith(`${unitOnly} `))).toContain('partly');
+    expect(lines).toContain(`      pass unit  suite (pglite) [${unitOnly}] a unit test of the rule  (test/x.test.ts)`);
+    expect(lines).toContain(`declared kept but without a passing end-to-end test: ${unitOnly}`);
+  });
+
+  it('tells end-to-end tests from unit tests by what their bodies, or their helpers, drive', () => {
+    const at = (f: string) => join(ROOT, f);
+    // HTTP through app.inject in the body.
+    expect(testKind(at('test/enforcement/restricted-subject.test.ts'), '[C34] notes and messages of a restricted Subscriber are refused through the API, nothing is stored, and each refusal is audited')).toBe('e2e');
+    // A job: the mailer's flush.
+    expect(testKind(at('test/enforcement/mail-processor.test.ts'), '[C26] mail reaches the SMTP provider only under its agreement, and each send is in the disclosure ledger')).toBe('e2e');
+    // Only the walk over schemas: no request is sent.
+    expect(testKind(at('test/enforcement/schema-walk.test.ts'), '[C02] the walk finds a plain string wherever it hides, and accepts the three guarded kinds')).toBe('unit');
+    // A helper imported from a support file that posts to the API counts as driving it.
+    expect(testKind(at('test/consents/restrictions.test.ts'), '[C34] a subject\'s restriction/objection changes what the gate allows; only the subject or a legal ground lifts it')).toBe('e2e');
+    expect(testKind(at('test/nope.test.ts'), 'anything')).toBe('unit');
+  });
+
+  it('[C19][C21] a clause whose promised path is not built yet stays open, whatever its tests say', () => {
+    const { code, lines } = report(results({ 'test/x.test.ts': [...allKept(), pass('[C19] the gate refuses marketing without consent'), pass('[C21] the gate limits a Customer\'s data')] }));
+    expect(code).toBe(0);
+    for (const id of ['C19', 'C21']) {
+      expect(KEPT).not.toContain(id);
+      expect(lines.find((l) => l.startsWith(`${id} `))).toContain('open');
+      expect(lines[lines.findIndex((l) => l.startsWith(`${id} `)) + 1]).toBe(`      not yet: ${PENDING[id]}`);
+    }
   });
 
   it('a failing test of an undeclared clause does not fail the report', () => {

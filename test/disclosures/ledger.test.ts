@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { openReason } from '../../src/audit/details.ts';
 import { inTenant } from '../../src/db/scope.ts';
 import { DISCLOSURE_BASES } from '../../src/domain/taxonomy/index.ts';
 import { createMerchant, createStaff } from '../support/factories.ts';
@@ -109,7 +110,10 @@ describeEachStore('disclosure ledger', (h) => {
     expect(ok.json()).toMatchObject({ basis: 'required_by_law', orderReference: '17/2025/QĐ-TA', recipient: { kind: 'court' }, recordedBy: { type: 'staff', id: officer.staffId } });
     // The law needs no consent; the entry and its reason are in the tenant's audit chain.
     const [entry] = await auditOf(h(), m.tenantId, 'disclosure.recorded');
-    expect(entry).toMatchObject({ actor_type: 'staff', reason: reason['x-access-reason'], details: { basis: 'required_by_law', orderReference: true } });
+    expect(entry).toMatchObject({ actor_type: 'staff', details: { basis: 'required_by_law', orderReference: true } });
+    // The reason is the staff member's own words: sealed in the log, opened only for review.
+    expect(entry!.reason).toMatch(/^v1\./);
+    expect(openReason(h().ctx.keys.audit, entry!.reason!, m.tenantId)).toBe(reason['x-access-reason']);
     // The merchant sees it in its ledger, with the reference.
     const list = await h().app.inject({ method: 'GET', url: '/api/disclosures', headers: m.headers });
     expect(list.json().items).toEqual([expect.objectContaining({ id: ok.json().id, orderReference: '17/2025/QĐ-TA' })]);
@@ -122,7 +126,7 @@ describeEachStore('disclosure ledger', (h) => {
     expect(own.statusCode).toBe(201);
     const read = await h().app.inject({ method: 'GET', url, headers: { ...officer.headers, ...reason } });
     expect(read.json().items).toHaveLength(2);
-    expect((await auditOf(h(), m.tenantId, 'staff.disclosures_read'))[0]).toMatchObject({ reason: reason['x-access-reason'] });
+    expect(openReason(h().ctx.keys.audit, (await auditOf(h(), m.tenantId, 'staff.disclosures_read'))[0]!.reason!, m.tenantId)).toBe(reason['x-access-reason']);
   });
 
   it('[C20] Google-sourced data cannot be disclosed except to provide the feature', async () => {

@@ -76,3 +76,11 @@ describeEachStore('every route and job declares what it processes', (h) => {
     expect(checkJob(stray)).toEqual(['export-everyone: subscribers.read is not a job feature', 'export-everyone: says nothing of how its subjects are admitted']);
   });
 });
+
+it('[C16] the audit log takes codes, ids and sealed values only: a person\'s words are refused before they are written', async () => {
+  const { assertAuditSafe, unsafeAuditValues } = await import('../../src/audit/details.ts');
+  expect(unsafeAuditValues({ noteId: '1b4e28ba-2fa1-11d2-883f-0016d3cca427', categories: ['user.health'], cards: 2, held: true, at: '2026-12-01T10:00:00.000Z', sealed: 'v1.AbC_-' })).toEqual([]);
+  expect(unsafeAuditValues({ source: 'Khách quen từ hội chợ', reference: 'Quyết định 12/2025 TAND', nested: [{ name: 'Nguyễn Văn A' }], phone: '0912345678', email: 'lan@example.vn' }))
+    .toEqual(['details.source', 'details.reference', 'details.nested[0].name', 'details.phone', 'details.email']);
+  expect(() => assertAuditSafe('subscriber.created', { source: 'mẹ của Lan giới thiệu' })).toThrow(/free text at details.source/);
+});

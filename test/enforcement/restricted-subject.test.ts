@@ -59,7 +59,7 @@ describeEachStore('a restricted Subscriber (C34)', (h) => {
     }
     // Under a purpose, a restriction of another purpose does not hide; one of that purpose does.
     const under = (purpose: 'provide_service' | 'research') => runProcessing(
-      { feature: 'subscribers.notes', purpose, admission: 'many', subject: null, decision: null },
+      { feature: 'subscribers.notes', purpose, admission: 'many', subject: null, decision: null, pending: null },
       () => inTenant(h().ctx.db, m.tenantId, (tx) => tx.query<{ subscriber_id: string }>('SELECT subscriber_id FROM subscriber_notes')),
     );
     expect((await under('provide_service')).map((r) => r.subscriber_id).sort()).toEqual([researchOnly, free].sort());

@@ -4,15 +4,11 @@
 // Source: terms compiled from those texts' category names and the everyday words people use
 // for them in Vietnamese and English chats (written without diacritics: matching is folded).
 
-export type SensitiveCategory =
-  | 'health'
-  | 'religion'
-  | 'politics'
-  | 'ethnicity'
-  | 'orientation'
-  | 'criminal'
-  | 'union'
-  | 'biometric';
+import { EXTRA_TERMS, VI_CONDITION_HEADS, VN_ETHNIC_GROUPS } from './sensitiveVocab.ts';
+
+import type { SensitiveCategory } from '../types.ts';
+
+export type { SensitiveCategory };
 
 /** How a term must be framed to be a disclosure rather than a topic word. */
 export type Frame = 'condition' | 'identity';
@@ -21,14 +17,16 @@ export interface TermGroup {
   category: SensitiveCategory;
   frame: Frame;
   terms: readonly string[];
+  /** Head words that open a longer condition name; the detector reads them as a rule. */
+  head?: boolean;
 }
 
-export const SENSITIVE_TERMS: readonly TermGroup[] = [
+const BASE_TERMS: readonly TermGroup[] = [
   {
     category: 'health',
     frame: 'condition',
     terms: [
-      'tieu duong', 'dai thao duong', 'tieu duong type 1', 'tieu duong type 2', 'tieu duong tuyp 2', 'ung thu', 'ung thu vu',
+      'tieu duong', 'dai thao duong', 'hiv positive', 'duong tinh voi hiv', 'duong tinh hiv', 'tieu duong type 1', 'tieu duong type 2', 'tieu duong tuyp 2', 'ung thu', 'ung thu vu',
       'ung thu phoi', 'ung thu gan', 'ung thu da day', 'ung thu mau', 'hiv', 'aids', 'viem gan b', 'viem gan c', 'viem gan',
       'tram cam', 'roi loan lo au', 'roi loan luong cuc', 'tam than phan liet', 'benh tam than', 'hen suyen', 'suyen',
       'benh hen', 'dong kinh', 'benh tim', 'tim bam sinh', 'suy tim', 'huyet ap cao', 'cao huyet ap', 'tang huyet ap',
@@ -121,11 +119,24 @@ export const SENSITIVE_TERMS: readonly TermGroup[] = [
     category: 'biometric',
     frame: 'condition',
     terms: [
-      'van tay', 'mau van tay', 'anh khuon mat', 'du lieu khuon mat', 'mong mat', 'adn', 'dna', 'ket qua adn', 'xet nghiem adn', 'ket qua xet nghiem adn', 'ket qua xet nghiem gen', 'hiv positive', 'duong tinh voi hiv', 'duong tinh hiv',
+      'van tay', 'mau van tay', 'anh khuon mat', 'du lieu khuon mat', 'mong mat', 'adn', 'dna', 'ket qua adn', 'xet nghiem adn', 'ket qua xet nghiem adn', 'ket qua xet nghiem gen',
       'xet nghiem gen', 'giai ma gen', 'gen di truyen', 'benh di truyen', 'dot bien gen', 'brca', 'brca1', 'brca2',
       'fingerprint', 'fingerprints', 'dna test', 'dna results', 'genetic test', 'genetic testing', 'genome', '23andme',
       'retina scan', 'iris scan', 'face scan', 'facial scan', 'voiceprint', 'biometric data', 'genetic condition',
       'genetic disorder', 'genetic mutation',
     ],
   },
+];
+
+const FRAME_OF: Record<SensitiveCategory, Frame> = {
+  health: 'condition', religion: 'identity', politics: 'identity', ethnicity: 'identity', orientation: 'identity',
+  criminal: 'condition', union: 'identity', biometric: 'condition',
+};
+
+/** Every sensitive term group: the base list, the sourced vocabulary and the condition heads. */
+export const SENSITIVE_TERMS: readonly TermGroup[] = [
+  ...BASE_TERMS,
+  ...(Object.keys(EXTRA_TERMS) as SensitiveCategory[]).map((category) => ({ category, frame: FRAME_OF[category], terms: EXTRA_TERMS[category] })),
+  { category: 'ethnicity', frame: 'identity', terms: VN_ETHNIC_GROUPS.map((g) => `nguoi ${g}`).concat(VN_ETHNIC_GROUPS.map((g) => `dan toc ${g}`)) },
+  { category: 'health', frame: 'condition', terms: VI_CONDITION_HEADS, head: true },
 ];
