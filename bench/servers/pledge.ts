@@ -3,17 +3,20 @@
 import { bootBenchContext, createBenchMerchant } from './boot.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { inTenant } from '../../src/db/scope.ts';
+import { insertSubscriber } from '../../src/subjects/subscribers.ts';
 
 const ctx = await bootBenchContext();
 const { tenantId, key } = await createBenchMerchant(ctx, 0);
+// Stored as the app stores them: sealed under each Subscriber's key, so the read opens them (C07).
 const subscriberIds = await inTenant(ctx.db, tenantId, async (tx) => {
-  const rows = await tx.query<{ id: string }>(
-    `INSERT INTO subscribers (tenant_id, channel, display_name, phone, source, legal_basis)
-     SELECT $1, 'zalo', 'Khách ' || g, '09' || lpad(g::text, 8, '0'), 'channel:zalo', 'consent' FROM generate_series(1, 1000) g
-     RETURNING id`,
-    [tenantId],
-  );
-  return rows.map((r) => r.id);
+  const ids: string[] = [];
+  for (let g = 1; g <= 1000; g++) {
+    const r = await insertSubscriber(tx, ctx.keys, tenantId, {
+      channel: 'zalo', displayName: `Khách ${g}`, phone: `09${String(g).padStart(8, '0')}`, source: 'channel:zalo', legalBasis: 'consent',
+    });
+    ids.push(r.id);
+  }
+  return ids;
 });
 const app = await buildApp(ctx);
 await app.listen({ port: 0, host: '127.0.0.1' });

@@ -7,6 +7,8 @@ import { inPlatform } from '../db/scope.ts';
 import { AppError, forbidden } from '../errors.ts';
 import { acceptanceMissing } from '../policies/acceptance.ts';
 import type { Locale } from './fields.ts';
+import { openStaff, STAFF_KEY, staffEmailIndex } from './staff.ts';
+import { openUser, USER_KEY, userEmailIndex } from './users.ts';
 
 export const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'Wrong e-mail address or password');
 const tooManyAttempts = (retryAfter: number) =>
@@ -51,24 +53,25 @@ export async function signInUser(ctx: AppContext, email: string, password: strin
 
 async function checkUser(ctx: AppContext, email: string, password: string): Promise<SignedInUser> {
   const [u] = await ctx.db.query<{
-    id: string; email: string; name: string; locale: Locale; password_hash: string; verified: boolean; tenant_id: string | null; role: TenantRole | null;
+    id: string; email: string; name: string; wrapped_key: string | null; locale: Locale; password_hash: string; verified: boolean; tenant_id: string | null; role: TenantRole | null;
   }>(
-    `SELECT u.id, u.email, u.name, u.locale, u.password_hash, u.email_verified_at IS NOT NULL AS verified, m.tenant_id, m.role
+    `SELECT u.id, u.email, u.name, ${USER_KEY()}, u.locale, u.password_hash, u.email_verified_at IS NOT NULL AS verified, m.tenant_id, m.role
        FROM users u LEFT JOIN memberships m ON m.user_id = u.id
-      WHERE lower(u.email) = $1 AND u.closed_at IS NULL
+      WHERE u.email_bidx = $1 AND u.closed_at IS NULL
       ORDER BY m.created_at LIMIT 1`,
-    [email],
+    [userEmailIndex(ctx.keys, email)],
   );
   if (!(await checkPassword(password, u?.password_hash)) || !u?.tenant_id || !u.role) throw invalidCredentials();
   if (!u.verified) throw forbidden('email_unverified', 'Confirm your e-mail address first: follow the link we sent you');
   const tenantId = u.tenant_id;
+  const opened = openUser(ctx.keys, u);
   const session = await inPlatform(ctx.db, async (tx) => {
     const s = await createSession(tx, 'customer', u.id);
     await recordAudit(tx, ctx.keys.audit, { tenantId, actor: { type: 'user', id: u.id }, action: 'session.created', target: { type: 'user', id: u.id } });
     return s;
   });
   return {
-    user: { id: u.id, email: u.email, name: u.name, locale: u.locale },
+    user: { id: u.id, email: opened.email, name: opened.name, locale: u.locale },
     sessionToken: session.token,
     csrfToken: csrfTokenFor(ctx.keys.csrf, session.hash),
     acceptanceRequired: await acceptanceMissing(ctx.db, u.id),
@@ -87,9 +90,9 @@ export async function signInStaff(ctx: AppContext, email: string, password: stri
 }
 
 async function checkStaff(ctx: AppContext, email: string, password: string): Promise<SignedInStaff> {
-  const [s] = await ctx.db.query<{ id: string; email: string; name: string; role: StaffRole; password_hash: string }>(
-    'SELECT id, email, name, role, password_hash FROM staff_users WHERE lower(email) = $1',
-    [email],
+  const [s] = await ctx.db.query<{ id: string; email: string; name: string; wrapped_key: string | null; role: StaffRole; password_hash: string }>(
+    `SELECT id, email, name, ${STAFF_KEY()}, role, password_hash FROM staff_users WHERE email_bidx = $1`,
+    [staffEmailIndex(ctx.keys, email)],
   );
   if (!(await checkPassword(password, s?.password_hash)) || !s) throw invalidCredentials();
   const session = await inPlatform(ctx.db, async (tx) => {
@@ -98,7 +101,7 @@ async function checkStaff(ctx: AppContext, email: string, password: string): Pro
     return created;
   });
   return {
-    staff: { id: s.id, email: s.email, name: s.name, role: s.role },
+    staff: { id: s.id, ...openStaff(ctx.keys, s), role: s.role },
     sessionToken: session.token,
     csrfToken: csrfTokenFor(ctx.keys.csrf, session.hash),
   };

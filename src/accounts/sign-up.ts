@@ -1,5 +1,6 @@
 import type { AppContext } from '../app/context.ts';
 import { recordAudit } from '../audit/log.ts';
+import { keyringFor } from '../crypto/envelope.ts';
 import { hashPassword, isCommonPassword } from '../crypto/password.ts';
 import { inPlatform } from '../db/scope.ts';
 import { isAdult, vietnamToday } from '../domain/age.ts';
@@ -7,6 +8,8 @@ import { badRequest } from '../errors.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import type { Locale } from './fields.ts';
 import { parentalConsentMail, signUpAttemptMail, verificationMail } from './mails.ts';
+import { createTenant } from './tenants.ts';
+import { insertUser, userEmailIndex } from './users.ts';
 import { issueVerificationToken } from './verify-email.ts';
 
 export type SignUpInput = {
@@ -54,8 +57,8 @@ export async function signUp(ctx: AppContext, input: SignUpInput, now = new Date
   } catch (err) {
     if (!(err instanceof AddressTaken)) throw err;
     await inPlatform(ctx.db, async (tx) => {
-      const [owner] = await tx.query<{ locale: Locale }>('SELECT locale FROM users WHERE lower(email) = $1', [input.email]);
-      await enqueueMail(tx, signUpAttemptMail(input.email, owner?.locale ?? input.locale, ctx.config.publicUrl));
+      const [owner] = await tx.query<{ locale: Locale }>('SELECT locale FROM users WHERE email_bidx = $1', [userEmailIndex(ctx.keys, input.email)]);
+      await enqueueMail(tx, ctx.keys, signUpAttemptMail(input.email, owner?.locale ?? input.locale, ctx.config.publicUrl));
     });
   }
   void ctx.mailer.flush();
@@ -64,27 +67,25 @@ export async function signUp(ctx: AppContext, input: SignUpInput, now = new Date
 
 async function createAccount(ctx: AppContext, input: SignUpInput, passwordHash: string): Promise<void> {
   await inPlatform(ctx.db, async (tx) => {
-    const [taken] = await tx.query('SELECT 1 FROM users WHERE lower(email) = $1', [input.email]);
+    // The address is sealed at rest: it is found by its blind index (C07).
+    const [taken] = await tx.query('SELECT 1 FROM users WHERE email_bidx = $1', [userEmailIndex(ctx.keys, input.email)]);
     if (taken) throw new AddressTaken();
-    const [tenant] = await tx.query<{ id: string }>(`INSERT INTO tenants (name, plan) VALUES ($1, 'free') RETURNING id`, [input.company]);
+    const tenant = { id: await createTenant(tx, keyringFor(ctx.config), input.company) };
     let userId: string;
     try {
-      const [user] = await tx.query<{ id: string }>(
-        `INSERT INTO users (email, name, company, billing_address, password_hash, locale, adult_confirmed_at)
-         VALUES ($1, $2, $3, $4, $5, $6, now()) RETURNING id`,
-        [input.email, input.name, input.company, input.billingAddress, passwordHash, input.locale],
-      );
-      userId = user!.id;
+      userId = await insertUser(tx, ctx.keys, {
+        email: input.email, name: input.name, company: input.company, billingAddress: input.billingAddress, passwordHash, locale: input.locale,
+      });
     } catch (err) {
       // Two sign-ups with one address at the same moment: the unique index decides.
       if ((err as { code?: string }).code === UNIQUE_VIOLATION) throw new AddressTaken();
       throw err;
     }
-    await tx.query(`INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, 'owner')`, [tenant!.id, userId]);
+    await tx.query(`INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, 'owner')`, [tenant.id, userId]);
     const token = await issueVerificationToken(tx, userId);
-    await enqueueMail(tx, verificationMail(input.email, input.locale, ctx.config.publicUrl, token));
+    await enqueueMail(tx, ctx.keys, verificationMail(input.email, input.locale, ctx.config.publicUrl, token));
     await recordAudit(tx, ctx.keys.audit, {
-      tenantId: tenant!.id,
+      tenantId: tenant.id,
       actor: { type: 'user', id: userId },
       action: 'user.registered',
       target: { type: 'user', id: userId },
@@ -100,7 +101,7 @@ async function createAccount(ctx: AppContext, input: SignUpInput, passwordHash: 
  */
 async function refuseMinor(ctx: AppContext, email: string, locale: Locale): Promise<SignUpResult> {
   await inPlatform(ctx.db, async (tx) => {
-    await enqueueMail(tx, parentalConsentMail(email, locale));
+    await enqueueMail(tx, ctx.keys, parentalConsentMail(email, locale));
     await recordAudit(tx, ctx.keys.audit, { tenantId: null, actor: { type: 'anonymous', id: null }, action: 'signup.parental_consent_notice' });
   });
   void ctx.mailer.flush();

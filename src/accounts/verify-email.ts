@@ -5,6 +5,7 @@ import type { Sql } from '../db/index.ts';
 import { inPlatform } from '../db/scope.ts';
 import { AppError, badRequest, conflict } from '../errors.ts';
 import { enqueueMail } from '../mail/outbox.ts';
+import { userEmailIndex } from './users.ts';
 import type { Locale } from './fields.ts';
 import { VERIFY_EMAIL_TTL_HOURS, verificationMail } from './mails.ts';
 
@@ -59,8 +60,8 @@ export async function verifyEmail(ctx: AppContext, token: string): Promise<void>
 export async function resendVerification(ctx: AppContext, email: string, locale: Locale | undefined): Promise<void> {
   await inPlatform(ctx.db, async (tx) => {
     const [user] = await tx.query<{ id: string; locale: Locale }>(
-      'SELECT id, locale FROM users WHERE lower(email) = $1 AND email_verified_at IS NULL AND closed_at IS NULL FOR UPDATE',
-      [email],
+      'SELECT id, locale FROM users WHERE email_bidx = $1 AND email_verified_at IS NULL AND closed_at IS NULL FOR UPDATE',
+      [userEmailIndex(ctx.keys, email)],
     );
     if (!user) return;
     // Superseded links answer token_expired, which is what they now are.
@@ -69,7 +70,7 @@ export async function resendVerification(ctx: AppContext, email: string, locale:
       [user.id],
     );
     const token = await issueVerificationToken(tx, user.id);
-    await enqueueMail(tx, verificationMail(email, locale ?? user.locale, ctx.config.publicUrl, token));
+    await enqueueMail(tx, ctx.keys, verificationMail(email, locale ?? user.locale, ctx.config.publicUrl, token));
   });
   void ctx.mailer.flush();
 }

@@ -12,12 +12,13 @@ export async function createContext(config: Config, opts: { db?: Db; log?: Logge
   const log = opts.log ?? createLogger(config.logLevel);
   const db = opts.db ?? (await openDb(config));
   const schemaVersion = await migrate(db);
+  const keys = deriveKeys(config.secret);
   return {
     config,
     db,
     log,
-    keys: deriveKeys(config.secret),
-    mailer: createMailer(db, config.smtpUrl, config.mailFrom, log),
+    keys,
+    mailer: createMailer(db, keys, config.smtpUrl, config.mailFrom, log),
     schemaVersion,
     caches: createAuthCaches(),
   };

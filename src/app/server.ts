@@ -3,10 +3,14 @@ import { buildApp } from '../http/app.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { createContext } from './boot.ts';
 import { startJobs } from '../jobs/runner.ts';
+import { resealLegacyRows } from '../subjects/reseal.ts';
 
 /** `pledge serve`: store, migrations, demo tenant on first start, HTTP, background jobs. */
 export async function serve(config: Config): Promise<void> {
   const ctx = await createContext(config);
+  // A store from before migration 006 still holds names and addresses in clear: seal them first.
+  const resealed = await resealLegacyRows(ctx);
+  if (resealed > 0) ctx.log.info({ rows: resealed }, 'sealed rows stored in clear by an older version');
   if (config.seedDemo) {
     const demo = await seedDemo(ctx);
     if (demo.created) {

@@ -20,7 +20,7 @@ SELECT 'r', id::text, purpose, NULL, created_at, NULL, NULL, category, kind, lif
 UNION ALL
 SELECT 's', NULL, legal_basis, NULL, created_at, NULL, NULL, source, NULL, NULL, NULL, NULL, NULL FROM subscribers WHERE $2 = 'subscriber' AND id = $3
 UNION ALL
-SELECT 'p', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM buyers WHERE $2 = 'buyer' AND id = $3
+SELECT 'b', NULL, NULL, NULL, NULL, NULL, NULL, source, NULL, NULL, NULL, NULL, NULL FROM buyers WHERE $2 = 'buyer' AND id = $3
 UNION ALL
 SELECT 'k', NULL, NULL, NULL, since, NULL, NULL, NULL, NULL, ended, NULL, NULL, NULL FROM customer_contract($3) WHERE $2 = 'customer'
 UNION ALL
@@ -30,7 +30,7 @@ SELECT 'p', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NU
 export const admissionSql = (s: SubjectRef): string => inlineParams(SQL, [s.tenantId, s.type, s.id]);
 
 type Flat = {
-  k: 'c' | 'r' | 's' | 'p' | 'k'; id: string | null; purpose: string | null; given: boolean | null; at: string | Date | null;
+  k: 'c' | 'r' | 's' | 'b' | 'p' | 'k'; id: string | null; purpose: string | null; given: boolean | null; at: string | Date | null;
   marketing: boolean | null; disclosure: boolean | null; category: string | null; kind: string | null;
   lifted_at: string | Date | null; lifted_by: string | null; ref: string | null; seq: number | string | null;
 };
@@ -40,7 +40,7 @@ const iso = (v: string | Date | null): string => (v instanceof Date ? v.toISOStr
 /** Whether the subject is the tenant's, and their snapshot, from the admission query's rows. */
 export function admissionFromRows(s: SubjectRef, rows: readonly Record<string, unknown>[]): { present: boolean; snapshot: SubjectSnapshot } {
   const flat = rows as unknown as Flat[];
-  const row: SnapshotRow = { consents: [], restrictions: [], subscriber: null, contract: null };
+  const row: SnapshotRow = { consents: [], restrictions: [], subscriber: null, buyer: null, contract: null };
   let present = false;
   const consents: Array<SnapshotRow['consents'][number] & { seq: number }> = [];
   for (const r of flat) {
@@ -53,6 +53,10 @@ export function admissionFromRows(s: SubjectRef, rows: readonly Record<string, u
     } else if (r.k === 's') {
       present = true;
       row.subscriber = { legal_basis: r.purpose!, at: iso(r.at), source: r.category ?? '' };
+    } else if (r.k === 'b') {
+      // A Buyer's source key tags them too (C20: `google_api.*` is Limited Use).
+      present = true;
+      row.buyer = { source: r.category ?? '' };
     } else if (r.k === 'k') row.contract = { since: r.at === null ? null : iso(r.at), ended: r.lifted_at === null ? null : iso(r.lifted_at) };
     else present = true;
   }

@@ -5,7 +5,7 @@
 import type { Sql } from '../db/index.ts';
 import { buildSnapshot, type ConsentRecord, type LegalBasisRecord, type RestrictionRecord, type SubjectSnapshot } from '../domain/gate.ts';
 import {
-  contractPurposes, findCategory, isProcessingBasis, type CategoryKey, type PurposeKey, type SourceKey,
+  contractPurposes, findCategory, isProcessingBasis, sourceTags, type CategoryKey, type PurposeKey,
 } from '../domain/taxonomy/index.ts';
 import type { SubjectRef } from './types.ts';
 
@@ -23,6 +23,7 @@ type Row = {
     lifted_at: string | null; lifted_by: 'subject' | 'legal_ground' | null; lift_reference: string | null;
   }>;
   subscriber: { legal_basis: string; at: string; source: string } | null;
+  buyer: { source: string } | null;
   contract: { since: string | null; ended: string | null } | null;
 };
 
@@ -37,10 +38,9 @@ SELECT
      FROM processing_restrictions WHERE tenant_id = $1 AND subject_type = $2 AND subject_id = $3) AS restrictions,
   (SELECT json_build_object('legal_basis', legal_basis, 'at', created_at, 'source', source)
      FROM subscribers WHERE $2 = 'subscriber' AND id = $3 AND tenant_id = $1) AS subscriber,
+  (SELECT json_build_object('source', source) FROM buyers WHERE $2 = 'buyer' AND id = $3 AND tenant_id = $1) AS buyer,
   (SELECT json_build_object('since', since, 'ended', ended) FROM customer_contract($3) WHERE $2 = 'customer') AS contract`;
 
-/** Where the subject's data came from, as the gate's source keys (C20: Google data is limited). */
-const sourcesOf = (source: string | undefined): SourceKey[] => (source && /^google/i.test(source) ? ['google_api'] : []);
 
 /** The subject's snapshot for `decide`, as of the ledger in this transaction. */
 export async function loadSnapshot(tx: Sql, subject: SubjectRef): Promise<SubjectSnapshot> {
@@ -78,7 +78,8 @@ export function snapshotFromRow(subject: SubjectRef, row: Row | undefined): Subj
   }
   return buildSnapshot({
     subject: { type: subject.type, id: subject.id, tenantId: subject.tenantId },
-    sources: sourcesOf(sub?.source),
+    // The row's source key names its general source: `google_api.*` is Limited Use (C20), for Buyers as for Subscribers.
+    sources: sourceTags(sub?.source ?? row?.buyer?.source),
     consents, restrictions, legalBases,
   });
 }

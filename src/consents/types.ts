@@ -4,13 +4,14 @@
  */
 import type { Sql } from '../db/index.ts';
 import type { PurposeKey } from '../domain/taxonomy/index.ts';
+import type { TenantSubjectRef } from '../subjects/ref.ts';
 
 /** Subjects with a consent ledger: ECOMKEY's Customers, and a tenant's Subscribers and Buyers. */
 export const LEDGER_SUBJECT_TYPES = ['customer', 'subscriber', 'buyer'] as const;
 export type LedgerSubjectType = (typeof LEDGER_SUBJECT_TYPES)[number];
 
-/** One subject of one tenant. A Customer's ledger lives in their own tenant. */
-export type SubjectRef = { readonly tenantId: string; readonly type: LedgerSubjectType; readonly id: string };
+/** One subject of one tenant (the code base's one subject reference, narrowed). A Customer's ledger lives in their own tenant. */
+export type SubjectRef = TenantSubjectRef<LedgerSubjectType>;
 
 /** Who wrote an entry: a merchant user, an API key, staff, the subject themself, or the system. */
 export type LedgerActor = { readonly type: 'user' | 'api_key' | 'staff' | 'subject' | 'system'; readonly id: string | null };

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, randomUUID } from 'node:crypto';
 import type { Config } from '../config.ts';
 import type { Db, Sql } from '../db/index.ts';
+import { deriveKeys, type Keys } from './keys.ts';
 import { seal, unseal } from './seal.ts';
 
 /**
@@ -21,6 +22,8 @@ export type Keyring = {
   readonly activeKek: string;
   readonly dataKeys: Map<string, Buffer>;
   readonly current: Map<string, { id: string; key: Buffer; at: number }>;
+  /** The purpose-bound keys of the same secret (subject keys, blind indexes, mail), for code that holds only the ring. */
+  readonly keys: Keys;
 };
 
 // Another process may rotate the keys: a cached "current key" is re-read after this long.
@@ -33,7 +36,7 @@ export function keyringFor(config: Pick<Config, 'secret' | 'keks'>): Keyring {
   if (cached) return cached;
   const keks = new Map<string, Buffer>([['k1', Buffer.from(hkdfSync('sha256', config.secret, 'pledge', 'kek-k1', 32))], ...Object.entries(config.keks)]);
   const activeKek = [...keks.keys()].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))).at(-1)!;
-  const ring: Keyring = { keks, activeKek, dataKeys: new Map(), current: new Map() };
+  const ring: Keyring = { keks, activeKek, dataKeys: new Map(), current: new Map(), keys: deriveKeys(config.secret) };
   rings.set(config as Config, ring);
   return ring;
 }

@@ -1,11 +1,17 @@
 import { createHash, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 
-/** Purpose-bound keys derived from the one configured secret, so no key is used for two jobs. */
-export type Keys = { audit: Buffer; csrf: Buffer; data: Buffer };
+/**
+ * Purpose-bound keys derived from the one configured secret, so no key is used for two jobs:
+ * `data` wraps per-subject keys, `index` keys the blind indexes of sealed lookup columns, `mail`
+ * seals queued mail until it is sent.
+ */
+export type Keys = { audit: Buffer; csrf: Buffer; data: Buffer; index: Buffer; mail: Buffer };
 
 export function deriveKeys(secret: Buffer): Keys {
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', secret, 'pledge', info, 32));
-  return { audit: derive('audit-chain'), csrf: derive('csrf'), data: derive('data-encryption') };
+  return {
+    audit: derive('audit-chain'), csrf: derive('csrf'), data: derive('data-encryption'), index: derive('blind-index'), mail: derive('outbox-at-rest'),
+  };
 }
 
 /** A random url-safe token, 256 bits. */

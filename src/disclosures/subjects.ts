@@ -4,9 +4,11 @@
  * tenant transaction, so another tenant's id looks like no id at all.
  */
 import type { Sql } from '../db/index.ts';
+import type { SubjectRef as BaseSubjectRef } from '../subjects/ref.ts';
 import { badRequest, notFound } from '../errors.ts';
 
-export type SubjectRef = { readonly type: string; readonly id: string };
+/** A subject as a request names it: the one subject reference, its type not yet checked. */
+export type SubjectRef = Omit<BaseSubjectRef, 'type'> & { readonly type: string };
 
 /** The subject types a disclosure can name (a minor's data is never disclosed, C38). */
 export const DISCLOSABLE_SUBJECT_TYPES = ['subscriber', 'buyer', 'customer'] as const;

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db, Sql } from '../db/index.ts';
 import { inTenant } from '../db/scope.ts';
+import { openColumn, sealColumn, type Keyring } from '../crypto/envelope.ts';
 import { badRequest, unprocessable } from '../errors.ts';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -25,7 +26,11 @@ export type IdempotentResult<T> = { status: number; body: T; replayed: boolean }
  * merchant's write by guessing its key, nor the reverse. The consent ledger's unique index
  * follows the same scopes (migration 007).
  */
-export type IdempotencyScope = { tenantId: string; scope?: string };
+export type IdempotencyScope = {
+  tenantId: string; scope?: string;
+  /** Seal the stored response under the tenant's data key: a route whose answer names a person passes it (C07). */
+  ring?: Keyring;
+};
 
 /** The request's key, or null when none was sent; a malformed key is a 400. */
 export function idempotencyKeyOf(req: FastifyRequest): string | null {
@@ -87,11 +92,18 @@ export async function idempotent<T>(
       if (!prior || prior.request_hash !== hash) {
         throw unprocessable('idempotency_key_reused', 'This Idempotency-Key was used with a different request');
       }
-      return { status: prior.response_status, body: prior.response_body as T, replayed: true };
+      const stored = prior.response_body as { sealed?: unknown } | null;
+      const body = scope.ring && stored && typeof stored.sealed === 'string'
+        ? JSON.parse(await openColumn(tx, scope.ring, scope.tenantId, 'idempotency_keys.response_body', stored.sealed)) as T
+        : prior.response_body as T;
+      return { status: prior.response_status, body, replayed: true };
     }
     const out = await fn(tx);
     await tx.query('UPDATE idempotency_keys SET response_status = $4, response_body = $5 WHERE tenant_id = $1 AND scope = $2 AND key = $3', [
-      scope.tenantId, owner, key, out.status, JSON.stringify(out.body ?? null),
+      scope.tenantId, owner, key, out.status,
+      scope.ring
+        ? JSON.stringify({ sealed: await sealColumn(tx, scope.ring, scope.tenantId, 'idempotency_keys.response_body', JSON.stringify(out.body ?? null)) })
+        : JSON.stringify(out.body ?? null),
     ]);
     return { ...out, replayed: false };
   });

@@ -1,4 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
+import { blindIndex } from '../crypto/blind-index.ts';
+import type { Keys } from '../crypto/keys.ts';
+import { seal, unseal } from '../crypto/seal.ts';
 import type { Db, Sql } from '../db/index.ts';
 import type { Logger } from '../log.ts';
 import { admitMail, recordMailDisclosure, type MailAdmission, type QueuedMail } from './delivery.ts';
@@ -13,13 +16,35 @@ const RECIPIENT_OF_KIND: Readonly<Record<string, MailRecipientType>> = {
   verify_email: 'customer', policy_changed: 'customer', parental_consent_notice: 'minor', privacy_center_link: 'subscriber',
 };
 
+/** The keys the outbox needs: `mail` seals what waits in it, `index` keys the address's blind index. */
+export type MailKeys = Pick<Keys, 'mail' | 'index'>;
+
+// Queued mail names people (the address, a name in the greeting, a shop): it waits sealed and
+// is opened only to be handed to SMTP or shown by the dev mailbox (C07).
+const context = (column: string) => `outbox.${column}`;
+/** Seals one column of a queued mail. */
+export const sealMailText = (keys: Pick<Keys, 'mail'>, column: string, v: string) => seal(keys.mail, Buffer.from(v, 'utf8'), context(column));
+
+/** The blind index of a recipient's address: finds one person's queued mail without opening any. */
+export const outboxAddressIndex = (keys: Pick<Keys, 'index'>, address: string): string => blindIndex(keys.index, 'outbox.to_address', 'email', address)!;
+
 /** Queues mail inside the caller's transaction: it is sent only if that transaction commits. */
-export async function enqueueMail(tx: Sql, mail: Mail): Promise<void> {
+export async function enqueueMail(tx: Sql, keys: MailKeys, mail: Mail): Promise<void> {
   const r = mail.recipient ?? { type: RECIPIENT_OF_KIND[mail.kind] ?? 'customer' };
   await tx.query(
-    'INSERT INTO outbox (kind, to_address, subject, body_text, recipient_type, recipient_id, recipient_tenant_id) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-    [mail.kind, mail.to, mail.subject, mail.text, r.type, r.id ?? null, r.tenantId ?? null],
+    `INSERT INTO outbox (kind, to_address, to_bidx, subject, body_text, recipient_type, recipient_id, recipient_tenant_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [mail.kind, sealMailText(keys, 'to_address', mail.to), outboxAddressIndex(keys, mail.to), sealMailText(keys, 'subject', mail.subject),
+      sealMailText(keys, 'body_text', mail.text), r.type, r.id ?? null, r.tenantId ?? null],
   );
+}
+
+export type OutboxRow = { to_address: string; subject: string; body_text: string };
+
+/** Opens a queued mail: just before sending, or for the dev mailbox. Mail queued before 006 is still clear. */
+export function openMail(keys: Pick<Keys, 'mail'>, row: OutboxRow): { to: string; subject: string; text: string } {
+  const open = (column: string, v: string) => (v.startsWith('v1.') ? unseal(keys.mail, v, context(column)).toString('utf8') : v);
+  return { to: open('to_address', row.to_address), subject: open('subject', row.subject), text: open('body_text', row.body_text) };
 }
 
 export type Mailer = {
@@ -37,7 +62,7 @@ const CLAIM = `
      AND (refused_at IS NULL OR refused_at < now() - interval '5 minutes')
    ORDER BY id LIMIT 20 FOR UPDATE SKIP LOCKED`;
 
-export function createMailer(db: Db, smtpUrl: string | undefined, from: string, log: Logger): Mailer {
+export function createMailer(db: Db, keys: Pick<Keys, 'mail'>, smtpUrl: string | undefined, from: string, log: Logger): Mailer {
   const transport: Transporter | undefined = smtpUrl ? nodemailer.createTransport(smtpUrl) : undefined;
   let running: Promise<void> | undefined;
 
@@ -64,7 +89,9 @@ export function createMailer(db: Db, smtpUrl: string | undefined, from: string, 
       if (batch.length === 0) return;
       for (const { m, a } of batch) {
         try {
-          await t.sendMail({ from, to: m.to_address, subject: m.subject, text: m.body_text });
+          // Sealed at rest (C07): opened only now, to hand to the provider.
+          const mail = openMail(keys, m);
+          await t.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
           await db.transaction(async (tx) => {
             await tx.query('UPDATE outbox SET sent_at = now(), attempts = attempts + 1, lease_until = NULL WHERE id = $1', [m.id]);
             await recordMailDisclosure(tx, m, a);

@@ -6,6 +6,7 @@
  * @clause C02 @clause C08 @clause C26
  */
 import type { AppContext } from '../app/context.ts';
+import { openUser, USER_KEY, type SealedUser } from '../accounts/users.ts';
 import { recordAudit, type AuditActor } from '../audit/log.ts';
 import { keyringFor, sealColumn } from '../crypto/envelope.ts';
 import type { Sql } from '../db/index.ts';
@@ -37,13 +38,14 @@ export async function upgradeToPaid(ctx: AppContext, input: UpgradeInput): Promi
   const processor = processorFor(ctx.config);
   await inTenant(ctx.db, input.tenantId, (tx) => requirePaymentAgreement(tx, processor.name));
   // Account data is platform data: read it in a platform transaction.
-  const [profile] = await inPlatform(ctx.db, (tx) =>
-    tx.query<{ email: string; name: string; company: string }>(
-      'SELECT u.email, u.name, u.company FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.user_id = $1 AND m.tenant_id = $2',
+  const [row] = await inPlatform(ctx.db, (tx) =>
+    tx.query<SealedUser>(
+      `SELECT u.id, u.email, u.name, u.company, ${USER_KEY()} FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.user_id = $1 AND m.tenant_id = $2`,
       [input.userId, input.tenantId],
     ),
   );
-  if (!profile) throw new AppError(403, 'tenant_forbidden', 'Not a member of this tenant');
+  if (!row) throw new AppError(403, 'tenant_forbidden', 'Not a member of this tenant');
+  const profile = openUser(ctx.keys, row);
   const info = await processor.describeToken(input.paymentToken);
   if (!info) throw unprocessable('payment_token_invalid', 'The payment processor does not know this token');
   if (info.last4 !== input.last4 || info.brand !== input.brand) throw unprocessable('payment_token_mismatch', 'last4 or brand do not match the token');
@@ -53,10 +55,13 @@ export async function upgradeToPaid(ctx: AppContext, input: UpgradeInput): Promi
   if (charge.status !== 'succeeded') throw new AppError(402, 'payment_declined', 'The payment processor declined the payment');
   const ring = keyringFor(ctx.config);
   await inTenant(ctx.db, input.tenantId, async (tx) => {
+    // The billing contact is the tenant's record: sealed under the tenant's data key (C07).
+    const seal = (column: string, v: string) => sealColumn(tx, ring, input.tenantId, `billing_profiles.${column}`, v);
     await tx.query(
       `INSERT INTO billing_profiles (tenant_id, contact_name, contact_email, company, phone, physical_address) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (tenant_id) DO UPDATE SET contact_name = $2, contact_email = $3, company = $4, phone = $5, physical_address = $6, updated_at = now()`,
-      [input.tenantId, contact.name, contact.email, contact.company, input.phone, input.physicalAddress],
+      [input.tenantId, await seal('contact_name', contact.name), await seal('contact_email', contact.email), await seal('company', contact.company),
+        await seal('phone', input.phone), await seal('physical_address', input.physicalAddress)],
     );
     await tx.query('UPDATE payment_methods SET removed_at = now() WHERE removed_at IS NULL');
     const token = await sealColumn(tx, ring, input.tenantId, 'payment_methods.processor_token', input.paymentToken);

@@ -4,6 +4,7 @@ import { recordAudit, type AuditActor } from '../audit/log.ts';
 import { inPlatform } from '../db/scope.ts';
 import { unprocessable } from '../errors.ts';
 import { enqueueMail } from '../mail/outbox.ts';
+import { openUser, USER_KEY } from '../accounts/users.ts';
 
 export type PolicyKind = 'privacy' | 'terms';
 export type NewPolicyVersion = {
@@ -52,13 +53,18 @@ export async function publishPolicyVersion(
     );
     let notified = 0;
     if (v.significant && version > 1) {
-      const users = await tx.query<{ email: string; locale: 'vi' | 'en' }>('SELECT email, locale FROM users WHERE closed_at IS NULL');
+      const users = await tx.query<{ id: string; email: string; name: string; wrapped_key: string | null; locale: 'vi' | 'en' }>(
+        `SELECT u.id, u.email, u.name, ${USER_KEY()}, u.locale FROM users u WHERE u.closed_at IS NULL`,
+      );
       for (const u of users) {
+        // Addresses are sealed at rest (C07); a shredded one cannot be written to.
+        const to = openUser(ctx.keys, u).email;
+        if (!to) continue;
         const name = KIND_NAME[v.kind][u.locale];
         const summary = u.locale === 'vi' ? v.summaryVi : v.summaryEn;
-        await enqueueMail(tx, {
+        await enqueueMail(tx, ctx.keys, {
           kind: 'policy_changed',
-          to: u.email,
+          to,
           subject: u.locale === 'vi' ? `${name} đã thay đổi (phiên bản ${version})` : `Our ${name} has changed (version ${version})`,
           text:
             u.locale === 'vi'

@@ -9,10 +9,14 @@ import type { AppContext } from '../app/context.ts';
 import { recordAudit } from '../audit/log.ts';
 import { csrfTokenFor, csrfTokenValid } from '../auth/sessions.ts';
 import type { LedgerActor, SubjectRef } from '../consents/types.ts';
+import { findTenantName } from '../accounts/tenants.ts';
+import { keyringFor } from '../crypto/envelope.ts';
 import { hashToken, newToken } from '../crypto/keys.ts';
 import { inPlatform } from '../db/scope.ts';
 import { AppError, badRequest, conflict, forbidden, unauthorized } from '../errors.ts';
 import { enqueueMail } from '../mail/outbox.ts';
+import { buyerIndex } from '../subjects/buyers.ts';
+import { subscriberIndex } from '../subjects/subscribers.ts';
 import { signInLinkMail, SUBJECT_LINK_TTL_MINUTES } from './mails.ts';
 
 export const SUBJECT_COOKIE = 'pledge_subject';
@@ -28,14 +32,15 @@ type Found = { subject_type: 'subscriber' | 'buyer'; id: string };
  */
 export async function requestSignInLink(ctx: AppContext, tenantId: string, email: string, lang: 'vi' | 'en'): Promise<void> {
   await inPlatform(ctx.db, async (tx) => {
-    const [tenant] = await tx.query<{ name: string }>('SELECT name FROM tenants WHERE id = $1 AND closed_at IS NULL', [tenantId]);
-    if (!tenant) return;
+    const shop = await findTenantName(tx, keyringFor(ctx.config), tenantId, { open: true });
+    if (shop === undefined) return;
+    // Addresses are sealed at rest: the lookup goes by their blind indexes (C07).
     const found = await tx.query<Found>(
-      `(SELECT 'subscriber' AS subject_type, id FROM subscribers WHERE tenant_id = $1 AND lower(email) = lower($2))
+      `(SELECT 'subscriber' AS subject_type, id FROM subscribers WHERE tenant_id = $1 AND email_bidx = $2)
        UNION ALL
-       (SELECT 'buyer' AS subject_type, id FROM buyers WHERE tenant_id = $1 AND lower(email) = lower($2))
+       (SELECT 'buyer' AS subject_type, id FROM buyers WHERE tenant_id = $1 AND email_bidx = $3)
        LIMIT ${MAX_LINKS}`,
-      [tenantId, email],
+      [tenantId, subscriberIndex.email(ctx.keys, tenantId, email), buyerIndex.email(ctx.keys, tenantId, email)],
     );
     for (const f of found) {
       const token = newToken();
@@ -44,7 +49,7 @@ export async function requestSignInLink(ctx: AppContext, tenantId: string, email
          VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5))`,
         [hashToken(token), tenantId, f.subject_type, f.id, SUBJECT_LINK_TTL_MINUTES],
       );
-      await enqueueMail(tx, signInLinkMail(email, lang, ctx.config.publicUrl, tenantId, tenant.name, token));
+      await enqueueMail(tx, ctx.keys, signInLinkMail(email, lang, ctx.config.publicUrl, tenantId, shop, token));
       await recordAudit(tx, ctx.keys.audit, {
         tenantId, actor: { type: 'anonymous', id: null }, action: 'privacy_center.link_sent', target: { type: f.subject_type, id: f.id },
       });

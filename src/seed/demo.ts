@@ -1,5 +1,9 @@
 import type { AppContext } from '../app/context.ts';
 import { recordAudit } from '../audit/log.ts';
+import { insertStaff } from '../accounts/staff.ts';
+import { createTenant } from '../accounts/tenants.ts';
+import { insertUser, userEmailIndex } from '../accounts/users.ts';
+import { keyringFor } from '../crypto/envelope.ts';
 import { hashPassword } from '../crypto/password.ts';
 import { inPlatform, inTenant } from '../db/scope.ts';
 import { publishInitialPolicies } from '../policies/initial.ts';
@@ -7,6 +11,8 @@ import { recordAgreement, registerProcessor } from '../disclosures/processors.ts
 import { processorFor } from '../payments/index.ts';
 import { MAIL_CATEGORIES } from '../mail/delivery.ts';
 import { PAYMENT_CATEGORIES } from '../payments/upgrade.ts';
+import { insertBuyer } from '../subjects/buyers.ts';
+import { insertSubscriber } from '../subjects/subscribers.ts';
 
 export const DEMO = {
   tenantName: 'Shop Hoa Mai',
@@ -28,23 +34,21 @@ const BUYERS = [
 /** Seeds the demo merchant on first start; a second call finds it and does nothing. */
 export async function seedDemo(ctx: AppContext): Promise<{ created: boolean } & typeof DEMO> {
   await publishInitialPolicies(ctx);
-  const [existing] = await ctx.db.query('SELECT 1 FROM users WHERE lower(email) = $1', [DEMO.login.email]);
+  const [existing] = await ctx.db.query('SELECT 1 FROM users WHERE email_bidx = $1', [userEmailIndex(ctx.keys, DEMO.login.email)]);
   if (existing) return { created: false, ...DEMO };
   const [ownerHash, staffHash] = await Promise.all([hashPassword(DEMO.login.password), hashPassword(DEMO.staffLogin.password)]);
   const { tenantId, staffId } = await inPlatform(ctx.db, async (tx) => {
-    const [t] = await tx.query<{ id: string }>('INSERT INTO tenants (name) VALUES ($1) RETURNING id', [DEMO.tenantName]);
-    const [u] = await tx.query<{ id: string }>(
-      `INSERT INTO users (email, name, company, billing_address, password_hash, locale, email_verified_at, adult_confirmed_at)
-       VALUES ($1, $2, $3, $4, $5, 'vi', now(), now()) RETURNING id`,
-      [DEMO.login.email, 'Nguyễn Thị Lan', DEMO.tenantName, '88 Hoa Mai, P. 2, Q. Phú Nhuận, TP.HCM', ownerHash],
-    );
-    await tx.query(`INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, 'owner')`, [t!.id, u!.id]);
-    const [staff] = await tx.query<{ id: string }>(
-      `INSERT INTO staff_users (email, name, role, password_hash) VALUES ($1, 'Thảo', 'privacy_officer', $2) RETURNING id`,
-      [DEMO.staffLogin.email, staffHash],
-    );
-    await recordAudit(tx, ctx.keys.audit, { tenantId: null, actor: { type: 'system', id: null }, action: 'demo.seeded', target: { type: 'tenant', id: t!.id } });
-    return { tenantId: t!.id, staffId: staff!.id };
+    const t = { id: await createTenant(tx, keyringFor(ctx.config), DEMO.tenantName) };
+    const u = {
+      id: await insertUser(tx, ctx.keys, {
+        email: DEMO.login.email, name: 'Nguyễn Thị Lan', company: DEMO.tenantName, billingAddress: '88 Hoa Mai, P. 2, Q. Phú Nhuận, TP.HCM',
+        passwordHash: ownerHash, locale: 'vi', verified: true,
+      }),
+    };
+    await tx.query(`INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, 'owner')`, [t.id, u.id]);
+    const staffId = await insertStaff(tx, ctx.keys, { email: DEMO.staffLogin.email, name: 'Thảo', role: 'privacy_officer', passwordHash: staffHash });
+    await recordAudit(tx, ctx.keys.audit, { tenantId: null, actor: { type: 'system', id: null }, action: 'demo.seeded', target: { type: 'tenant', id: t.id } });
+    return { tenantId: t.id, staffId };
   });
   // ECOMKEY's payment processor with its agreement on file (C26), so the paid-plan upgrade works.
   const officer = { kind: 'staff' as const, staffId, role: 'privacy_officer' as const, sessionHash: '' };
@@ -61,16 +65,9 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: boolean } & 
   });
   await inTenant(ctx.db, tenantId, async (tx) => {
     for (const s of SUBSCRIBERS) {
-      await tx.query(
-        `INSERT INTO subscribers (tenant_id, channel, display_name, phone, source, legal_basis) VALUES ($1, $2, $3, $4, $5, 'consent')`,
-        [tenantId, s.channel, s.name, s.phone, s.source],
-      );
+      await insertSubscriber(tx, ctx.keys, tenantId, { channel: s.channel, displayName: s.name, phone: s.phone ?? undefined, source: s.source, legalBasis: 'consent' });
     }
-    for (const b of BUYERS) {
-      await tx.query(`INSERT INTO buyers (tenant_id, name, email, phone, address, source) VALUES ($1, $2, $3, $4, $5, 'registration')`, [
-        tenantId, b.name, b.email, b.phone, b.address,
-      ]);
-    }
+    for (const b of BUYERS) await insertBuyer(tx, ctx.keys, tenantId, { ...b, source: 'registration' });
   });
   return { created: true, ...DEMO };
 }

@@ -6,14 +6,15 @@
 import { randomUUID } from 'node:crypto';
 import { SUBSCRIBER_BASIS_PURPOSES } from '../consents/snapshot.ts';
 import type { Located } from '../http/declare.ts';
-import { isProcessingBasis, type SourceKey } from '../domain/taxonomy/index.ts';
+import { isProcessingBasis, sourceTags, type SourceKey } from '../domain/taxonomy/index.ts';
 
 type NewSubscriber = { legalBasis: string; source: string };
 
 export function newSubscriberRecords(tenantId: string, b: NewSubscriber): Located {
   const id = randomUUID();
   const at = Date.now();
-  const sources: SourceKey[] = /^google/i.test(b.source) ? ['google_api'] : [];
+  // The source key names its general source: `google_api.*` is Limited Use (C20).
+  const sources: SourceKey[] = sourceTags(b.source);
   const subject = { tenantId, type: 'subscriber' as const, id };
   const base = { subject: { type: 'subscriber' as const, id, tenantId }, sources };
   if (b.legalBasis === 'consent') {

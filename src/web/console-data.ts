@@ -10,14 +10,16 @@ import { inTenant } from '../db/scope.ts';
 import { listProcessors, type ProcessorWithAgreements } from '../disclosures/processors.ts';
 import { listDisclosures, listDisclosuresForSubject, type DisclosurePage } from '../disclosures/queries.ts';
 import type { RecordedDisclosure } from '../disclosures/ledger.ts';
-import { listSubscribers } from '../subjects/subscribers.ts';
+import { findTenantName } from '../accounts/tenants.ts';
+import { keyringFor } from '../crypto/envelope.ts';
+import type { Keys } from '../crypto/keys.ts';
+import { BUYER_COLUMNS, openBuyer, type BuyerRow } from '../subjects/buyers.ts';
+import { findSubscriber, listSubscribers, openSubscriber } from '../subjects/subscribers.ts';
 
 export type SubjectSummary = { type: LedgerSubjectType; id: string; name: string; source: string; legalBasis: string | null; createdAt: Date };
 
-type BuyerRow = { id: string; name: string; source: string; created_at: Date };
-
 async function listBuyers(tx: Sql, limit: number): Promise<BuyerRow[]> {
-  return tx.query<BuyerRow>('SELECT id, name, source, created_at FROM buyers ORDER BY created_at DESC, id DESC LIMIT $1', [limit]);
+  return tx.query<BuyerRow>(`SELECT ${BUYER_COLUMNS} FROM buyers ORDER BY created_at DESC, id DESC LIMIT $1`, [limit]);
 }
 
 export type SubjectsData = { subscribers: SubjectSummary[]; subscribersNext: string | null; buyers: SubjectSummary[] };
@@ -28,23 +30,22 @@ export function loadSubjects(ctx: AppContext, tenantId: string, cursor: string |
     const subs = await listSubscribers(tx, { limit: 50, cursor });
     const buyers = await listBuyers(tx, 50);
     return {
-      subscribers: subs.rows.map((r) => ({ type: 'subscriber', id: r.id, name: r.display_name, source: r.source, legalBasis: r.legal_basis, createdAt: r.created_at })),
+      subscribers: subs.rows.map((r) => ({ type: 'subscriber', id: r.id, name: openSubscriber(ctx.keys, r).displayName, source: r.source, legalBasis: r.legal_basis, createdAt: r.created_at })),
       subscribersNext: subs.nextCursor,
-      buyers: buyers.map((r) => ({ type: 'buyer', id: r.id, name: r.name, source: r.source, legalBasis: null, createdAt: r.created_at })),
+      buyers: buyers.map((r) => ({ type: 'buyer', id: r.id, name: openBuyer(ctx.keys, r).name, source: r.source, legalBasis: null, createdAt: r.created_at })),
     };
   });
 }
 
-async function findSubject(tx: Sql, type: LedgerSubjectType, id: string): Promise<SubjectSummary | undefined> {
+// Names are sealed at rest (C07): the page's data opens them, as a presenter does.
+async function findSubject(tx: Sql, keys: Pick<Keys, 'data'>, type: LedgerSubjectType, id: string): Promise<SubjectSummary | undefined> {
   if (type === 'subscriber') {
-    const [r] = await tx.query<{ id: string; display_name: string; source: string; legal_basis: string; created_at: Date }>(
-      'SELECT id, display_name, source, legal_basis, created_at FROM subscribers WHERE id = $1', [id],
-    );
-    return r && { type, id: r.id, name: r.display_name, source: r.source, legalBasis: r.legal_basis, createdAt: r.created_at };
+    const r = await findSubscriber(tx, id);
+    return r && { type, id: r.id, name: openSubscriber(keys, r).displayName, source: r.source, legalBasis: r.legal_basis, createdAt: r.created_at };
   }
   if (type === 'buyer') {
-    const [r] = await tx.query<BuyerRow>('SELECT id, name, source, created_at FROM buyers WHERE id = $1', [id]);
-    return r && { type, id: r.id, name: r.name, source: r.source, legalBasis: null, createdAt: r.created_at };
+    const [r] = await tx.query<BuyerRow>(`SELECT ${BUYER_COLUMNS} FROM buyers WHERE id = $1`, [id]);
+    return r && { type, id: r.id, name: openBuyer(keys, r).name, source: r.source, legalBasis: null, createdAt: r.created_at };
   }
   return undefined;
 }
@@ -56,7 +57,7 @@ export type SubjectData = {
 /** One subject's page, or undefined when the subject is not the tenant's (the page answers 404). */
 export function loadSubject(ctx: AppContext, tenantId: string, type: LedgerSubjectType, id: string): Promise<SubjectData | undefined> {
   return inTenant(ctx.db, tenantId, async (tx) => {
-    const subject = await findSubject(tx, type, id);
+    const subject = await findSubject(tx, ctx.keys, type, id);
     if (!subject) return undefined;
     const ref = { tenantId, type, id };
     return {
@@ -79,8 +80,8 @@ export function loadProof(ctx: AppContext, tenantId: string, recordId: string): 
       throw err;
     });
     if (!proof) return undefined;
-    const [tenant] = await tx.query<{ name: string }>('SELECT name FROM tenants WHERE id = $1', [tenantId]);
-    return { ...proof, subject: await findSubject(tx, proof.record.subject_type, proof.record.subject_id), tenantName: tenant?.name ?? '' };
+    const tenantName = (await findTenantName(tx, keyringFor(ctx.config), tenantId)) ?? '';
+    return { ...proof, subject: await findSubject(tx, ctx.keys, proof.record.subject_type, proof.record.subject_id), tenantName };
   });
 }
 

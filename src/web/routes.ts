@@ -1,3 +1,5 @@
+import { findTenantName } from '../accounts/tenants.ts';
+import { keyringFor } from '../crypto/envelope.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -82,9 +84,9 @@ export const webRoutes: RouteModule = (app, ctx) => {
   });
   app.get('/privacy-center/:tenantId', { ...pageConfig, schema: { hide: true, params: PrivacyCenterParams } }, async (req, reply) => {
     const id = req.params.tenantId;
-    const [shop] = isUuid(id) ? await ctx.db.query<{ name: string }>('SELECT name FROM tenants WHERE id = $1 AND closed_at IS NULL', [id]) : [];
-    if (!shop) return reply.callNotFound();
-    return sendPage(reply, viewOf(ctx, req, reply), (v) => privacyCenterPage(v, id, shop.name));
+    const shop = isUuid(id) ? await findTenantName(ctx.db, keyringFor(ctx.config), id, { open: true }) : undefined;
+    if (shop === undefined) return reply.callNotFound();
+    return sendPage(reply, viewOf(ctx, req, reply), (v) => privacyCenterPage(v, id, shop));
   });
 
   // Params are checked here rather than by a schema, so a wrong one gets the not-found answer, not a 400.

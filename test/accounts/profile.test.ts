@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachStore, type Harness } from '../support/harness.ts';
 import { verifyAuditLog } from '../../src/audit/log.ts';
-import { shredSubjectKey } from '../../src/accounts/subject-keys.ts';
+import { shredSubjectKey } from '../../src/subjects/keys.ts';
 import { inPlatform } from '../../src/db/scope.ts';
 import { count, signUpAndSignIn } from './support.ts';
 
@@ -33,7 +33,8 @@ describeEachStore('profile', (h) => {
     await patch(h, a.headers, { company: 'Tiệm Mới Hơn', billingAddress: '12 Đường Mới' });
     const [u] = await h().ctx.db.query<Record<string, unknown>>('SELECT * FROM users WHERE id = $1', [a.userId]);
     expect(JSON.stringify(u)).not.toContain('Tiệm Cũ');
-    expect(u!.company).toBe('Tiệm Mới Hơn');
+    expect(u!.company).toMatch(/^v1\./);
+    expect((await h().app.inject({ method: 'GET', url: '/api/me', headers: a.headers })).json()).toMatchObject({ company: 'Tiệm Mới Hơn', tenantName: 'Tiệm Mới Hơn' });
     // The audit chain holds ciphertext: no past or present value in clear.
     const raw = JSON.stringify(await h().ctx.db.query('SELECT * FROM audit_log WHERE target_id = $1', [a.userId]));
     for (const v of ['Tiệm Cũ', 'Tiệm Mới', '12 Đường Mới', 'Hoa Mai']) expect(raw).not.toContain(v);
@@ -53,7 +54,7 @@ describeEachStore('profile', (h) => {
   it('[C16] shredding the user\'s key leaves the audit chain intact and the old values unreadable', async () => {
     const a = await signUpAndSignIn(h());
     await patch(h, a.headers, { name: 'Tên Mới' });
-    await inPlatform(h().ctx.db, (tx) => shredSubjectKey(tx, 'user', a.userId));
+    await inPlatform(h().ctx.db, (tx) => shredSubjectKey(tx, { type: 'customer', id: a.userId }));
     const res = await h().app.inject({ method: 'GET', url: '/api/me/history', headers: a.headers });
     expect(res.json().items).toEqual([{ changedAt: expect.any(String), changedBy: 'user', fields: ['name'], changes: null }]);
     expect((await verifyAuditLog(h().ctx.db, h().ctx.keys.audit)).problems).toEqual([]);

@@ -2,6 +2,10 @@ import { expect, it } from 'vitest';
 import { describeEachStore } from '../support/harness.ts';
 import { count, post, signUpBody } from './support.ts';
 import { purgeSentMinorNotices } from '../../src/accounts/minor-notices.ts';
+import { findTenantName } from '../../src/accounts/tenants.ts';
+import { keyringFor } from '../../src/crypto/envelope.ts';
+import { outboxAddressIndex } from '../../src/mail/outbox.ts';
+import { mailTo, openedUser, rawUserByEmail } from '../sealing/support.ts';
 
 describeEachStore('sign-up', (h) => {
   it('[C17] free sign-up stores no payment data', async () => {
@@ -9,19 +13,22 @@ describeEachStore('sign-up', (h) => {
     const res = await post(h(), '/api/auth/sign-up', body);
     expect(res.statusCode).toBe(201);
     expect(res.json()).toEqual({ status: 'verification_sent' });
-    const [u] = await h().ctx.db.query<Record<string, unknown>>('SELECT * FROM users WHERE email = $1', [body.email]);
-    expect(u).toMatchObject({ name: body.name, company: body.company, billing_address: body.billingAddress, locale: 'vi', email_verified_at: null });
+    const u = await rawUserByEmail(h(), body.email);
+    expect(u).toMatchObject({ locale: 'vi', email_verified_at: null });
+    // Stored sealed (C07), opening to what was typed.
+    expect(openedUser(h(), u!)).toMatchObject({ email: body.email, name: body.name, company: body.company, billingAddress: body.billingAddress });
     // Exactly the registration fields and account bookkeeping: no column for anything about payment.
-    expect(Object.keys(u!).sort()).toEqual(
-      ['adult_confirmed_at', 'billing_address', 'closed_at', 'company', 'created_at', 'email', 'email_verified_at', 'id', 'locale', 'name', 'password_hash', 'updated_at'],
+    expect(Object.keys(u!).filter((k) => k !== 'wrapped_key').sort()).toEqual(
+      ['adult_confirmed_at', 'billing_address', 'closed_at', 'company', 'created_at', 'email', 'email_bidx', 'email_verified_at', 'id', 'locale', 'name', 'password_hash', 'updated_at'],
     );
     expect(String(u!.password_hash)).toMatch(/^scrypt\$/);
     expect(String(u!.password_hash)).not.toContain(body.password);
-    const [t] = await h().ctx.db.query<{ plan: string; name: string; role: string }>(
-      'SELECT t.plan, t.name, m.role FROM tenants t JOIN memberships m ON m.tenant_id = t.id WHERE m.user_id = $1',
+    const [t] = await h().ctx.db.query<{ id: string; plan: string; role: string }>(
+      'SELECT t.id, t.plan, m.role FROM tenants t JOIN memberships m ON m.tenant_id = t.id WHERE m.user_id = $1',
       [u!.id],
     );
-    expect(t).toEqual({ plan: 'free', name: body.company, role: 'owner' });
+    expect(t).toMatchObject({ plan: 'free', role: 'owner' });
+    expect(await findTenantName(h().ctx.db, keyringFor(h().ctx.config), t!.id)).toBe(body.company);
   });
 
   it('[C17] a sign-up carrying card data is refused whole and stores nothing', async () => {
@@ -57,11 +64,9 @@ describeEachStore('sign-up', (h) => {
     expect(await Promise.all(tables.map((t) => count(h(), t)))).toEqual(before);
     // One mail, to the address given, naming none of what else was typed.
     expect(await count(h(), 'outbox')).toBe(outboxBefore + 1);
-    const [mail] = await h().ctx.db.query<{ kind: string; to_address: string; body_text: string; subject: string }>(
-      'SELECT kind, to_address, subject, body_text FROM outbox ORDER BY id DESC LIMIT 1',
-    );
-    expect(mail).toMatchObject({ kind: 'parental_consent_notice', to_address: body.email });
-    for (const v of [body.name, body.company, body.billingAddress, sixteen]) expect(mail!.body_text + mail!.subject).not.toContain(v);
+    const [mail] = await mailTo(h(), body.email);
+    expect(mail).toMatchObject({ raw: { kind: 'parental_consent_notice' }, to: body.email });
+    for (const v of [body.name, body.company, body.billingAddress, sixteen]) expect(mail!.text + mail!.subject).not.toContain(v);
     // The audit entry says a notice went out, and nothing about whom.
     const audit = await h().ctx.db.query('SELECT * FROM audit_log WHERE action = $1', ['signup.parental_consent_notice']);
     expect(JSON.stringify(audit)).not.toContain(body.email as string);
@@ -72,10 +77,10 @@ describeEachStore('sign-up', (h) => {
     const body = signUpBody({ dateOfBirth: '2015-06-01' });
     expect((await post(h(), '/api/auth/sign-up', body)).statusCode).toBe(202);
     await purgeSentMinorNotices(h().ctx.db); // not sent yet: kept, so it can be sent
-    expect(await h().ctx.db.query('SELECT 1 FROM outbox WHERE to_address = $1', [body.email])).toHaveLength(1);
-    await h().ctx.db.query('UPDATE outbox SET sent_at = now(), attempts = 1 WHERE to_address = $1', [body.email]);
+    expect(await mailTo(h(), body.email)).toHaveLength(1);
+    await h().ctx.db.query('UPDATE outbox SET sent_at = now(), attempts = 1 WHERE to_bidx = $1', [outboxAddressIndex(h().ctx.keys, body.email)]);
     expect(await purgeSentMinorNotices(h().ctx.db)).toBeGreaterThanOrEqual(1);
-    expect(await h().ctx.db.query('SELECT 1 FROM outbox WHERE to_address = $1', [body.email])).toEqual([]);
+    expect(await mailTo(h(), body.email)).toEqual([]);
   });
 
   it('[C38] the 18th birthday is the first day an account can be made', async () => {
@@ -104,12 +109,10 @@ describeEachStore('sign-up', (h) => {
     expect([again.statusCode, again.json()]).toEqual([first.statusCode, first.json()]);
     expect(await Promise.all(['users', 'tenants', 'email_tokens'].map((t) => count(h(), t)))).toEqual(before);
     // The owner hears of it, in their own language, through the outbox.
-    const mails = await h().ctx.db.query<{ kind: string; subject: string; body_text: string }>(
-      'SELECT kind, subject, body_text FROM outbox WHERE lower(to_address) = $1 ORDER BY id', [body.email],
-    );
-    expect(mails.map((m) => m.kind)).toEqual(['verify_email', 'sign_up_attempt']);
+    const mails = (await mailTo(h(), body.email as string)).reverse();
+    expect(mails.map((m) => m.raw.kind)).toEqual(['verify_email', 'sign_up_attempt']);
     expect(mails[1]!.subject).toBe('Someone tried to sign up for Pledge with your address');
-    expect(mails[1]!.body_text).not.toContain('token=');
+    expect(mails[1]!.text).not.toContain('token=');
   });
 
   it('two sign-ups racing with one e-mail create one account; both get the same answer and the owner is told of the other', async () => {
@@ -118,8 +121,8 @@ describeEachStore('sign-up', (h) => {
     const results = await Promise.all([post(h(), '/api/auth/sign-up', body), post(h(), '/api/auth/sign-up', body)]);
     expect(results.map((r) => [r.statusCode, r.json()])).toEqual([[201, { status: 'verification_sent' }], [201, { status: 'verification_sent' }]]);
     expect(await count(h(), 'tenants')).toBe(tenantsBefore + 1);
-    const kinds = await h().ctx.db.query<{ kind: string }>('SELECT kind FROM outbox WHERE to_address = $1 ORDER BY kind', [body.email]);
-    expect(kinds.map((k) => k.kind)).toEqual(['sign_up_attempt', 'verify_email']);
+    const kinds = (await mailTo(h(), body.email as string)).map((m) => m.raw.kind).sort();
+    expect(kinds).toEqual(['sign_up_attempt', 'verify_email']);
   });
 
   it('a common password is refused with password_too_common and nothing is created', async () => {
@@ -160,8 +163,8 @@ describeEachStore('sign-up', (h) => {
     const evil = "Robert'); DROP TABLE users; --";
     const body = signUpBody({ name: evil, company: "x' OR '1'='1" });
     expect((await post(h(), '/api/auth/sign-up', body)).statusCode).toBe(201);
-    const [u] = await h().ctx.db.query<{ name: string; company: string }>('SELECT name, company FROM users WHERE email = $1', [body.email]);
-    expect(u).toEqual({ name: evil, company: "x' OR '1'='1" });
+    const u = await rawUserByEmail(h(), body.email);
+    expect(openedUser(h(), u!)).toMatchObject({ name: evil, company: "x' OR '1'='1" });
   });
 
   it('malformed JSON and invalid UTF-8 get problem+json and create nothing', async () => {

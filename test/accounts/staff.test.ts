@@ -3,15 +3,16 @@ import { openReason } from '../../src/audit/details.ts';
 import { describeEachStore } from '../support/harness.ts';
 import { createMerchant, createStaff, createSubscriber } from '../support/factories.ts';
 import { hashPassword } from '../../src/crypto/password.ts';
+import { insertStaff } from '../../src/accounts/staff.ts';
+import { inPlatform } from '../../src/db/scope.ts';
 import { count, post } from './support.ts';
 
 const REASON = 'Support ticket #4521: merchant asked us to check an import';
 
 describeEachStore('staff realm', (h) => {
   it('staff sign in to their own realm with a session cookie and CSRF token', async () => {
-    await h().ctx.db.query(`INSERT INTO staff_users (email, name, role, password_hash) VALUES ('po@ecomkey.example', 'Thảo', 'privacy_officer', $1)`, [
-      await hashPassword('staff-password-1'),
-    ]);
+    const passwordHash = await hashPassword('staff-password-1');
+    await inPlatform(h().ctx.db, (tx) => insertStaff(tx, h().ctx.keys, { email: 'po@ecomkey.example', name: 'Thảo', role: 'privacy_officer', passwordHash }));
     const res = await post(h(), '/api/staff/auth/sign-in', { email: 'po@ecomkey.example', password: 'staff-password-1' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ staff: { email: 'po@ecomkey.example', role: 'privacy_officer' }, csrfToken: expect.any(String) });

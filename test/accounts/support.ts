@@ -1,3 +1,4 @@
+import { outboxAddressIndex } from '../../src/mail/outbox.ts';
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Harness } from '../support/harness.ts';
@@ -26,7 +27,8 @@ export const post = (h: Harness, url: string, payload: unknown, headers: Record<
  */
 export async function waitForMail(h: Harness, to: string, n = 1): Promise<void> {
   for (let i = 0; i < 200; i++) {
-    const [r] = await h.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE lower(to_address) = lower($1)', [to]);
+    // Addresses are sealed at rest: the outbox is searched by its blind index, as the app does.
+    const [r] = await h.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE to_bidx = $1', [outboxAddressIndex(h.ctx.keys, to)]);
     if (Number(r!.n) >= n) return;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }

@@ -3,6 +3,8 @@ import { expect } from 'vitest';
 import type { Harness } from '../support/harness.ts';
 import type { Merchant } from '../support/factories.ts';
 import { inTenant } from '../../src/db/scope.ts';
+import { insertBuyer } from '../../src/subjects/buyers.ts';
+import { insertSubscriber } from '../../src/subjects/subscribers.ts';
 
 export const NOTICE_VI = 'Tôi đồng ý để Shop Hoa Mai dùng số điện thoại của tôi để gửi tin khuyến mãi qua Zalo. Tôi có thể rút lại bất cứ lúc nào.';
 
@@ -24,21 +26,14 @@ export async function publishNotice(
 /** A Subscriber with an e-mail address (the privacy center signs in by e-mail). */
 export async function createSubscriberWithEmail(h: Harness, tenantId: string, email: string, legalBasis = 'consent'): Promise<string> {
   return inTenant(h.ctx.db, tenantId, async (tx) => {
-    const [r] = await tx.query<{ id: string }>(
-      `INSERT INTO subscribers (tenant_id, channel, display_name, email, source, legal_basis) VALUES ($1, 'zalo', 'Trần Thị Bích', $2, 'channel:zalo', $3) RETURNING id`,
-      [tenantId, email, legalBasis],
-    );
-    return r!.id;
+    const r = await insertSubscriber(tx, h.ctx.keys, tenantId, { channel: 'zalo', displayName: 'Trần Thị Bích', email, source: 'channel:zalo', legalBasis });
+    return r.id;
   });
 }
 
 export async function createBuyer(h: Harness, tenantId: string, email: string | null = null): Promise<string> {
   return inTenant(h.ctx.db, tenantId, async (tx) => {
-    const [r] = await tx.query<{ id: string }>(
-      `INSERT INTO buyers (tenant_id, name, email, source) VALUES ($1, 'Lê Văn Cường', $2, 'checkout') RETURNING id`,
-      [tenantId, email],
-    );
-    return r!.id;
+    return insertBuyer(tx, h.ctx.keys, tenantId, { name: 'Lê Văn Cường', email, source: 'form:checkout' });
   });
 }
 

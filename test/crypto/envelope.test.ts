@@ -14,8 +14,10 @@ describeEachStore('encryption at rest (C07)', (h) => {
     const secret = 'Tôi theo đạo Công giáo, em bị tiểu đường';
     const r = await h().app.inject({ method: 'POST', url: `/api/subscribers/${sid}/notes`, headers: m.headers, payload: { text: secret } });
     expect(r.statusCode).toBe(201);
-    // Every column the registry marks encrypted, read raw with SQL (as the database owner, RLS bypassed).
-    const sealedCols = PERSONAL_COLUMNS.filter((c) => c.encrypted && c.table !== 'audit_log');
+    // The columns the input guard and payments seal under the tenant's data key, read raw with SQL
+    // (as the database owner, RLS bypassed). test/sealing covers every category C07 names.
+    const GUARDED = new Set(['held_sensitive_data', 'payment_methods', 'subscriber_notes', 'messages']);
+    const sealedCols = PERSONAL_COLUMNS.filter((c) => c.atRest.kind === 'tenant_key' && GUARDED.has(c.table));
     expect(sealedCols.map((c) => `${c.table}.${c.column}`)).toEqual(expect.arrayContaining(['held_sensitive_data.sealed_value', 'payment_methods.processor_token', 'subscriber_notes.body_sealed', 'messages.body_sealed']));
     let seen = 0;
     for (const c of sealedCols) {

@@ -131,7 +131,7 @@ describeEachStore('disclosure ledger', (h) => {
 
   it('[C20] Google-sourced data cannot be disclosed except to provide the feature', async () => {
     const m = await createMerchant(h());
-    const g = await subscriberFrom(h(), m.tenantId, 'google_api:contacts');
+    const g = await subscriberFrom(h(), m.tenantId, 'google_api.contacts');
     await giveConsent(h(), m.tenantId, g, 'provide_service', { disclosure: true });
     const res = await post(m.headers, toCompany(g.id));
     expect(res.statusCode).toBe(403);

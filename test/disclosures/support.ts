@@ -4,17 +4,16 @@ import { createNotice, recordConsent, withdrawConsent, type LedgerSubjectType } 
 import { inTenant } from '../../src/db/scope.ts';
 import type { Harness } from '../support/harness.ts';
 import type { Merchant } from '../support/factories.ts';
+import type { SubjectSourceKey } from '../../src/domain/taxonomy/index.ts';
+import { insertSubscriber } from '../../src/subjects/subscribers.ts';
 
 export type Subject = { type: LedgerSubjectType; id: string };
 
 /** A Subscriber of the tenant with a given source (`google_api` puts it under Limited Use, C20). */
-export async function subscriberFrom(h: Harness, tenantId: string, source = 'channel:zalo', legalBasis = 'consent'): Promise<Subject> {
+export async function subscriberFrom(h: Harness, tenantId: string, source: SubjectSourceKey = 'channel:zalo', legalBasis = 'consent'): Promise<Subject> {
   return inTenant(h.ctx.db, tenantId, async (tx) => {
-    const [r] = await tx.query<{ id: string }>(
-      `INSERT INTO subscribers (tenant_id, channel, display_name, source, legal_basis) VALUES ($1, 'zalo', 'Trần Thị B', $2, $3) RETURNING id`,
-      [tenantId, source, legalBasis],
-    );
-    return { type: 'subscriber', id: r!.id };
+    const r = await insertSubscriber(tx, h.ctx.keys, tenantId, { channel: 'zalo', displayName: 'Trần Thị B', source, legalBasis });
+    return { type: 'subscriber', id: r.id };
   });
 }
 

@@ -5,10 +5,11 @@ import { agreementBody } from '../disclosures/support.ts';
 import { createStaff } from '../support/factories.ts';
 import { startFakeSmtp } from '../support/fake-smtp.ts';
 import { bootHarness, testStores, type Harness } from '../support/harness.ts';
+import { outboxAddressIndex } from '../../src/mail/outbox.ts';
 
 /** What the outbox and the ledger hold for the mail to one address, read as the database owner. */
 async function mailState(h: Harness, to: string) {
-  const [row] = await h.ctx.db.query<{ sent_at: Date | null; refused_code: string | null }>('SELECT sent_at, refused_code FROM outbox WHERE to_address = $1', [to]);
+  const [row] = await h.ctx.db.query<{ sent_at: Date | null; refused_code: string | null }>('SELECT sent_at, refused_code FROM outbox WHERE to_bidx = $1', [outboxAddressIndex(h.ctx.keys, to)]);
   return row;
 }
 

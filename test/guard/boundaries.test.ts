@@ -4,6 +4,7 @@ import { createMerchant, createSubscriber } from '../support/factories.ts';
 import { signUpBody } from '../accounts/support.ts';
 import { inPlatform } from '../../src/db/scope.ts';
 import { scanDatabase } from '../../src/scan/index.ts';
+import { userEmailIndex } from '../../src/accounts/users.ts';
 
 const CARD = '4111 1111 1111 1111';
 const CARD_RE = /4111[ -]?1111[ -]?1111[ -]?1111/;
@@ -15,7 +16,7 @@ describeEachStore('input guard at every free-text boundary', (h) => {
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ code: 'card_data_refused', fields: ['billingAddress'] });
     expect(res.body).not.toMatch(CARD_RE);
-    const rows = await inPlatform(h().ctx.db, (tx) => tx.query('SELECT 1 FROM users WHERE email = $1', [body.email]));
+    const rows = await inPlatform(h().ctx.db, (tx) => tx.query('SELECT 1 FROM users WHERE email_bidx = $1', [userEmailIndex(h().ctx.keys, body.email)]));
     expect(rows).toEqual([]);
   });
 

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { describeEachStore } from '../support/harness.ts';
 import { createMerchant, createStaff, createSubscriber } from '../support/factories.ts';
+import { openUser, USER_KEY, type SealedUser } from '../../src/accounts/users.ts';
+import { mailOfKind } from '../sealing/support.ts';
 
 const v1 = (kind: string, lang: string) => readFileSync(new URL(`../../policies/${kind}.v1.${lang}.txt`, import.meta.url), 'utf8');
 const joined = (diff: Array<{ op: string; text: string }>, keep: string) => diff.filter((p) => p.op === 'same' || p.op === keep).map((p) => p.text).join('');
@@ -37,7 +39,7 @@ describeEachStore('policy versions', (h) => {
     const sub = await createSubscriber(h(), lan.tenantId);
     expect((await get(`/api/subscribers/${sub}`, lan.headers)).statusCode).toBe(200);
     const officer = await createStaff(h(), 'privacy_officer');
-    const users = await h().ctx.db.query<{ email: string }>('SELECT email FROM users WHERE closed_at IS NULL');
+    const users = (await h().ctx.db.query<SealedUser>(`SELECT u.id, u.email, u.name, ${USER_KEY()} FROM users u WHERE u.closed_at IS NULL`)).map((u) => openUser(h().ctx.keys, u));
 
     const res = await publish(officer.headers, V2);
     expect(res.statusCode).toBe(201);
@@ -46,11 +48,9 @@ describeEachStore('policy versions', (h) => {
     const notice = await get('/api/site-notice');
     expect(notice.json().notice).toMatchObject({ kind: 'privacy', version: 2, summaryVi: V2.summaryVi, summaryEn: V2.summaryEn });
 
-    const mails = await h().ctx.db.query<{ to_address: string; subject: string; body_text: string }>(
-      "SELECT to_address, subject, body_text FROM outbox WHERE kind = 'policy_changed'",
-    );
-    expect(mails.map((m) => m.to_address).sort()).toEqual(users.map((u) => u.email).sort());
-    expect(mails.find((m) => m.to_address === lan.email)!.body_text).toContain(V2.summaryVi);
+    const mails = await mailOfKind(h(), 'policy_changed');
+    expect(mails.map((m) => m.to).sort()).toEqual(users.map((u) => u.email).sort());
+    expect(mails.find((m) => m.to === lan.email)!.text).toContain(V2.summaryVi);
 
     const refused = await get(`/api/subscribers/${sub}`, lan.headers);
     expect(refused.statusCode).toBe(403);

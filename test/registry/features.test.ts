@@ -27,8 +27,9 @@ describe('registry declarations', () => {
       else expect(c.source.column).toBe('source');
     }
     for (const e of EXEMPT_COLUMNS) expect(seen.has(`${e.table}.${e.column}`)).toBe(false);
-    expect(columnsFor('buyers').map((c) => c.column)).toEqual(['name', 'email', 'phone', 'address']);
-    expect(columnsForSubject('subscriber').filter((c) => c.table === 'subscribers').map((c) => c.column)).toEqual(['external_id', 'display_name', 'phone', 'email']);
+    expect(columnsFor('buyers').map((c) => c.column)).toEqual(['name', 'email', 'email_bidx', 'phone', 'phone_bidx', 'address']);
+    expect(columnsForSubject('subscriber').filter((c) => c.table === 'subscribers').map((c) => c.column))
+      .toEqual(['external_id', 'external_id_bidx', 'display_name', 'phone', 'phone_bidx', 'email', 'email_bidx']);
   });
 
   it('[C06] a feature that touches a category it did not declare fails the declaration check', () => {

@@ -34,7 +34,7 @@ describe('pledge scan (real CLI, embedded store)', () => {
   it('[C02] the scanner finds a planted card number in a fresh database and exits non-zero', async () => {
     const dir = await freshDataDir(async (q, ids) => {
       // Planted past every guard, the way a careless import or a bug would.
-      await q("INSERT INTO buyers (tenant_id, name, address, source) VALUES ($1, 'Lê Văn Nam', 'thẻ 4111 1111 1111 1111', 'import')", [ids.tenantId]);
+      await q("INSERT INTO buyers (tenant_id, name, address, source) VALUES ($1, 'Lê Văn Nam', 'thẻ 4111 1111 1111 1111', 'import:csv')", [ids.tenantId]);
     });
     const r = await runCli(['scan', '--json'], { DATA_DIR: dir });
     expect(r.code).toBe(1);

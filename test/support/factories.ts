@@ -3,6 +3,11 @@ import type { Harness } from './harness.ts';
 import { csrfTokenFor, createSession, SESSION_COOKIE } from '../../src/auth/sessions.ts';
 import { inPlatform, inTenant } from '../../src/db/scope.ts';
 import type { TenantRole } from '../../src/auth/actor.ts';
+import { insertStaff } from '../../src/accounts/staff.ts';
+import { createTenant } from '../../src/accounts/tenants.ts';
+import { insertUser } from '../../src/accounts/users.ts';
+import { keyringFor } from '../../src/crypto/envelope.ts';
+import { insertSubscriber } from '../../src/subjects/subscribers.ts';
 
 export type Merchant = { tenantId: string; userId: string; email: string; cookie: string; csrf: string; headers: Record<string, string> };
 
@@ -13,13 +18,13 @@ export async function createMerchant(
 ): Promise<Merchant> {
   const email = `m-${randomUUID().slice(0, 8)}@shop.example`;
   return inPlatform(h.ctx.db, async (tx) => {
-    const tenantId =
-      opts.tenantId ?? (await tx.query<{ id: string }>('INSERT INTO tenants (name) VALUES ($1) RETURNING id', [opts.name ?? 'Shop ' + email]))[0]!.id;
-    const [u] = await tx.query<{ id: string }>(
-      `INSERT INTO users (email, name, company, billing_address, password_hash, email_verified_at, adult_confirmed_at)
-       VALUES ($1, 'Test Merchant', 'Test Co', '1 Test St', 'scrypt$x', now(), now()) RETURNING id`,
-      [email],
-    );
+    // Stored as the app stores them: sealed, with blind indexes (C07).
+    const tenantId = opts.tenantId ?? (await createTenant(tx, keyringFor(h.ctx.config), opts.name ?? 'Shop ' + email));
+    const u = {
+      id: await insertUser(tx, h.ctx.keys, {
+        email, name: 'Test Merchant', company: 'Test Co', billingAddress: '1 Test St', passwordHash: 'scrypt$x', locale: 'vi', verified: true,
+      }),
+    };
     await tx.query('INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, $3)', [tenantId, u!.id, opts.role ?? 'owner']);
     if (opts.accept !== false) {
       await tx.query(
@@ -41,21 +46,15 @@ export type Staff = { staffId: string; headers: Record<string, string> };
 
 export async function createStaff(h: Harness, role: 'privacy_officer' | 'support' = 'privacy_officer'): Promise<Staff> {
   return inPlatform(h.ctx.db, async (tx) => {
-    const [s] = await tx.query<{ id: string }>(
-      `INSERT INTO staff_users (email, name, role, password_hash) VALUES ($1, 'Staff', $2, 'scrypt$x') RETURNING id`,
-      [`staff-${randomUUID().slice(0, 8)}@ecomkey.example`, role],
-    );
-    const session = await createSession(tx, 'staff', s!.id);
-    return { staffId: s!.id, headers: { cookie: `${SESSION_COOKIE}=${session.token}`, 'x-csrf-token': csrfTokenFor(h.ctx.keys.csrf, session.hash) } };
+    const id = await insertStaff(tx, h.ctx.keys, { email: `staff-${randomUUID().slice(0, 8)}@ecomkey.example`, name: 'Staff', role, passwordHash: 'scrypt$x' });
+    const session = await createSession(tx, 'staff', id);
+    return { staffId: id, headers: { cookie: `${SESSION_COOKIE}=${session.token}`, 'x-csrf-token': csrfTokenFor(h.ctx.keys.csrf, session.hash) } };
   });
 }
 
 export async function createSubscriber(h: Harness, tenantId: string, name = 'Nguyễn Văn A'): Promise<string> {
   return inTenant(h.ctx.db, tenantId, async (tx) => {
-    const [r] = await tx.query<{ id: string }>(
-      `INSERT INTO subscribers (tenant_id, channel, display_name, source, legal_basis) VALUES ($1, 'zalo', $2, 'channel:zalo', 'consent') RETURNING id`,
-      [tenantId, name],
-    );
-    return r!.id;
+    const r = await insertSubscriber(tx, h.ctx.keys, tenantId, { channel: 'zalo', displayName: name, source: 'channel:zalo', legalBasis: 'consent' });
+    return r.id;
   });
 }

@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { describeEachStore, type Harness } from '../support/harness.ts';
 import { createMerchant, createStaff } from '../support/factories.ts';
 import { post, signUpAndSignIn, signUpBody, waitForMail, PASSWORD } from '../accounts/support.ts';
+import { mailTo } from '../sealing/support.ts';
 import { createSubscriberWithEmail } from '../consents/support.ts';
 
 const signIn = (h: Harness, email: string, password: string, url = '/api/auth/sign-in') => post(h, url, { email, password });
@@ -50,7 +51,7 @@ describeEachStore('walls: accounts cannot be guessed or enumerated', (h) => {
     const fresh = await post(h(), '/api/auth/sign-up', signUpBody());
     const taken = await post(h(), '/api/auth/sign-up', signUpBody({ email: a.email }));
     expect([taken.statusCode, taken.headers['content-type'], taken.body]).toEqual([fresh.statusCode, fresh.headers['content-type'], fresh.body]);
-    const [mail] = await h().ctx.db.query<{ kind: string }>(`SELECT kind FROM outbox WHERE to_address = $1 AND kind = 'sign_up_attempt'`, [a.email]);
+    const [mail] = await mailTo(h(), a.email, 'sign_up_attempt');
     expect(mail).toEqual({ kind: 'sign_up_attempt' });
   });
 

@@ -3,6 +3,7 @@ import { CAN } from '../../auth/permissions.ts';
 import { selfCustomer } from '../../http/declare.ts';
 import type { RouteModule } from '../../http/routes.ts';
 import { auditActor } from '../../auth/actor.ts';
+import { keyringFor } from '../../crypto/envelope.ts';
 import { isUser } from '../../auth/permissions.ts';
 import { inTenant } from '../../db/scope.ts';
 import { forbidden } from '../../errors.ts';
@@ -17,7 +18,7 @@ export const billingRoutes: RouteModule = (app, ctx) => {
   app.get('/api/billing', { config: { feature: 'billing.upgrade', can: CAN.ownAccount, purpose: 'provide_service', subject: { admit: 'gate', locate: selfCustomer } }, schema: { response: { 200: BillingOut }, tags: ['billing'] } }, async (req) => {
     const actor = req.actor;
     if (!isUser(actor)) throw forbidden('tenant_forbidden', 'Not allowed');
-    return inTenant(ctx.db, actor.tenantId, (tx) => loadBilling(tx));
+    return inTenant(ctx.db, actor.tenantId, (tx) => loadBilling(tx, keyringFor(ctx.config)));
   });
 
   // A card number anywhere in this body is refused before validation, handlers or logs see it (C02).
@@ -30,6 +31,6 @@ export const billingRoutes: RouteModule = (app, ctx) => {
       phone: b.phone, physicalAddress: b.physicalAddress, contactName: b.contactName, company: b.company,
       paymentToken: b.paymentToken, last4: b.last4, brand: b.brand,
     });
-    return inTenant(ctx.db, actor.tenantId, (tx) => loadBilling(tx));
+    return inTenant(ctx.db, actor.tenantId, (tx) => loadBilling(tx, keyringFor(ctx.config)));
   });
 };

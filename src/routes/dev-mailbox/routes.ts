@@ -2,6 +2,7 @@ import type { RouteModule } from '../../http/routes.ts';
 import { CAN } from '../../auth/permissions.ts';
 import { MailboxOut, MailboxQuery } from './schema.ts';
 import { notFound } from '../../errors.ts';
+import { openMail, outboxAddressIndex } from '../../mail/outbox.ts';
 
 const isLoopback = (ip: string | undefined): boolean => !!ip && (ip === '::1' || ip.startsWith('127.') || ip.startsWith('::ffff:127.'));
 
@@ -18,9 +19,10 @@ export const devMailboxRoutes: RouteModule = (app, ctx) => {
     if (!isLoopback(req.socket.remoteAddress)) throw notFound('route');
     const rows = await ctx.db.query<OutboxRow>(
       `SELECT id, to_address, subject, body_text, created_at FROM outbox
-        WHERE ($1::text IS NULL OR lower(to_address) = lower($1)) ORDER BY id DESC LIMIT $2`,
-      [req.query.to ?? null, req.query.limit],
+        WHERE ($1::text IS NULL OR to_bidx = $1) ORDER BY id DESC LIMIT $2`,
+      [req.query.to ? outboxAddressIndex(ctx.keys, req.query.to) : null, req.query.limit],
     );
-    return { items: rows.map((r) => ({ id: r.id, to: r.to_address, subject: r.subject, text: r.body_text, createdAt: new Date(r.created_at).toISOString() })) };
+    // The outbox is sealed at rest; this dev-only view opens it.
+    return { items: rows.map((r) => ({ id: r.id, ...openMail(ctx.keys, r), createdAt: new Date(r.created_at).toISOString() })) };
   });
 };

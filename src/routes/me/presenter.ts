@@ -1,8 +1,13 @@
-import type { ProfileRow } from '../../accounts/profile.ts';
+import type { ProfileView } from '../../accounts/profile.ts';
+import { openUser } from '../../accounts/users.ts';
+import type { Keys } from '../../crypto/keys.ts';
 import type { ProfileOut } from './schema.ts';
 
-/** The only shape in which a user's registration data leaves the API. */
-export const presentProfile = (r: ProfileRow): ProfileOut => ({
-  id: r.id, email: r.email, name: r.name, company: r.company, billingAddress: r.billingAddress, locale: r.locale,
-  role: r.role as ProfileOut['role'], tenantId: r.tenantId, tenantName: r.tenantName,
-});
+/** The only shape in which a user's registration data leaves the API; the sealed columns are opened here. */
+export const presentProfile = (keys: Pick<Keys, 'data'>, { row: r, tenantName }: ProfileView): ProfileOut => {
+  const u = openUser(keys, r);
+  return {
+    id: r.id, email: u.email, name: u.name, company: u.company, billingAddress: u.billingAddress, locale: r.locale,
+    role: r.role as ProfileOut['role'], tenantId: r.tenantId, tenantName,
+  };
+};

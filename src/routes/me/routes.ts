@@ -3,7 +3,7 @@ import { CAN } from '../../auth/permissions.ts';
 import { selfCustomer } from '../../http/declare.ts';
 // Reading and correcting one's own data are rights (C31, C32): never refused for a restriction.
 const OWN = { admit: 'ledger', locate: selfCustomer, why: 'The person reads or corrects their own registration data' } as const;
-import { loadProfile, profileHistory, updateProfile } from '../../accounts/profile.ts';
+import { loadProfile, profileHistory, updateProfile, viewProfile } from '../../accounts/profile.ts';
 import { canEditOwnProfile, isUser } from '../../auth/permissions.ts';
 import { forbidden } from '../../errors.ts';
 import { presentProfile } from './presenter.ts';
@@ -16,13 +16,13 @@ export const meRoutes: RouteModule = (app, ctx) => {
   app.get('/api/me', { config: { feature: 'profile.read', can: CAN.ownAccount, subject: OWN }, schema: { response: { 200: ProfileOut }, tags } }, async (req) => {
     const actor = req.actor;
     if (!isUser(actor)) throw forbidden('tenant_forbidden', 'Only a merchant account has a profile');
-    return presentProfile(await loadProfile(ctx.db, actor));
+    return presentProfile(ctx.keys, await viewProfile(ctx, ctx.db, await loadProfile(ctx.db, actor)));
   });
 
   app.patch('/api/me', { config: { feature: 'profile.update', can: CAN.editOwnProfile, subject: OWN }, schema: { body: ProfilePatchBody, response: { 200: ProfileOut }, tags } }, async (req) => {
     const actor = req.actor;
     if (!isUser(actor) || !canEditOwnProfile(actor)) throw forbidden('session_required', 'Change your profile while signed in, not with an API key');
-    return presentProfile(await updateProfile(ctx, actor, req.body));
+    return presentProfile(ctx.keys, await updateProfile(ctx, actor, req.body));
   });
 
   app.get('/api/me/history', { config: { feature: 'profile.history', can: CAN.ownAccount, subject: OWN }, schema: { response: { 200: HistoryOut }, tags } }, async (req) => {

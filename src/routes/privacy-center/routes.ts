@@ -1,3 +1,5 @@
+import { findTenantName } from '../../accounts/tenants.ts';
+import { keyringFor } from '../../crypto/envelope.ts';
 import type { RouteModule } from '../../http/routes.ts';
 import type { AppContext } from '../../app/context.ts';
 import {
@@ -38,8 +40,7 @@ async function noticesFor(tx: Sql, p: CenterPrincipal, referenced: readonly stri
 }
 
 async function shopName(ctx: AppContext, tenantId: string): Promise<string | undefined> {
-  const [t] = await ctx.db.query<{ name: string }>('SELECT name FROM tenants WHERE id = $1 AND closed_at IS NULL', [tenantId]);
-  return t?.name;
+  return findTenantName(ctx.db, keyringFor(ctx.config), tenantId, { open: true });
 }
 
 /**

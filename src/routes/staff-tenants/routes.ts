@@ -23,7 +23,7 @@ export const staffTenantRoutes: RouteModule = (app, ctx) => {
         throw badRequest('access_reason_required', 'Say why you need this data in the x-access-reason header (at least 10 characters)');
       }
       const { rows, nextCursor } = await readTenantSubscribers(ctx, actor, req.params.tenantId, reason.data, req.query);
-      return { items: rows.map(presentSubscriber), nextCursor };
+      return { items: rows.map((r) => presentSubscriber(ctx.keys, r)), nextCursor };
     },
   );
 };

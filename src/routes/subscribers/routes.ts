@@ -4,7 +4,8 @@ import { notFound } from '../../errors.ts';
 import { CAN } from '../../auth/permissions.ts';
 import { SubscriberCreate, SubscriberList, SubscriberListQuery, SubscriberOut, SubscriberParams } from './schema.ts';
 import { recordAudit } from '../../audit/log.ts';
-import { listSubscribers } from '../../subjects/subscribers.ts';
+import { keyringFor } from '../../crypto/envelope.ts';
+import { insertSubscriber, listSubscribers } from '../../subjects/subscribers.ts';
 import { auditActor, type UserActor } from '../../auth/actor.ts';
 import { idempotent, sendIdempotent } from '../../http/idempotency.ts';
 import { pathSubject, type Locator } from '../../http/declare.ts';
@@ -30,7 +31,7 @@ export const subscriberRoutes: RouteModule = (app, ctx) => {
     // No tenant filter needed: row-level security shows only this tenant's rows.
     const [row] = await tenantRead<SubscriberRow>(ctx.db, actor.tenantId, `SELECT ${SUBSCRIBER_COLUMNS} FROM subscribers WHERE id = $1`, [req.params.id]);
     if (!row) throw notFound('subscriber');
-    return presentSubscriber(row);
+    return presentSubscriber(ctx.keys, row);
   });
 
   app.get('/api/subscribers', {
@@ -39,7 +40,7 @@ export const subscriberRoutes: RouteModule = (app, ctx) => {
   }, async (req) => {
     const actor = req.actor as UserActor;
     const { rows, nextCursor } = await inTenant(ctx.db, actor.tenantId, (tx) => listSubscribers(tx, req.query));
-    return { items: rows.map(presentSubscriber), nextCursor };
+    return { items: rows.map((r) => presentSubscriber(ctx.keys, r)), nextCursor };
   });
 
   app.post('/api/subscribers', {
@@ -50,17 +51,14 @@ export const subscriberRoutes: RouteModule = (app, ctx) => {
     const b = req.body;
     // The id the gate admitted; the row and its audit entry commit together or not at all.
     const id = currentProcessing()!.subject!.id;
-    const r = await idempotent(ctx.db, req, { tenantId: actor.tenantId }, async (tx) => {
-      const [row] = await tx.query<SubscriberRow>(
-        `INSERT INTO subscribers (id, tenant_id, channel, external_id, display_name, phone, email, source, legal_basis)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${SUBSCRIBER_COLUMNS}`,
-        [id, actor.tenantId, b.channel, b.externalId ?? null, b.displayName, b.phone ?? null, b.email ?? null, b.source, b.legalBasis],
-      );
+    // The replayed answer names the person: it is stored sealed (C07).
+    const r = await idempotent(ctx.db, req, { tenantId: actor.tenantId, ring: keyringFor(ctx.config) }, async (tx) => {
+      const row = await insertSubscriber(tx, ctx.keys, actor.tenantId, { ...b, id });
       await recordAudit(tx, ctx.keys.audit, {
         tenantId: actor.tenantId, actor: auditActor(actor), action: 'subscriber.created',
         target: { type: 'subscriber', id }, details: { legalBasis: b.legalBasis, channel: b.channel },
       });
-      return { status: 201, body: presentSubscriber(row!) };
+      return { status: 201, body: presentSubscriber(ctx.keys, row) };
     });
     return sendIdempotent(reply, r);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SUBJECT_SOURCES } from '../../domain/taxonomy/index.ts';
 import { cursorParam, freeText, identifier } from '../../guard/schema.ts';
 
 export const SubscriberParams = z.strictObject({ id: z.uuid() });
@@ -31,7 +32,7 @@ export const SubscriberCreate = z.strictObject({
   displayName: freeText({ max: 200, cards: 'refuse' }),
   phone: identifier(/^\+?[0-9 ().-]+$/, { min: 3, max: 40 }).optional(),
   email: z.email().max(320).optional(),
-  /** Where the data came from, e.g. `channel:zalo`, `form:checkout`, `api`. */
-  source: freeText({ max: 100, cards: 'refuse' }),
+  /** Where the data came from: a key of the source taxonomy (`channel:zalo`, `google_api.contacts`, `import:csv`, …), never free text (C01, C20). */
+  source: z.enum(SUBJECT_SOURCES),
   legalBasis: LegalBasis,
 });

@@ -1,0 +1,55 @@
+// CPU time per authenticated GET /api/subscribers/:id, in process (app.inject), sequential.
+// CPU per request moves far less than req/s when other work shares the machine, so this is the
+// figure to compare before and after a change on a busy host. PGlite runs inside this process
+// (its CPU is counted); on PostgreSQL (BENCH_DATABASE_URL) only Pledge's own CPU is.
+import { bootBenchContext, createBenchMerchant } from './servers/boot.ts';
+import { buildApp } from '../src/http/app.ts';
+import { inTenant } from '../src/db/scope.ts';
+import * as subscribers from '../src/subjects/subscribers.ts';
+
+const N = Number(process.env.BENCH_REQUESTS ?? 3000);
+
+async function measure(label: string): Promise<{ label: string; cpuUs: number; wallUs: number }> {
+  const ctx = await bootBenchContext();
+  const { tenantId, key } = await createBenchMerchant(ctx, 0);
+  const ids = await inTenant(ctx.db, tenantId, async (tx) => {
+    const out: string[] = [];
+    for (let g = 1; g <= 100; g++) {
+      const input = { channel: 'zalo', displayName: `Khách ${g}`, phone: `09${String(g).padStart(8, '0')}`, source: 'channel:zalo', legalBasis: 'consent' } as const;
+      // The same script measures trees before sealing (plain INSERT) and after (the sealed insert).
+      if ('insertSubscriber' in subscribers) out.push((await (subscribers as { insertSubscriber: (...a: unknown[]) => Promise<{ id: string }> }).insertSubscriber(tx, ctx.keys, tenantId, input)).id);
+      else {
+        const [r] = await tx.query<{ id: string }>('INSERT INTO subscribers (tenant_id, channel, display_name, phone, source, legal_basis) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
+          [tenantId, input.channel, input.displayName, input.phone, input.source, input.legalBasis]);
+        out.push(r!.id);
+      }
+    }
+    return out;
+  });
+  const app = await buildApp(ctx);
+  await app.ready();
+  const headers = { authorization: `Bearer ${key}` };
+  const run = async (n: number) => {
+    for (let i = 0; i < n; i++) {
+      const res = await app.inject({ method: 'GET', url: `/api/subscribers/${ids[i % ids.length]}`, headers });
+      if (res.statusCode !== 200) throw new Error(`GET answered ${res.statusCode}`);
+    }
+  };
+  await run(300); // warm-up: JIT, caches
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  await run(N);
+  const cpu = process.cpuUsage(c0);
+  const wall = performance.now() - t0;
+  await app.close();
+  await ctx.db.close();
+  return { label, cpuUs: (cpu.user + cpu.system) / N, wallUs: (wall * 1000) / N };
+}
+
+const rows = [await measure('GET subscriber, PGlite')];
+if (process.env.BENCH_DATABASE_URL) rows.push(await measure('GET subscriber, PostgreSQL'));
+console.log(`\nRead path, ${N} sequential in-process requests`);
+console.log('| store | CPU µs/request | wall µs/request |');
+console.log('|---|---:|---:|');
+for (const r of rows) console.log(`| ${r.label} | ${r.cpuUs.toFixed(0)} | ${r.wallUs.toFixed(0)} |`);
+process.exit(0);
