@@ -5,8 +5,8 @@ import { keyringFor } from '../../crypto/envelope.ts';
 import { inTenant } from '../../db/scope.ts';
 import { conflict } from '../../errors.ts';
 import { HELD_COLUMNS, resolveHeld, type HeldAction, type HeldRow } from '../../guard/hold.ts';
-import type { Locator } from '../../http/declare.ts';
-import { requireCenterPrincipal, centerPrincipal } from '../../privacy-center/auth.ts';
+import { centerSubject } from './locator.ts';
+import { requireCenterPrincipal } from '../../privacy-center/auth.ts';
 import { presentHeld } from '../free-text/presenter.ts';
 import { HeldList, HeldOut } from '../free-text/schema.ts';
 
@@ -23,14 +23,7 @@ const tags = ['privacy-center'];
  */
 export const privacyCenterHeldRoutes: RouteModule = (app, ctx) => {
   const ring = keyringFor(ctx.config);
-  const own: Locator = {
-    describe: 'the person signed in to the privacy center', pure: true,
-    tenant: async (req) => (await centerPrincipal(ctx, req))?.subject.tenantId ?? null,
-    find: async (req) => {
-      const p = await centerPrincipal(ctx, req);
-      return p ? { subject: p.subject } : null;
-    },
-  };
+  const own = centerSubject(ctx);
   const config = { ...OPEN, feature: 'sensitive.holds', can: CAN.anyone, subject: { admit: 'ledger', locate: own, why: 'The person answers what is held of theirs' } } as const;
 
   app.get('/api/privacy-center/me/held-sensitive', { config, schema: { response: { 200: HeldList }, tags } }, async (req) => {

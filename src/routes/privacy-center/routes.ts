@@ -8,7 +8,7 @@ import {
 import { NOTICE_COLUMNS, type NoticeRow } from '../../consents/types.ts';
 import type { Sql } from '../../db/index.ts';
 import { CAN } from '../../auth/permissions.ts';
-import type { Locator } from '../../http/declare.ts';
+import { centerSubject } from './locator.ts';
 import { inTenant } from '../../db/scope.ts';
 import { notFound } from '../../errors.ts';
 import { afterResponse } from '../../http/after-response.ts';
@@ -50,13 +50,7 @@ async function shopName(ctx: AppContext, tenantId: string): Promise<string | und
  */
 export const privacyCenterRoutes: RouteModule = (app, ctx) => {
   // The person signed in to the center is the subject of every request there: their own choices and rights.
-  const own: Locator = {
-    describe: 'the person signed in to the privacy center', pure: true, tenant: async (req) => (await centerPrincipal(ctx, req))?.subject.tenantId ?? null,
-    find: async (req) => {
-      const p = await centerPrincipal(ctx, req);
-      return p ? { subject: p.subject } : null;
-    },
-  };
+  const own = centerSubject(ctx);
   const mine = { ...OPEN, feature: 'privacy_center.consents', can: CAN.anyone, subject: { admit: 'ledger', locate: own, why: 'The person\'s own consents and restrictions' } } as const;
   const signInLimit = { ...OPEN, ...SIGN_IN, rateLimit: { max: Math.max(10, Math.floor(ctx.config.rateLimitPerMinute / 20)), timeWindow: '1 minute' } };
 
