@@ -90,20 +90,14 @@ export async function admit(ctx: AppContext, req: FastifyRequest, d: RouteDecl):
   return p;
 }
 
-/** Runs the handler in its processing context; settles an admission no statement carried; audits a refusal. */
-async function run(ctx: AppContext, req: FastifyRequest, p: Processing, handler: () => unknown): Promise<unknown> {
-  try {
-    return await runProcessing(p, async () => {
-      const out = await handler();
-      // A handler that read nothing still answers only once the gate has decided.
-      if (p.pending && !p.pending.done) await tenantRead(ctx.db, p.pending.tenantId, 'SELECT 1');
-      return out;
-    });
-  } catch (err) {
-    if (!(err instanceof GateRefusal)) throw err;
-    await auditRefusal(ctx, req, { feature: p.feature, purpose: p.purpose, subject: err.subject }, err.deny);
-    throw denialError(err.deny.code as DenyCode, { detail: err.deny.reason, clause: err.deny.clause });
-  }
+/** Runs the handler in its processing context, and settles an admission no statement carried. */
+function run(ctx: AppContext, p: Processing, handler: () => unknown): Promise<unknown> {
+  return runProcessing(p, async () => {
+    const out = await handler();
+    // A handler that read nothing still answers only once the gate has decided.
+    if (p.pending && !p.pending.done) await tenantRead(ctx.db, p.pending.tenantId, 'SELECT 1');
+    return out;
+  });
 }
 
 /**
@@ -124,15 +118,15 @@ export function declarationsHook(ctx: AppContext, problems?: string[]) {
     }
     const handler = route.handler;
     route.handler = async function admitted(this: unknown, req: FastifyRequest, reply: FastifyReply) {
-      const p = await admit(ctx, req, config).catch(async (err: unknown) => {
-        // A subject being created is decided at once: its refusal is audited like any other.
-        if (err instanceof GateRefusal) {
-          await auditRefusal(ctx, req, { feature: config.feature!, purpose: gateAsk(config).purpose, subject: err.subject }, err.deny);
-          throw denialError(err.deny.code as DenyCode, { detail: err.deny.reason, clause: err.deny.clause });
-        }
-        throw err;
-      });
-      return p ? run(ctx, req, p, () => handler.call(this as never, req, reply)) : handler.call(this as never, req, reply);
+      try {
+        const p = await admit(ctx, req, config);
+        return await (p ? run(ctx, p, () => handler.call(this as never, req, reply)) : handler.call(this as never, req, reply));
+      } catch (err) {
+        if (!(err instanceof GateRefusal)) throw err;
+        // Audited once the request's transaction has rolled back (a subject being created never opened one).
+        await auditRefusal(ctx, req, { feature: config.feature!, purpose: gateAsk(config).purpose, subject: err.subject }, err.deny);
+        throw denialError(err.deny.code as DenyCode, { detail: err.deny.reason, clause: err.deny.clause });
+      }
     } as typeof route.handler;
   };
 }

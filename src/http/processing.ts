@@ -62,10 +62,3 @@ export function pendingAdmission(tenantId: string): PendingAdmission | null {
 
 /** The current request's or job's processing context, if any. */
 export const currentProcessing = (): Processing | undefined => store.getStore();
-
-/** The gate's allow for the current request; throws when the pipeline did not ask the gate. */
-export function currentDecision(): Allow {
-  const p = store.getStore();
-  if (!p?.decision) throw new Error('no gate decision in this context: declare the route\'s subject, and read through a tenant transaction first');
-  return p.decision;
-}
