@@ -1,23 +1,10 @@
 import { expect, it } from 'vitest';
 import { describeEachStore, type Harness } from '../support/harness.ts';
-import { createMerchant, createStaff } from '../support/factories.ts';
+import { createMerchant, registerPaymentProcessor } from '../support/factories.ts';
 import { inPlatform } from '../../src/db/scope.ts';
 import { processorFor } from '../../src/payments/index.ts';
 import { SandboxProcessor } from '../../src/payments/sandbox.ts';
-import { recordAgreement, registerProcessor } from '../../src/disclosures/processors.ts';
-import { PAYMENT_CATEGORIES } from '../../src/payments/upgrade.ts';
 import { scanDatabase } from '../../src/scan/index.ts';
-
-/** ECOMKEY's privacy officer registers the payment processor with its agreement (C26). */
-async function registerPaymentProcessor(h: Harness): Promise<void> {
-  const staff = await createStaff(h);
-  const actor = { kind: 'staff' as const, staffId: staff.staffId, role: 'privacy_officer' as const, sessionHash: '' };
-  const p = await registerProcessor(h.ctx, actor, { name: processorFor(h.ctx.config).name, kind: 'payment' });
-  await recordAgreement(h.ctx, actor, p.id, {
-    signedAt: '2025-01-01', effectiveFrom: '2025-01-01', categories: [...PAYMENT_CATEGORIES], purposes: ['process_payment'],
-    retention: 'For the life of the subscription', retentionDays: 3650, documentRef: 'DPA-2025-PAY', bindsToPolicy: true,
-  });
-}
 
 /** What the browser does: send the card to the processor's own endpoint, keep the token. */
 const tokenize = (h: Harness, number: string) => (processorFor(h.ctx.config) as SandboxProcessor).tokenize({ number, expMonth: 12, expYear: 2030, cvc: '123' });

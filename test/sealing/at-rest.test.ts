@@ -2,15 +2,13 @@ import { waitForMail } from '../accounts/support.ts';
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { describeEachStore, type Harness } from '../support/harness.ts';
-import { createStaff } from '../support/factories.ts';
+import { registerPaymentProcessor } from '../support/factories.ts';
 import { insertStaff } from '../../src/accounts/staff.ts';
 import { hashPassword } from '../../src/crypto/password.ts';
 import { inPlatform, inTenant } from '../../src/db/scope.ts';
-import { recordAgreement, registerProcessor } from '../../src/disclosures/processors.ts';
 import { mustBeSealed, PERSONAL_COLUMNS, type PersonalColumn } from '../../src/domain/registry.ts';
 import { processorFor } from '../../src/payments/index.ts';
 import type { SandboxProcessor } from '../../src/payments/sandbox.ts';
-import { PAYMENT_CATEGORIES } from '../../src/payments/upgrade.ts';
 import { insertBuyer } from '../../src/subjects/buyers.ts';
 import { findSubscriberBy } from '../../src/subjects/subscribers.ts';
 import { mailTo } from './support.ts';
@@ -91,15 +89,6 @@ async function exercise(h: Harness, v: Values): Promise<{ tenantId: string; head
   return { tenantId, headers };
 }
 
-async function registerPaymentProcessor(h: Harness): Promise<void> {
-  const staff = await createStaff(h);
-  const actor = { kind: 'staff' as const, staffId: staff.staffId, role: 'privacy_officer' as const, sessionHash: '' };
-  const p = await registerProcessor(h.ctx, actor, { name: processorFor(h.ctx.config).name, kind: 'payment' });
-  await recordAgreement(h.ctx, actor, p.id, {
-    signedAt: '2025-01-01', effectiveFrom: '2025-01-01', categories: [...PAYMENT_CATEGORIES], purposes: ['process_payment'],
-    retention: 'For the life of the subscription', retentionDays: 3650, documentRef: 'DPA-2025-PAY', bindsToPolicy: true,
-  });
-}
 
 // What each way of holding a value looks like raw.
 const SHAPE: Record<PersonalColumn['atRest']['kind'], RegExp | null> = {

@@ -1,3 +1,6 @@
+import { recordAgreement, registerProcessor } from '../../src/disclosures/processors.ts';
+import { processorFor } from '../../src/payments/index.ts';
+import { PAYMENT_CATEGORIES } from '../../src/payments/upgrade.ts';
 import { randomUUID } from 'node:crypto';
 import type { Harness } from './harness.ts';
 import { csrfTokenFor, createSession, SESSION_COOKIE } from '../../src/auth/sessions.ts';
@@ -56,5 +59,16 @@ export async function createSubscriber(h: Harness, tenantId: string, name = 'Ngu
   return inTenant(h.ctx.db, tenantId, async (tx) => {
     const r = await insertSubscriber(tx, h.ctx.keys, tenantId, { channel: 'zalo', displayName: name, source: 'channel:zalo', legalBasis: 'consent' });
     return r.id;
+  });
+}
+
+/** ECOMKEY's privacy officer registers the payment processor with its agreement (C26). */
+export async function registerPaymentProcessor(h: Harness): Promise<void> {
+  const staff = await createStaff(h);
+  const actor = { kind: 'staff' as const, staffId: staff.staffId, role: 'privacy_officer' as const, sessionHash: '' };
+  const p = await registerProcessor(h.ctx, actor, { name: processorFor(h.ctx.config).name, kind: 'payment' });
+  await recordAgreement(h.ctx, actor, p.id, {
+    signedAt: '2025-01-01', effectiveFrom: '2025-01-01', categories: [...PAYMENT_CATEGORIES], purposes: ['process_payment'],
+    retention: 'For the life of the subscription', retentionDays: 3650, documentRef: 'DPA-2025-PAY', bindsToPolicy: true,
   });
 }
