@@ -2,7 +2,7 @@
  * `pledge scan`: samples every text, varchar and json(b) column of every table, runs the
  * detector over the values and reports, per column, how many values held each kind of personal
  * data and whether the registry declares the column for it. Counts and column names only: a
- * value never leaves this module. Sealed values (ciphertext) are skipped.
+ * value never leaves this module. Sealed values (ciphertext) and hex digests are skipped.
  * @clause C02 Any Luhn-valid card number anywhere is reported.
  * @clause C07 Ciphertext is recognised and skipped.
  */
@@ -18,6 +18,10 @@ export type ScanOptions = { sample: number | 'all'; onProgress?: (done: number, 
 const BATCH = 1000;
 // `enc:v1:<key>:…` (envelope) and `v1.<base64url>` (subject keys, audit details).
 const CIPHERTEXT = /^(?:enc:v1:[0-9a-f-]{36}:[A-Za-z0-9_-]+|v1\.[A-Za-z0-9_-]{40,})$/;
+// A SHA-256 / HMAC-SHA-256 hex digest (blind indexes, token hashes, the audit chain): its digits
+// are random, and about 1 in 700 of them holds a Luhn-valid 12–19-digit run by chance.
+const DIGEST = /^[0-9a-f]{64}$/;
+const opaque = (s: string): boolean => CIPHERTEXT.test(s) || DIGEST.test(s);
 
 const ident = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
@@ -43,10 +47,10 @@ function stringsOf(v: unknown, out: string[] = []): string[] {
 
 function scanValue(raw: unknown, counts: Map<PiiType, number>): 'ciphertext' | 'scanned' {
   const strings = stringsOf(raw).filter((s) => s.length > 0);
-  if (strings.length > 0 && strings.every((s) => CIPHERTEXT.test(s))) return 'ciphertext';
+  if (strings.length > 0 && strings.every(opaque)) return 'ciphertext';
   const found = new Set<PiiType>();
   for (const s of strings) {
-    if (CIPHERTEXT.test(s)) continue;
+    if (opaque(s)) continue;
     // Every Luhn-valid card, whatever its context; the detector for everything else.
     if (findCards(s).length > 0) found.add('CARD');
     for (const span of detect(s)) if (span.type !== 'CARD') found.add(span.type);

@@ -35,6 +35,8 @@ describe('pledge scan (real CLI, embedded store)', () => {
     const dir = await freshDataDir(async (q, ids) => {
       // Planted past every guard, the way a careless import or a bug would.
       await q("INSERT INTO buyers (tenant_id, name, address, source) VALUES ($1, 'Lê Văn Nam', 'thẻ 4111 1111 1111 1111', 'import:csv')", [ids.tenantId]);
+      // A blind index whose hex happens to hold a Luhn-valid run is a digest, not a card.
+      await q("UPDATE buyers SET email_bidx = $1 WHERE tenant_id = $2", ['ab4111111111111111'.padEnd(64, 'c'), ids.tenantId]);
     });
     const r = await runCli(['scan', '--json'], { DATA_DIR: dir });
     expect(r.code).toBe(1);
