@@ -105,11 +105,13 @@ program
     const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
     const { openDb } = await import('../db/index.ts');
     const { scanDatabase, formatReport } = await import('../scan/index.ts');
+    const { keyringFor } = await import('../crypto/envelope.ts');
     const db = await openDb(config);
     const started = Date.now();
     try {
       const report = await scanDatabase(db, {
         sample: opts.all ? 'all' : opts.sample,
+        ring: keyringFor(config),
         // Progress only once a scan is long enough to wonder about.
         onProgress: (done, total, column) => {
           if (Date.now() - started < 1000 && done < total) return;

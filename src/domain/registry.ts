@@ -115,18 +115,13 @@ export const PERSONAL_COLUMNS: readonly PersonalColumn[] = [
     source: 'system',
     atRest: { kind: 'clear', reason: 'Four digits identify no card (PCI DSS allows them in clear); the billing page shows them, and the database checks they are exactly four digits' },
   }),
-  // Clear text with cards masked and sensitive parts redacted; the full text only sealed (C14).
-  // A note is about the person, not a place for their contact details: those belong in the
-  // Subscriber's own fields, and `pledge scan` reports contact data found in notes.
-  col('subscriber_notes', 'body', ['user.content', 'user.name'], 'subscriber', {
-    source: 'self_provided_form',
-    atRest: { kind: 'clear', reason: 'The guarded working copy (cards masked, sensitive parts redacted) that the console and the scan read; the full text is in body_sealed. Sealing this copy too waits for the input-guard rewrite (src/guard)' },
-  }),
+  // The working copy, cards masked and sensitive parts redacted; the full text is in body_sealed
+  // only when consent allows (C14). A note is about the person, not a place for their contact
+  // details: those belong in the Subscriber's own fields, and `pledge scan` (which opens sealed
+  // values) reports contact data found in notes.
+  col('subscriber_notes', 'body', ['user.content', 'user.name'], 'subscriber', { source: 'self_provided_form', atRest: tenantKey }),
   col('subscriber_notes', 'body_sealed', ['user.content', 'user.name', ...SPECIAL_CATEGORIES], 'subscriber', { source: 'self_provided_form', atRest: tenantKey }),
-  col('messages', 'body', ['user.content.message', 'user.name', 'user.contact'], 'subscriber', {
-    source: 'channel',
-    atRest: { kind: 'clear', reason: 'The guarded working copy (cards masked, sensitive parts redacted) that the console and the scan read; the full text is in body_sealed. Sealing this copy too waits for the input-guard rewrite (src/guard)' },
-  }),
+  col('messages', 'body', ['user.content.message', 'user.name', 'user.contact'], 'subscriber', { source: 'channel', atRest: tenantKey }),
   col('messages', 'body_sealed', ['user.content.message', 'user.name', 'user.contact', ...SPECIAL_CATEGORIES], 'subscriber', { source: 'channel', atRest: tenantKey }),
   col('held_sensitive_data', 'sealed_value', ['user.content', ...SPECIAL_CATEGORIES], 'subscriber', { source: 'channel', atRest: tenantKey }),
 ];

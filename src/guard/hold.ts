@@ -39,7 +39,7 @@ export async function consentedCategories(tx: Sql, subject: SubjectRef): Promise
 const covered = (category: CategoryKey, consented: readonly CategoryKey[]): boolean => consented.some((c) => isWithin(category, c));
 
 export type GuardedText = {
-  /** What goes in the clear column: cards masked, every sensitive span redacted. */
+  /** The working copy, sealed under the tenant's key (C07): cards masked, every sensitive span redacted. */
   body: string;
   /** The full text (cards masked), sealed, when every category it discloses is consented. */
   bodySealed: string | null;
@@ -51,9 +51,10 @@ export type GuardedText = {
 /** Applies the guard (cards masked) and decides where the sensitive parts go. Writes nothing but keys. */
 export async function guardForStorage(deps: HoldDeps, subject: SubjectRef, table: HoldTable, text: string): Promise<GuardedText> {
   const all = guardText(text, { mode: 'mask' });
-  if (all.sensitive.length === 0) return { body: all.text, bodySealed: null, hold: null, cards: all.cards };
+  const sealBody = (clear: string) => sealColumn(deps.tx, deps.ring, subject.tenantId, `${table}.body`, clear);
+  if (all.sensitive.length === 0) return { body: await sealBody(all.text), bodySealed: null, hold: null, cards: all.cards };
   const consented = await consentedCategories(deps.tx, subject);
-  const body = redactSpans(all.text, all.sensitive);
+  const body = await sealBody(redactSpans(all.text, all.sensitive));
   const waiting = categoriesOf(all.sensitive).filter((c) => !covered(c, consented));
   if (waiting.length === 0) {
     return { body, bodySealed: await sealColumn(deps.tx, deps.ring, subject.tenantId, `${table}.body_sealed`, all.text), hold: null, cards: all.cards };

@@ -1,5 +1,5 @@
 /**
- * Seals what was stored in clear before migration 006: a store created by an older Pledge
+ * Seals what was stored in clear before migrations 006 and 011: a store created by an older Pledge
  * still has names and addresses in clear and no blind indexes. Runs at start-up, does nothing
  * once every row is sealed, and seals each row in the same statement that writes its index,
  * so a crash half-way leaves rows either untouched or done.
@@ -64,6 +64,12 @@ export async function resealLegacyRows(ctx: AppContext): Promise<number> {
       const values = await Promise.all(BILLING.map((c) => sealColumn(tx, ring, r.id, `billing_profiles.${c}`, r[c]!)));
       await tx.query(`UPDATE billing_profiles SET ${BILLING.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE tenant_id = $1`, [r.id, ...values]);
       n++;
+    }
+    for (const table of ['subscriber_notes', 'messages']) {
+      for (const r of await tx.query<Row>(`SELECT id, tenant_id, body FROM ${table} WHERE body NOT LIKE 'enc:v1:%'`)) {
+        await tx.query(`UPDATE ${table} SET body = $2 WHERE id = $1`, [r.id, await sealColumn(tx, ring, r.tenant_id!, `${table}.body`, r.body!)]);
+        n++;
+      }
     }
     for (const r of await tx.query<Row>('SELECT id, to_address, subject, body_text FROM outbox WHERE to_bidx IS NULL')) {
       const s = (column: string, v: string) => (sealedAlready(v) ? v : sealMailText(keys, column, v));

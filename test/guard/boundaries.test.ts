@@ -1,3 +1,4 @@
+import { keyringFor } from '../../src/crypto/envelope.ts';
 import { expect, it } from 'vitest';
 import { describeEachStore } from '../support/harness.ts';
 import { createMerchant, createSubscriber } from '../support/factories.ts';
@@ -54,7 +55,7 @@ describeEachStore('input guard at every free-text boundary', (h) => {
   });
 
   it('[C02] after every boundary was fed card numbers, a database scan finds none and no log line holds one', async () => {
-    const report = await scanDatabase(h().ctx.db, { sample: 'all' });
+    const report = await scanDatabase(h().ctx.db, { sample: 'all', ring: keyringFor(h().ctx.config) });
     expect(report.cardsFound).toBe(0);
     expect(h().logs.lines.join('\n')).not.toMatch(CARD_RE);
   });

@@ -1,3 +1,4 @@
+import { keyringFor } from '../../src/crypto/envelope.ts';
 import { expect, it } from 'vitest';
 import { describeEachStore, type Harness } from '../support/harness.ts';
 import { createMerchant, registerPaymentProcessor } from '../support/factories.ts';
@@ -30,7 +31,7 @@ describeEachStore('paid plan upgrade (C02, C08)', (h) => {
     const [pm] = await inPlatform(h().ctx.db, (tx) => tx.query<Record<string, string>>('SELECT * FROM payment_methods WHERE tenant_id = $1', [m.tenantId]));
     expect(pm!.processor_token).toMatch(/^enc:v1:/);
     expect(JSON.stringify(pm)).not.toMatch(/9704|tok_/);
-    expect((await scanDatabase(h().ctx.db, { sample: 'all' })).cardsFound).toBe(0);
+    expect((await scanDatabase(h().ctx.db, { sample: 'all', ring: keyringFor(h().ctx.config) })).cardsFound).toBe(0);
   });
 
   it('[C02] an upgrade request carrying a card number anywhere is refused and stores nothing', async () => {

@@ -26,6 +26,7 @@ function personalValues() {
     billingPhone: '+84 903 111 222', billingAddress2: `45 Trần Phú ${tag}, Đà Nẵng`,
     buyerName: `Phạm Quốc Bảo ${tag}`, buyerEmail: `bao-${tag}@mail.example`, buyerAddress: `9 Nguyễn Huệ ${tag}`,
     staffEmail: `thao-${tag}@ecomkey.example`, staffName: `Thảo ${tag}`,
+    noteText: `Chị Bích ${tag} thích hoa hồng trắng`, messageText: `Em ${tag} muốn đặt 3 bó hoa`,
   };
 }
 type Values = ReturnType<typeof personalValues>;
@@ -65,6 +66,11 @@ async function exercise(h: Harness, v: Values): Promise<{ tenantId: string; head
   // A note disclosing a special category is held, sealed, until the person consents (C14).
   const note = await post(h, `/api/subscribers/${sub.json().id as string}/notes`, { text: 'Khách nói em bị tiểu đường, giao hàng buổi sáng' }, headers);
   expect(note.statusCode, note.body).toBe(201);
+  // A plain note and a message: their working copies are sealed too, and still read back.
+  const plain = await post(h, `/api/subscribers/${sub.json().id as string}/notes`, { text: v.noteText }, headers);
+  expect([plain.statusCode, plain.json().text]).toEqual([201, v.noteText]);
+  const msg = await post(h, '/api/messages/inbound', { channel: 'zalo', subscriberId: sub.json().id, text: v.messageText }, headers);
+  expect([msg.statusCode, msg.json().text]).toEqual([201, v.messageText]);
 
   // No route creates Buyers yet: the storage function the importer will call.
   await inTenant(h.ctx.db, tenantId, (tx) => insertBuyer(tx, h.ctx.keys, tenantId, { name: v.buyerName, email: v.buyerEmail, phone: '0938 444 555', address: v.buyerAddress, source: 'import:csv' }));
@@ -118,10 +124,10 @@ describeEachStore('identity and contact data sealed at rest (C07)', (h) => {
     for (const must of ['users.email', 'users.name', 'users.company', 'users.billing_address', 'tenants.name', 'staff_users.email', 'staff_users.name',
       'subscribers.display_name', 'subscribers.phone', 'subscribers.email', 'subscribers.external_id', 'buyers.name', 'buyers.email', 'buyers.phone', 'buyers.address',
       'billing_profiles.contact_name', 'billing_profiles.contact_email', 'billing_profiles.company', 'billing_profiles.phone', 'billing_profiles.physical_address',
-      'outbox.to_address', 'outbox.body_text']) expect(names).toContain(must);
+      'outbox.to_address', 'outbox.body_text', 'subscriber_notes.body', 'messages.body']) expect(names).toContain(must);
     // Held in clear despite their category: only these, each with its reason in the registry.
     const clear = sealed.filter((c) => c.atRest.kind === 'clear');
-    expect(clear.map((c) => `${c.table}.${c.column}`).sort()).toEqual(['messages.body', 'payment_methods.last4', 'subscriber_notes.body']);
+    expect(clear.map((c) => `${c.table}.${c.column}`).sort()).toEqual(['payment_methods.last4']);
     for (const c of clear) expect(c.atRest.kind === 'clear' && c.atRest.reason, `${c.table}.${c.column}`).toBeTruthy();
 
     const clearValues = Object.values(v).filter((x) => x.length > 8);
@@ -201,12 +207,24 @@ describeEachStore('rows stored in clear by an older version (C07)', (h) => {
         [email, `Old Name ${tag}`, `Old Shop ${tag}`, await hashPassword(PASSWORD)],
       );
       await tx.query(`INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, 'owner')`, [t!.id, u!.id]);
-      await tx.query(`INSERT INTO subscribers (tenant_id, channel, display_name, email, source, legal_basis) VALUES ($1, 'zalo', $2, $3, 'channel:zalo', 'consent')`, [t!.id, `Old Sub ${tag}`, subEmail]);
+      const [s] = await tx.query<{ id: string }>(`INSERT INTO subscribers (tenant_id, channel, display_name, email, source, legal_basis) VALUES ($1, 'zalo', $2, $3, 'channel:zalo', 'consent') RETURNING id`, [t!.id, `Old Sub ${tag}`, subEmail]);
+      // And what came before migration 011: a note and a message in clear, as the constraint it
+      // added (NOT VALID) leaves them.
+      await tx.exec(`ALTER TABLE subscriber_notes DROP CONSTRAINT subscriber_notes_body_sealed; ALTER TABLE messages DROP CONSTRAINT messages_body_sealed`);
+      await tx.query(`INSERT INTO subscriber_notes (tenant_id, subscriber_id, author_type, author_id, body) VALUES ($1, $2, 'user', $3, $4)`, [t!.id, s!.id, u!.id, `Old note ${tag}`]);
+      await tx.query(`INSERT INTO messages (tenant_id, subscriber_id, channel, direction, body) VALUES ($1, $2, 'zalo', 'inbound', $3)`, [t!.id, s!.id, `Old message ${tag}`]);
+      await tx.exec(`ALTER TABLE subscriber_notes ADD CONSTRAINT subscriber_notes_body_sealed CHECK (body LIKE 'enc:v1:%') NOT VALID;
+        ALTER TABLE messages ADD CONSTRAINT messages_body_sealed CHECK (body LIKE 'enc:v1:%') NOT VALID`);
       return t!.id;
     });
-    expect(await resealLegacyRows(h().ctx)).toBeGreaterThanOrEqual(3);
+    expect(await resealLegacyRows(h().ctx)).toBeGreaterThanOrEqual(5);
     expect(await resealLegacyRows(h().ctx)).toBe(0);
-    for (const [table, text] of await rawTables(h())) for (const x of [email, `Old Name ${tag}`, `Old Shop ${tag}`, subEmail, `Old Sub ${tag}`]) expect(text, table).not.toContain(x);
+    for (const [table, text] of await rawTables(h())) {
+      for (const x of [email, `Old Name ${tag}`, `Old Shop ${tag}`, subEmail, `Old Sub ${tag}`, `Old note ${tag}`, `Old message ${tag}`]) expect(text, table).not.toContain(x);
+    }
+    // From now on the database itself refuses a clear body.
+    await expect(inPlatform(h().ctx.db, (tx) => tx.query(`INSERT INTO messages (tenant_id, channel, direction, body) VALUES ($1, 'zalo', 'inbound', 'clear text')`, [tenantId])))
+      .rejects.toThrow(/messages_body_sealed/);
     expect((await post(h(), '/api/auth/sign-in', { email, password: PASSWORD })).json().user).toMatchObject({ email, name: `Old Name ${tag}` });
     expect((await post(h(), `/api/privacy-center/${tenantId}/sign-in`, { email: subEmail })).statusCode).toBe(202);
     await waitForMail(h(), subEmail);

@@ -14,9 +14,9 @@ export const NOTE_SELECT = `SELECT n.id, n.tenant_id, n.subscriber_id, n.body, n
 export const MESSAGE_SELECT = `SELECT m.id, m.tenant_id, m.subscriber_id, m.channel, m.body, m.body_sealed, m.received_at, h.id AS held_id, h.categories AS held_categories
   FROM messages m ${HELD_JOIN('messages', 'm')}`;
 
-/** The full text when consent allowed it to be kept (sealed), else the redacted clear text. */
+/** The full text when consent allowed it to be kept, else the redacted working copy; both sealed. */
 const textOf = async (tx: Sql, ring: Keyring, tenantId: string, table: string, r: { body: string; body_sealed: string | null }) =>
-  r.body_sealed ? openColumn(tx, ring, tenantId, `${table}.body_sealed`, r.body_sealed) : r.body;
+  r.body_sealed ? openColumn(tx, ring, tenantId, `${table}.body_sealed`, r.body_sealed) : openColumn(tx, ring, tenantId, `${table}.body`, r.body);
 
 const heldOf = (r: { held_id: string | null; held_categories: string[] | null }) => (r.held_id ? { heldId: r.held_id, categories: r.held_categories ?? [] } : null);
 
