@@ -101,8 +101,8 @@ export const PERSONAL_COLUMNS: readonly PersonalColumn[] = [
   col('consent_records', 'evidence', 'user.content.message', ['customer', 'subscriber', 'buyer'], { source: 'self_provided_form' }),
   col('processing_restrictions', 'reason', 'user.content.message', ['customer', 'subscriber', 'buyer'], { source: 'self_provided_form' }),
   // A create endpoint's first response, replayed for a retried request for 24 hours: whatever that response named.
-  // Sealed under the tenant's key where the answer names a person (Subscriber creation); other routes answer with ids and ledger entries.
-  col('idempotency_keys', 'response_body', 'user', ['customer', 'subscriber', 'buyer'], { source: 'system' }),
+  // Every stored answer is sealed under the tenant's key: notes, messages and Subscribers name people.
+  col('idempotency_keys', 'response_body', 'user', ['customer', 'subscriber', 'buyer'], { source: 'system', atRest: tenantKey }),
   // Issue 5 (migration 005), sealed under the tenant's data key since 006. @clause C02 @clause C07 @clause C08 @clause C14
   col('billing_profiles', 'contact_name', 'user.name', 'customer', { source: 'self_provided_form', atRest: tenantKey }),
   col('billing_profiles', 'contact_email', 'user.contact.email', 'customer', { ...reg, atRest: tenantKey }),

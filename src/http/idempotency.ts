@@ -28,8 +28,8 @@ export type IdempotentResult<T> = { status: number; body: T; replayed: boolean }
  */
 export type IdempotencyScope = {
   tenantId: string; scope?: string;
-  /** Seal the stored response under the tenant's data key: a route whose answer names a person passes it (C07). */
-  ring?: Keyring;
+  /** The stored response is sealed under the tenant's data key: a replayable answer may name a person (C07). */
+  ring: Keyring;
 };
 
 /** The request's key, or null when none was sent; a malformed key is a 400. */
@@ -93,7 +93,8 @@ export async function idempotent<T>(
         throw unprocessable('idempotency_key_reused', 'This Idempotency-Key was used with a different request');
       }
       const stored = prior.response_body as { sealed?: unknown } | null;
-      const body = scope.ring && stored && typeof stored.sealed === 'string'
+      // Answers stored before every route sealed them are plain JSON.
+      const body = stored && typeof stored.sealed === 'string'
         ? JSON.parse(await openColumn(tx, scope.ring, scope.tenantId, 'idempotency_keys.response_body', stored.sealed)) as T
         : prior.response_body as T;
       return { status: prior.response_status, body, replayed: true };
@@ -101,9 +102,7 @@ export async function idempotent<T>(
     const out = await fn(tx);
     await tx.query('UPDATE idempotency_keys SET response_status = $4, response_body = $5 WHERE tenant_id = $1 AND scope = $2 AND key = $3', [
       scope.tenantId, owner, key, out.status,
-      scope.ring
-        ? JSON.stringify({ sealed: await sealColumn(tx, scope.ring, scope.tenantId, 'idempotency_keys.response_body', JSON.stringify(out.body ?? null)) })
-        : JSON.stringify(out.body ?? null),
+      JSON.stringify({ sealed: await sealColumn(tx, scope.ring, scope.tenantId, 'idempotency_keys.response_body', JSON.stringify(out.body ?? null)) }),
     ]);
     return { ...out, replayed: false };
   });

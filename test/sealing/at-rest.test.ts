@@ -67,7 +67,8 @@ async function exercise(h: Harness, v: Values): Promise<{ tenantId: string; head
   const note = await post(h, `/api/subscribers/${sub.json().id as string}/notes`, { text: 'Khách nói em bị tiểu đường, giao hàng buổi sáng' }, headers);
   expect(note.statusCode, note.body).toBe(201);
   // A plain note and a message: their working copies are sealed too, and still read back.
-  const plain = await post(h, `/api/subscribers/${sub.json().id as string}/notes`, { text: v.noteText }, headers);
+  // With an Idempotency-Key too: every create's stored answer is sealed, not only the Subscriber's.
+  const plain = await post(h, `/api/subscribers/${sub.json().id as string}/notes`, { text: v.noteText }, { ...headers, 'idempotency-key': randomUUID() });
   expect([plain.statusCode, plain.json().text]).toEqual([201, v.noteText]);
   const msg = await post(h, '/api/messages/inbound', { channel: 'zalo', subscriberId: sub.json().id, text: v.messageText }, headers);
   expect([msg.statusCode, msg.json().text]).toEqual([201, v.messageText]);

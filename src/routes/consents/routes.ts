@@ -1,3 +1,4 @@
+import { keyringFor } from '../../crypto/envelope.ts';
 import type { RouteModule } from '../../http/routes.ts';
 import { consentHistory, consentProof, createNotice, currentConsents, listNotices, recordConsent, withdrawConsent } from '../../consents/index.ts';
 import { CAN, canPublishConsentNotice } from '../../auth/permissions.ts';
@@ -25,7 +26,7 @@ export const consentRoutes: RouteModule = (app, ctx) => {
     const actor = merchantOf(req);
     const subject = tenantSubject(actor, req.params);
     const key = idempotencyKeyOf(req);
-    const r = await idempotent(ctx.db, req, { tenantId: actor.tenantId }, async (tx) => {
+    const r = await idempotent(ctx.db, req, { ring: keyringFor(ctx.config), tenantId: actor.tenantId }, async (tx) => {
       const row = await recordConsent({ tx, auditKey: ctx.keys.audit }, ledgerActorOf(actor), { ...req.body, subject, idempotencyKey: key });
       return { status: 201, body: presentConsent(row) };
     });
@@ -36,7 +37,7 @@ export const consentRoutes: RouteModule = (app, ctx) => {
     const actor = merchantOf(req);
     const subject = tenantSubject(actor, req.params);
     const key = idempotencyKeyOf(req);
-    const r = await idempotent(ctx.db, req, { tenantId: actor.tenantId }, async (tx) => {
+    const r = await idempotent(ctx.db, req, { ring: keyringFor(ctx.config), tenantId: actor.tenantId }, async (tx) => {
       const row = await withdrawConsent({ tx, auditKey: ctx.keys.audit }, ledgerActorOf(actor), { ...req.body, subject, idempotencyKey: key });
       return { status: 201, body: presentConsent(row) };
     });
@@ -65,7 +66,7 @@ export const consentRoutes: RouteModule = (app, ctx) => {
   app.post('/api/consent-notices', { config: { noPersonalData: 'Publishes the wording consent is asked with' }, schema: { body: NoticeCreate, response: { 201: NoticeOut }, tags } }, async (req, reply) => {
     const actor = merchantOf(req);
     if (!canPublishConsentNotice(actor)) throw forbidden('role_forbidden', 'Only an owner or admin publishes consent notices');
-    const r = await idempotent(ctx.db, req, { tenantId: actor.tenantId }, async (tx) => ({
+    const r = await idempotent(ctx.db, req, { ring: keyringFor(ctx.config), tenantId: actor.tenantId }, async (tx) => ({
       status: 201,
       body: presentNotice(await createNotice({ tx, auditKey: ctx.keys.audit }, ledgerActorOf(actor), actor.tenantId, req.body)),
     }));

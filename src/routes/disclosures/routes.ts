@@ -1,3 +1,4 @@
+import { keyringFor } from '../../crypto/envelope.ts';
 import type { RouteModule } from '../../http/routes.ts';
 import { CAN } from '../../auth/permissions.ts';
 const PER_SUBJECT = { admit: 'per_subject', why: 'recordDisclosure asks the gate for every subject it names' } as const;
@@ -43,7 +44,7 @@ export const disclosureRoutes: RouteModule = (app, ctx) => {
     if (!isUser(actor) || !canRecordDisclosure(actor)) throw forbidden('tenant_forbidden', 'Only an owner or admin records disclosures');
     const tenantId = actor.tenantId;
     const r = await auditingRefusal(ctx, actor, tenantId, req.body, undefined, () =>
-      idempotent(ctx.db, req, { tenantId }, async (tx) => ({ status: 201, body: presentDisclosure(await recordDisclosureIn(ctx, tx, actor, tenantId, req.body)) })),
+      idempotent(ctx.db, req, { ring: keyringFor(ctx.config), tenantId }, async (tx) => ({ status: 201, body: presentDisclosure(await recordDisclosureIn(ctx, tx, actor, tenantId, req.body)) })),
     );
     return sendIdempotent(reply, r);
   });
@@ -74,7 +75,7 @@ export const disclosureRoutes: RouteModule = (app, ctx) => {
       const [tenant] = await ctx.db.query('SELECT 1 FROM tenants WHERE id = $1', [tenantId]);
       if (!tenant) throw notFound('tenant');
       const r = await auditingRefusal(ctx, actor, tenantId, req.body, reason, () =>
-        idempotent(ctx.db, req, { tenantId, scope: 'staff' }, async (tx) => ({
+        idempotent(ctx.db, req, { ring: keyringFor(ctx.config), tenantId, scope: 'staff' }, async (tx) => ({
           status: 201, body: presentDisclosure(await recordDisclosureIn(ctx, tx, actor, tenantId, req.body, reason)),
         })),
       );

@@ -29,7 +29,7 @@ export const freeTextRoutes: RouteModule = (app, ctx) => {
   }, async (req, reply) => {
     const actor = writer(req.actor);
     const author = actor.via === 'api_key' ? { type: 'api_key' as const, id: actor.apiKeyId ?? actor.userId } : { type: 'user' as const, id: actor.userId };
-    const r = await idempotent(ctx.db, req, { tenantId: actor.tenantId }, async (tx) => {
+    const r = await idempotent(ctx.db, req, { ring: keyringFor(ctx.config), tenantId: actor.tenantId }, async (tx) => {
       const id = await createNote(deps(tx, actor), actor.tenantId, req.params.id, author, req.body.text);
       const [row] = await tx.query<NoteRow>(`${NOTE_SELECT} WHERE n.id = $1`, [id]);
       return { status: 201, body: await presentNote(tx, ring, row!) };
@@ -58,7 +58,7 @@ export const freeTextRoutes: RouteModule = (app, ctx) => {
     schema: { body: InboundMessage, response: { 201: MessageOut }, tags: ['messages'] },
   }, async (req, reply) => {
     const actor = writer(req.actor);
-    const r = await idempotent(ctx.db, req, { tenantId: actor.tenantId }, async (tx) => {
+    const r = await idempotent(ctx.db, req, { ring: keyringFor(ctx.config), tenantId: actor.tenantId }, async (tx) => {
       const id = await receiveMessage(deps(tx, actor), actor.tenantId, req.body);
       const [row] = await tx.query<MessageRow>(`${MESSAGE_SELECT} WHERE m.id = $1`, [id]);
       return { status: 201, body: await presentMessage(tx, ring, row!) };

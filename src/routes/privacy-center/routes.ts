@@ -102,7 +102,7 @@ export const privacyCenterRoutes: RouteModule = (app, ctx) => {
     const p = await requireCenterPrincipal(ctx, req, true);
     const key = idempotencyKeyOf(req);
     const b = req.body;
-    const r = await idempotent(ctx.db, req, scopeOf(p), async (tx) => {
+    const r = await idempotent(ctx.db, req, { ...scopeOf(p), ring: keyringFor(ctx.config) }, async (tx) => {
       const lc = { tx, auditKey: ctx.keys.audit };
       // The page's one click: a checkbox ticked by the person, or the withdraw button beside a consent.
       // The person ticked the box beside the notice's words: the consent covers what those words ask, no more.
@@ -121,7 +121,7 @@ export const privacyCenterRoutes: RouteModule = (app, ctx) => {
   app.post('/api/privacy-center/me/restrictions', { config: mine, schema: { body: CenterRestrictionBody, response: { 201: RestrictionOut }, tags } }, async (req, reply) => {
     const p = await requireCenterPrincipal(ctx, req, true);
     const { kind, ...rest } = req.body;
-    const r = await idempotent(ctx.db, req, scopeOf(p), async (tx) => {
+    const r = await idempotent(ctx.db, req, { ...scopeOf(p), ring: keyringFor(ctx.config) }, async (tx) => {
       const write = kind === 'objection' ? objectToProcessing : restrictProcessing;
       return { status: 201, body: presentRestriction(await write({ tx, auditKey: ctx.keys.audit }, p.actor, { ...rest, subject: p.subject })) };
     });

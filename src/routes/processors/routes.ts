@@ -1,3 +1,4 @@
+import { keyringFor } from '../../crypto/envelope.ts';
 import type { RouteModule } from '../../http/routes.ts';
 import type { Actor, StaffActor } from '../../auth/actor.ts';
 import { canManageProcessors, isStaff, isUser } from '../../auth/permissions.ts';
@@ -24,7 +25,7 @@ export const processorRoutes: RouteModule = (app, ctx) => {
   app.post('/api/processors', { config: { noPersonalData: 'Registers a service provider (an organisation)' }, schema: { body: ProcessorCreate, response: { 201: ProcessorOut }, tags } }, async (req, reply) => {
     const actor = req.actor;
     if (!isUser(actor) || !canManageProcessors(actor)) throw forbidden('tenant_forbidden', 'Only an owner or admin registers providers');
-    const r = await idempotent(ctx.db, req, { tenantId: actor.tenantId }, async (tx) => ({
+    const r = await idempotent(ctx.db, req, { ring: keyringFor(ctx.config), tenantId: actor.tenantId }, async (tx) => ({
       status: 201, body: presentProcessor(await registerProcessorIn(ctx, tx, actor, req.body), []),
     }));
     return sendIdempotent(reply, r);
@@ -33,7 +34,7 @@ export const processorRoutes: RouteModule = (app, ctx) => {
   app.post('/api/processors/:id/agreements', { config: { noPersonalData: 'A provider\'s agreement: dates, taxonomy keys, retention' }, schema: { params: ProcessorParams, body: AgreementCreate, response: { 201: AgreementOut }, tags } }, async (req, reply) => {
     const actor = req.actor;
     if (!isUser(actor) || !canManageProcessors(actor)) throw forbidden('tenant_forbidden', 'Only an owner or admin files agreements');
-    const r = await idempotent(ctx.db, req, { tenantId: actor.tenantId }, async (tx) => ({
+    const r = await idempotent(ctx.db, req, { ring: keyringFor(ctx.config), tenantId: actor.tenantId }, async (tx) => ({
       status: 201, body: presentAgreement(await recordAgreementIn(ctx, tx, actor, req.params.id, req.body)),
     }));
     return sendIdempotent(reply, r);

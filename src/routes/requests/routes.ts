@@ -1,3 +1,4 @@
+import { keyringFor } from '../../crypto/envelope.ts';
 import type { RouteModule } from '../../http/routes.ts';
 import { auditActor, type UserActor } from '../../auth/actor.ts';
 import { CAN } from '../../auth/permissions.ts';
@@ -35,7 +36,7 @@ export const requestRoutes: RouteModule = (app, ctx) => {
     const actor = req.actor as UserActor;
     const s = tenantSubject(actor, req.params);
     const who = auditActor(actor);
-    const r = await idempotent(ctx.db, req, { tenantId: actor.tenantId }, async (tx) => {
+    const r = await idempotent(ctx.db, req, { ring: keyringFor(ctx.config), tenantId: actor.tenantId }, async (tx) => {
       const [row] = await tx.query<Row>(
         `INSERT INTO subject_requests (tenant_id, subject_type, subject_id, kind, received_via, evidence_ref, created_by_type, created_by_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,

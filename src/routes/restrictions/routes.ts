@@ -1,3 +1,4 @@
+import { keyringFor } from '../../crypto/envelope.ts';
 import type { RouteModule } from '../../http/routes.ts';
 import { auditActor, type StaffActor } from '../../auth/actor.ts';
 import { CAN } from '../../auth/permissions.ts';
@@ -28,7 +29,7 @@ export const restrictionRoutes: RouteModule = (app, ctx) => {
     const actor = merchantOf(req);
     const subject = tenantSubject(actor, req.params);
     const { kind, ...rest } = req.body;
-    const r = await idempotent(ctx.db, req, { tenantId: actor.tenantId }, async (tx) => {
+    const r = await idempotent(ctx.db, req, { ring: keyringFor(ctx.config), tenantId: actor.tenantId }, async (tx) => {
       const write = kind === 'objection' ? objectToProcessing : restrictProcessing;
       return { status: 201, body: presentRestriction(await write({ tx, auditKey: ctx.keys.audit }, ledgerActorOf(actor), { ...rest, subject })) };
     });

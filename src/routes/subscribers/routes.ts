@@ -52,7 +52,7 @@ export const subscriberRoutes: RouteModule = (app, ctx) => {
     // The id the gate admitted; the row and its audit entry commit together or not at all.
     const id = currentProcessing()!.subject!.id;
     // The replayed answer names the person: it is stored sealed (C07).
-    const r = await idempotent(ctx.db, req, { tenantId: actor.tenantId, ring: keyringFor(ctx.config) }, async (tx) => {
+    const r = await idempotent(ctx.db, req, { ring: keyringFor(ctx.config), tenantId: actor.tenantId }, async (tx) => {
       const row = await insertSubscriber(tx, ctx.keys, actor.tenantId, { ...b, id });
       await recordAudit(tx, ctx.keys.audit, {
         tenantId: actor.tenantId, actor: auditActor(actor), action: 'subscriber.created',
