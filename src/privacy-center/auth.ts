@@ -12,7 +12,7 @@ import type { LedgerActor, SubjectRef } from '../consents/types.ts';
 import { findTenantName } from '../accounts/tenants.ts';
 import { keyringFor } from '../crypto/envelope.ts';
 import { hashToken, newToken } from '../crypto/keys.ts';
-import { inPlatform } from '../db/scope.ts';
+import { inPlatform, inTenant } from '../db/scope.ts';
 import { AppError, badRequest, conflict, forbidden, unauthorized } from '../errors.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { buyerIndex } from '../subjects/buyers.ts';
@@ -31,7 +31,7 @@ type Found = { subject_type: 'subscriber' | 'buyer'; id: string };
  * the same whether or not anyone matched, so the form cannot tell who is on a shop's list.
  */
 export async function requestSignInLink(ctx: AppContext, tenantId: string, email: string, lang: 'vi' | 'en'): Promise<void> {
-  await inPlatform(ctx.db, async (tx) => {
+  await inTenant(ctx.db, tenantId, async (tx) => {
     const shop = await findTenantName(tx, keyringFor(ctx.config), tenantId, { open: true });
     if (shop === undefined) return;
     // Addresses are sealed at rest: the lookup goes by their blind indexes (C07).
