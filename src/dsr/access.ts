@@ -1,0 +1,103 @@
+/**
+ * A subject's data, as stored, in every table the subject map reaches: each value opened the
+ * way the registry says it is sealed, with its categories and its source (C01), and when its
+ * record was made. Blind indexes, hashes and wrapped keys are pseudonyms, not the person's data,
+ * and are left out. Computed from the live rows each time: never from a cached copy.
+ * @clause C01 @clause C31 @clause C34
+ */
+import { openColumn, type Keyring } from '../crypto/envelope.ts';
+import { openField } from '../crypto/fields.ts';
+import type { Keys } from '../crypto/keys.ts';
+import type { Sql } from '../db/index.ts';
+import { PERSONAL_COLUMNS, type PersonalColumn } from '../domain/registry.ts';
+import { SUBJECT_TABLES, type SubjectTable } from '../domain/subject-map.ts';
+import type { CategoryKey } from '../domain/taxonomy/index.ts';
+import { openMail } from '../mail/outbox.ts';
+import { findSubjectKey, type KeyedSubjectType } from '../subjects/keys.ts';
+import type { SubjectRef } from '../subjects/ref.ts';
+import { quoteIdent, subjectCondition, type Identities } from './locate.ts';
+
+export type ExportField = { column: string; value: unknown; categories: readonly CategoryKey[]; source: string | null };
+export type ExportRecord = { collectedAt: string | null; fields: ExportField[] };
+export type ExportTable = { table: string; records: ExportRecord[] };
+export type SubjectExport = { subject: { type: string; id: string }; generatedAt: string; tables: ExportTable[] };
+
+export type DsrDeps = { tx: Sql; ring: Keyring; keys: Pick<Keys, 'data' | 'index' | 'mail'> };
+export type DataMap = { tables: readonly SubjectTable[]; columns: readonly PersonalColumn[] };
+export const LIVE_MAP: DataMap = { tables: SUBJECT_TABLES, columns: PERSONAL_COLUMNS };
+
+// Stored to find or authenticate, never to tell the person anything.
+const PSEUDONYM = /(?:_hash|_bidx|^wrapped_key)$/;
+const WHEN = ['created_at', 'received_at', 'recorded_at', 'given_at', 'sent_at', 'at'];
+const MAIL_FIELD = { to_address: 'to', subject: 'subject', body_text: 'text' } as const;
+
+type Row = Record<string, unknown>;
+
+/** A row's value of one personal column, opened; null when its key is gone (shredded) or it does not open. */
+async function openValue(d: DsrDeps, subject: SubjectRef, c: PersonalColumn, row: Row, keyOf: (t: KeyedSubjectType) => Promise<Buffer | undefined>): Promise<unknown> {
+  const v = row[c.column];
+  if (typeof v !== 'string') return v;
+  try {
+    switch (c.atRest.kind) {
+      case 'tenant_key': return await openColumn(d.tx, d.ring, String(row.tenant_id ?? subject.tenantId), `${c.table}.${c.column}`, v);
+      case 'subject_key': return openField(await keyOf(c.atRest.subject), `${c.table}.${c.column}`, String(row.id), v);
+      case 'mail_key': return openMail(d.keys, row as never)[MAIL_FIELD[c.column as keyof typeof MAIL_FIELD]];
+      default: return v;
+    }
+  } catch {
+    return null;
+  }
+}
+
+const iso = (v: unknown): unknown => (v instanceof Date ? v.toISOString() : v);
+
+/** The rows of one mapped table that belong to `subject`. */
+export async function subjectRows(d: DsrDeps, entry: SubjectTable, subject: SubjectRef, ids: Identities): Promise<Row[]> {
+  const cond = subjectCondition(entry, subject, ids, d.keys);
+  if (!cond) return [];
+  // A shop's subject is found inside that shop only, also where a table is read with platform rights.
+  const tenant = subject.tenantId && (await hasTenantColumn(d.tx, entry.table)) ? ` AND tenant_id = $${cond.params.length + 1}` : '';
+  return d.tx.query<Row>(`SELECT * FROM ${quoteIdent(entry.table)} WHERE (${cond.sql})${tenant}`, tenant ? [...cond.params, subject.tenantId] : [...cond.params]);
+}
+
+const tenantColumns = new WeakMap<Sql, Map<string, boolean>>();
+export async function hasTenantColumn(tx: Sql, table: string): Promise<boolean> {
+  const cache = tenantColumns.get(tx) ?? new Map<string, boolean>();
+  tenantColumns.set(tx, cache);
+  if (!cache.has(table)) {
+    const [r] = await tx.query<{ ok: boolean }>(
+      "SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 AND column_name = 'tenant_id') AS ok", [table]);
+    cache.set(table, Boolean(r?.ok));
+  }
+  return cache.get(table)!;
+}
+
+/** Everything stored about `subject`, table by table. */
+export async function collectSubjectData(d: DsrDeps, subject: SubjectRef, ids: Identities = {}, map: DataMap = LIVE_MAP): Promise<SubjectExport> {
+  const keyCache = new Map<KeyedSubjectType, Promise<Buffer | undefined>>();
+  const keyOf = (type: KeyedSubjectType) => {
+    if (!keyCache.has(type)) keyCache.set(type, type === subject.type ? findSubjectKey(d.tx, d.keys.data, { ...subject, type }) : Promise.resolve(undefined));
+    return keyCache.get(type)!;
+  };
+  const tables: ExportTable[] = [];
+  for (const entry of map.tables) {
+    const rows = await subjectRows(d, entry, subject, ids);
+    if (rows.length === 0) continue;
+    const personal = new Map(map.columns.filter((c) => c.table === entry.table).map((c) => [c.column, c]));
+    const records: ExportRecord[] = [];
+    for (const row of rows) {
+      const fields: ExportField[] = [];
+      for (const column of Object.keys(row)) {
+        const c = personal.get(column);
+        if (c?.atRest.kind === 'blind_index' || PSEUDONYM.test(column)) continue;
+        const value = c ? await openValue(d, subject, c, row, keyOf) : row[column];
+        const source = c ? (typeof c.source === 'string' ? c.source : String(row[c.source.column] ?? '')) || null : null;
+        fields.push({ column, value: iso(value), categories: c?.categories ?? [], source });
+      }
+      const when = WHEN.find((w) => row[w] instanceof Date);
+      records.push({ collectedAt: when ? (row[when] as Date).toISOString() : null, fields });
+    }
+    tables.push({ table: entry.table, records });
+  }
+  return { subject: { type: subject.type, id: subject.id }, generatedAt: new Date().toISOString(), tables };
+}

@@ -1,0 +1,84 @@
+/**
+ * Erasing a subject, table by table, as the subject map says: delete the row, overwrite its
+ * personal columns, shred the subject's key (which erases every value sealed with it, where it
+ * lies), or keep it with its ground and period. Runs in the caller's one transaction, from the
+ * live rows at that moment, and reports counts and grounds, never values: the reply to the
+ * person lists what was kept and why (C30, C36).
+ * @clause C30 @clause C33 @clause C36
+ */
+import type { Sql } from '../db/index.ts';
+import type { Erasure, SubjectTable } from '../domain/subject-map.ts';
+import type { SubjectRef } from '../subjects/ref.ts';
+import { hasTenantColumn, LIVE_MAP, type DataMap, type DsrDeps } from './access.ts';
+import { quoteIdent, subjectCondition, type Identities } from './locate.ts';
+
+export type ErasedTable = { table: string; rows: number; action: Erasure['action']; ground?: string; period?: string; clause?: string };
+export type ErasureReport = { subject: { type: string; id: string }; tables: ErasedTable[] };
+
+/** Tables in an order where a row is deleted before the rows it references (children first). */
+async function deleteOrder(tx: Sql, tables: readonly string[]): Promise<string[]> {
+  const fks = await tx.query<{ child: string; parent: string }>(
+    `SELECT c.relname AS child, p.relname AS parent FROM pg_constraint k
+       JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class p ON p.oid = k.confrelid
+      WHERE k.contype = 'f' AND c.relname <> p.relname`,
+  );
+  const parents = new Map<string, Set<string>>(tables.map((t) => [t, new Set()]));
+  for (const f of fks) if (parents.has(f.child) && parents.has(f.parent)) parents.get(f.parent)!.add(f.child);
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const visit = (t: string) => {
+    if (seen.has(t)) return;
+    seen.add(t);
+    for (const child of parents.get(t) ?? []) visit(child);
+    out.push(t);
+  };
+  // `parents` maps a table to the tables referencing it: those go first.
+  for (const t of tables) visit(t);
+  return out;
+}
+
+/** Erases `subject` everywhere the map reaches. Needs a platform transaction (append-only ledgers open only for erasure). */
+export async function eraseSubject(d: DsrDeps, subject: SubjectRef, ids: Identities = {}, map: DataMap = LIVE_MAP): Promise<ErasureReport> {
+  // The ledgers' triggers let this transaction (and only a platform one) clear what erasure clears.
+  await d.tx.query("SELECT set_config('pledge.erasure', 'on', true)");
+  const plans: { entry: SubjectTable; where: string; params: unknown[] }[] = [];
+  for (const entry of map.tables) {
+    const cond = subjectCondition(entry, subject, ids, d.keys);
+    if (!cond) continue;
+    const tenant = subject.tenantId && (await hasTenantColumn(d.tx, entry.table));
+    plans.push({ entry, where: `(${cond.sql})${tenant ? ` AND tenant_id = $${cond.params.length + 1}` : ''}`, params: tenant ? [...cond.params, subject.tenantId] : [...cond.params] });
+  }
+  const report = new Map<string, ErasedTable>();
+  const note = (t: SubjectTable, rows: number) => {
+    const e = t.erase;
+    report.set(t.table, { table: t.table, rows, action: e.action, ...(e.action === 'retain' ? { ground: e.ground, period: e.period, ...(e.clause ? { clause: e.clause } : {}) } : {}) });
+  };
+
+  // Overwrites first (per column, then whole tables), while every row is still there to be found.
+  for (const { entry, where, params } of plans) {
+    const sets: string[] = [];
+    const values: unknown[] = [];
+    const personal = map.columns.filter((c) => c.table === entry.table).map((c) => c.column);
+    for (const column of new Set([...personal, ...Object.keys(entry.columns ?? {})])) {
+      const rule = entry.columns?.[column] ?? (entry.erase.action === 'anonymise' ? entry.erase : undefined);
+      if (rule?.action !== 'anonymise') continue;
+      values.push(rule.value);
+      sets.push(`${quoteIdent(column)} = $${params.length + values.length}`);
+    }
+    const rows = sets.length
+      ? (await d.tx.query(`UPDATE ${quoteIdent(entry.table)} SET ${sets.join(', ')} WHERE ${where} RETURNING 1`, [...params, ...values])).length
+      : Number((await d.tx.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoteIdent(entry.table)} WHERE ${where}`, params))[0]!.n);
+    note(entry, rows);
+  }
+  // Then the deletions, children before parents.
+  const deleting = plans.filter((p) => p.entry.erase.action === 'delete_row');
+  for (const table of await deleteOrder(d.tx, deleting.map((p) => p.entry.table))) {
+    const p = deleting.find((x) => x.entry.table === table)!;
+    note(p.entry, (await d.tx.query(`DELETE FROM ${quoteIdent(table)} WHERE ${p.where} RETURNING 1`, p.params)).length);
+  }
+  // A key shredded last: nothing sealed with it opens again, wherever it was copied.
+  if (plans.some((p) => p.entry.erase.action === 'shred_key' && p.entry.erase.subject === subject.type)) {
+    await d.tx.query('DELETE FROM subject_keys WHERE subject_type = $1 AND subject_id = $2', [subject.type, subject.id]);
+  }
+  return { subject: { type: subject.type, id: subject.id }, tables: [...report.values()].filter((t) => t.rows > 0) };
+}
