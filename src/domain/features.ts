@@ -178,6 +178,10 @@ const DEFS = {
    
     subjects: ['subscriber', 'buyer', 'customer'], purposes: ['provide_service'], categories: ['user.content.message'],
   },
+  'privacy_center.export': {
+    kind: 'route', description: 'A person downloads everything stored about them (C31, C34), computed from the subject map',
+    subjects: ['subscriber', 'buyer', 'customer'], purposes: ['provide_service'], categories: ['user'],
+  },
 } as const satisfies Record<string, FeatureDef>;
 
 export type FeatureName = keyof typeof DEFS;

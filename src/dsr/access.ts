@@ -17,7 +17,7 @@ import { findSubjectKey, type KeyedSubjectType } from '../subjects/keys.ts';
 import type { SubjectRef } from '../subjects/ref.ts';
 import { quoteIdent, subjectCondition, type Identities } from './locate.ts';
 
-export type ExportField = { column: string; value: unknown; categories: readonly CategoryKey[]; source: string | null };
+export type ExportField = { column: string; value: unknown; categories: CategoryKey[]; source: string | null };
 export type ExportRecord = { collectedAt: string | null; fields: ExportField[] };
 export type ExportTable = { table: string; records: ExportRecord[] };
 export type SubjectExport = { subject: { type: string; id: string }; generatedAt: string; tables: ExportTable[] };
@@ -92,7 +92,7 @@ export async function collectSubjectData(d: DsrDeps, subject: SubjectRef, ids: I
         if (c?.atRest.kind === 'blind_index' || PSEUDONYM.test(column)) continue;
         const value = c ? await openValue(d, subject, c, row, keyOf) : row[column];
         const source = c ? (typeof c.source === 'string' ? c.source : String(row[c.source.column] ?? '')) || null : null;
-        fields.push({ column, value: iso(value), categories: c?.categories ?? [], source });
+        fields.push({ column, value: iso(value), categories: [...(c?.categories ?? [])], source });
       }
       const when = WHEN.find((w) => row[w] instanceof Date);
       records.push({ collectedAt: when ? (row[when] as Date).toISOString() : null, fields });

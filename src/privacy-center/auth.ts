@@ -49,7 +49,8 @@ export async function requestSignInLink(ctx: AppContext, tenantId: string, email
          VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5))`,
         [hashToken(token), tenantId, f.subject_type, f.id, SUBJECT_LINK_TTL_MINUTES],
       );
-      await enqueueMail(tx, ctx.keys, signInLinkMail(email, lang, ctx.config.publicUrl, tenantId, shop, token));
+      // Named for its recipient, so the person's own access request finds it (C31).
+      await enqueueMail(tx, ctx.keys, { ...signInLinkMail(email, lang, ctx.config.publicUrl, tenantId, shop, token), recipient: { type: f.subject_type, id: f.id, tenantId } });
       await recordAudit(tx, ctx.keys.audit, {
         tenantId, actor: { type: 'anonymous', id: null }, action: 'privacy_center.link_sent', target: { type: f.subject_type, id: f.id },
       });

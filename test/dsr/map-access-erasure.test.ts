@@ -9,6 +9,8 @@ import { eraseSubject } from '../../src/dsr/erase.ts';
 import { createMerchant, type Merchant } from '../support/factories.ts';
 import { describeEachStore, type Harness } from '../support/harness.ts';
 import { publishNotice } from '../consents/support.ts';
+import { waitForMail } from '../accounts/support.ts';
+import { mailTo } from '../sealing/support.ts';
 
 /** A Subscriber as a shop's bot and staff make one: created, noted, messaged, consented, restricted. */
 async function busySubscriber(h: Harness, m: Merchant, v: { name: string; email: string; note: string; message: string; reason: string }) {
@@ -112,5 +114,35 @@ describeEachStore('a subject\'s data, found and erased from the subject map (C31
     expect(report.tables).toContainEqual(expect.objectContaining({ table, action: 'delete_row', rows: 1 }));
     expect((await h().ctx.db.query(`SELECT 1 FROM ${table}`)).length).toBe(0);
     await h().ctx.db.exec(`DROP TABLE ${table}`);
+  });
+
+  it('[C31][C34] a Subscriber signs in to the privacy center and downloads everything the shop holds about them, even while objecting', async () => {
+    const m = await createMerchant(h());
+    const v = values();
+    const id = await busySubscriber(h(), m, v);
+    const neighbour = values();
+    await busySubscriber(h(), m, neighbour);
+    expect((await h().app.inject({ method: 'POST', url: `/api/privacy-center/${m.tenantId}/sign-in`, payload: { email: v.email } })).statusCode).toBe(202);
+    await waitForMail(h(), v.email);
+    const token = /token=([A-Za-z0-9_-]+)/.exec((await mailTo(h(), v.email))[0]!.text)![1];
+    const s = await h().app.inject({ method: 'POST', url: '/api/privacy-center/session', payload: { token } });
+    const cookie = String(s.headers['set-cookie']).split(';')[0]!;
+
+    const res = await h().app.inject({ method: 'GET', url: '/api/privacy-center/me/export', headers: { cookie } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename="my-data-\d{4}-\d{2}-\d{2}\.json"/);
+    expect(res.headers['cache-control']).toMatch(/no-store/);
+    const x = res.json() as SubjectExport;
+    expect(x.subject).toEqual({ type: 'subscriber', id });
+    expect(fieldsOf(x, 'subscribers').find((f) => f.column === 'display_name')).toMatchObject({ value: v.name, source: 'channel:zalo' });
+    expect(fieldsOf(x, 'subscriber_notes').map((f) => f.value)).toContain(v.note);
+    // The sign-in link they were mailed is theirs too; the shop's other people are not in it.
+    expect(fieldsOf(x, 'outbox').map((f) => f.value)).toContain(v.email);
+    for (const theirs of [neighbour.name, neighbour.note, neighbour.email]) expect(JSON.stringify(x)).not.toContain(theirs);
+    const audited = await h().ctx.db.query<{ details: unknown }>("SELECT details FROM audit_log WHERE action = 'dsr.exported' AND target_id = $1", [id]);
+    expect(audited).toHaveLength(1);
+    expect(JSON.stringify(audited)).not.toContain(v.name);
+    // Without a session there is nothing to download.
+    expect((await h().app.inject({ method: 'GET', url: '/api/privacy-center/me/export' })).statusCode).toBe(401);
   });
 });
