@@ -51,7 +51,7 @@ export const VN_DISTRICTS = [
 export const VN_TOWNS = [
   'Sông Công', 'Phổ Yên', 'Chí Linh', 'Kinh Môn', 'Đông Triều', 'Quảng Yên', 'Phúc Yên', 'Bỉm Sơn', 'Thái Hòa', 'Hồng Lĩnh',
   'Ba Đồn', 'Hương Thủy', 'An Nhơn', 'Hoài Nhơn', 'Ninh Hòa', 'Buôn Hồ', 'Gia Nghĩa', 'An Khê', 'Đồng Xoài', 'Bình Long',
-  'Phước Long', 'Tân Uyên', 'Trảng Bàng', 'Gò Công', 'Cai Lậy', 'Kiến Tường', 'Hồng Ngự', 'Long Mỹ', 'Ngã Năm', 'Giá Rai', 'Duyên Hải',
+  'Phước Long', 'Tân Uyên', 'Trảng Bàng', 'Gò Công', 'Cai Lậy', 'Kiến Tường', 'Hồng Ngự', 'Long Mỹ', 'Ngã Năm', 'Vĩnh Châu', 'Duyên Hải',
 ];
 // Province-level units (63 before 1 July 2025, 34 since) as people write them. A closed official
 // set: the detector knows it whole, so this pool is exempt from the split (the only exemption;
@@ -64,7 +64,7 @@ export const VN_PROVINCES = [
 ];
 export const VN_PROVINCES_EN = ['Ho Chi Minh City', 'HCMC', 'Hanoi', 'Da Nang'];
 export const VN_RURAL = ['xã Phước Lợi', 'xã Đông Hưng', 'thị trấn Cần Giuộc', 'xã An Nhơn Tây', 'xã Vĩnh Thạnh', 'xã Long Hậu', 'xã Tân Thông Hội', 'thị trấn Xuân Mai', 'xã Mỹ Hạnh Nam'];
-export const VN_HAMLETS = ['Đông', 'Tây', 'Trung', 'Hạ', 'Thượng'];
+export const VN_HAMLETS = ['Đoài', 'Ngoại', 'Giữa', 'Bãi', 'Cả'];
 
 // English streets and cities: the dev half of faker's US and UK lists, minus listed values.
 export const EN_STREETS = englishStreets('dev', 'en');
