@@ -50,7 +50,7 @@ async function runDetector(d: Detector, lines: readonly CorpusLine[]): Promise<R
       cpuSecs = Math.min(cpuSecs, (c.user + c.system) / 1e6);
     }
     crashes = failures;
-    const items: ScoredItem[] = lines.map((l, i) => ({ lang: l.lang, gold: l.spans, pred: preds[i] ?? [] }));
+    const items: ScoredItem[] = lines.map((l, i) => ({ lang: l.lang, gold: l.spans, pred: preds[i] ?? [], negatives: l.negatives }));
     return { name: d.name, report: score(items), mbps: bytes / 1e6 / secs, cpuMbps: bytes / 1e6 / cpuSecs, crashes };
   } catch (err) {
     return { name: d.name, report: null, mbps: 0, cpuMbps: 0, error: err instanceof Error ? err.message.split('\n')[0] : String(err) };
@@ -69,7 +69,8 @@ function table(results: readonly Result[]): string {
   row('typed F1 (vi)', (r) => r.typedByLang.vi?.f1);
   row('typed F1 (all)', (r) => r.typed.f1);
   row('any-PII F1', (r) => r.anyPii.f1);
-  row('hard negatives flagged', (r) => r.hardNegativeRate);
+  row('PII-free msgs flagged', (r) => r.hardNegativeRate);
+  if (results.some((r) => r.report && r.report.negativeSubstrings > 0)) row('hard-neg. substrings', (r) => r.negativeSubstringRate);
   rows.push('MB/s (one thread)'.padEnd(22) + results.map((r) => (r.report ? r.mbps.toFixed(2) : 'n/a').padStart(17)).join(''));
   rows.push('MB/s (CPU time)'.padEnd(22) + results.map((r) => (r.report ? r.cpuMbps.toFixed(2) : 'n/a').padStart(17)).join(''));
   for (const r of results) if (r.error) rows.push(`! ${r.name} could not run: ${r.error}`);
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
     const results: Result[] = [];
     for (const d of [pledge, ...libs]) results.push(await runDetector(d, lines));
     const vi = lines.filter((l) => l.lang === 'vi').length;
-    console.log(`\n## ${file}: ${lines.length} messages (${vi} vi, ${lines.length - vi} en), ${lines.filter((l) => l.spans.length === 0).length} hard negatives\n`);
+    console.log(`\n## ${file}: ${lines.length} messages (${vi} vi, ${lines.length - vi} en), ${lines.filter((l) => l.spans.length === 0).length} PII-free\n`);
     console.log(table(results));
   }
 }

@@ -15,7 +15,7 @@ export function readCorpus(path: string): CorpusLine[] {
 
 /** Scores the Pledge detector on corpus lines. */
 export function evaluatePledge(lines: readonly CorpusLine[]): { items: ScoredItem[] } {
-  const items = lines.map((l) => ({ lang: l.lang, gold: l.spans, pred: detect(l.text, { lang: l.lang }) }));
+  const items = lines.map((l) => ({ lang: l.lang, gold: l.spans, pred: detect(l.text, { lang: l.lang }), negatives: l.negatives }));
   return { items };
 }
 

@@ -17,6 +17,8 @@ export interface CorpusLine {
   text: string;
   lang: 'vi' | 'en';
   spans: GoldSpan[];
+  /** Hard-negative substrings (order codes, SKUs, prices, product names) no span may cover. */
+  negatives?: Array<{ start: number; end: number }>;
 }
 
 const EMOJI = ['😍', '🙏', '❤️', '👍', '😭', '🥰', '✨', '📦', '😅', '🔥'];
@@ -52,17 +54,24 @@ function noise(r: Rng, type: PiiType, value: string): string {
   return value;
 }
 
-function render(r: Rng, segs: Seg[], lang: 'vi' | 'en'): { text: string; spans: GoldSpan[] } {
+function render(r: Rng, segs: Seg[], lang: 'vi' | 'en'): Pick<CorpusLine, 'text' | 'spans' | 'negatives'> {
   const plain = lang === 'vi' && chance(r, 0.28);
   const lower = chance(r, lang === 'vi' ? 0.12 : 0.05);
   let text = '';
   const spans: GoldSpan[] = [];
+  const negatives: Array<{ start: number; end: number }> = [];
   for (const seg of segs) {
     if (typeof seg === 'string') {
       let s = lang === 'vi' ? teencode(r, seg) : seg;
       if (plain) s = stripMarks(s);
       if (lower) s = s.toLowerCase();
       text += s;
+    } else if (seg[0] === 'NEG') {
+      let v = seg[1];
+      if (plain) v = stripMarks(v);
+      if (lower) v = v.toLowerCase();
+      negatives.push({ start: text.length, end: text.length + v.length });
+      text += v;
     } else {
       const [type, raw] = seg;
       let v = noise(r, type, raw);
@@ -73,7 +82,7 @@ function render(r: Rng, segs: Seg[], lang: 'vi' | 'en'): { text: string; spans: 
       text += v;
     }
   }
-  return { text, spans };
+  return { text, spans, negatives };
 }
 
 function compose(r: Rng, lang: 'vi' | 'en'): Seg[] {
@@ -96,8 +105,8 @@ export function generateCorpus(count: number, seed: number): CorpusLine[] {
   const out: CorpusLine[] = [];
   for (let i = 0; i < count; i++) {
     const lang = chance(r, 0.55) ? 'vi' : 'en';
-    const { text, spans } = render(r, compose(r, lang), lang);
-    out.push({ id: `dev-${String(i + 1).padStart(5, '0')}`, text, lang, spans });
+    const { text, spans, negatives } = render(r, compose(r, lang), lang);
+    out.push({ id: `dev-${String(i + 1).padStart(5, '0')}`, text, lang, spans, negatives });
   }
   return out;
 }

@@ -1,12 +1,10 @@
-// Name and street pools of many origins, taken from @faker-js/faker's locale data (MIT;
+// Name, street and city pools of many origins, taken from @faker-js/faker's locale data (MIT;
 // faker's per-locale person and location lists), split by a stable hash into two halves:
 // `train` feeds the name model's training data, `dev` feeds the development corpus. A value
-// listed in the detector's gazetteers never goes to `dev`, so the corpus measures generalisation.
+// any of the detector's lists holds never goes to `dev`, so the corpus measures generalisation.
 import { allLocales } from '@faker-js/faker';
-import { EN_FIRST_NAMES, EN_SURNAMES } from '../src/detector/data/enNames.ts';
-import { VN_FAMILY_NAMES } from '../src/detector/data/vnFamilyNames.ts';
-import { VN_GIVEN_NAMES } from '../src/detector/data/vnGivenNames.ts';
 import { foldString } from '../src/detector/lexicon.ts';
+import { isListed } from './detectorLists.ts';
 
 export type Half = 'train' | 'dev';
 
@@ -36,27 +34,23 @@ function flat(x: unknown): string[] {
 
 interface LocaleData {
   person?: { first_name?: unknown; last_name?: unknown };
-  location?: { street_name?: unknown; city_name?: unknown };
+  location?: { street_name?: unknown; city_name?: unknown; state_abbr?: unknown };
 }
+
+const locale = (loc: string): LocaleData | undefined => (allLocales as unknown as Record<string, LocaleData>)[loc];
 
 function collect(field: 'first_name' | 'last_name'): string[] {
   const out = new Set<string>();
   for (const loc of LATIN_LOCALES) {
-    const d = (allLocales as unknown as Record<string, LocaleData>)[loc];
+    const d = locale(loc);
     for (const v of flat(d?.person?.[field])) for (const part of v.split(' ')) if (LATIN_RE.test(part) && !part.endsWith('.')) out.add(part);
   }
   return [...out].sort();
 }
 
-const LISTED = new Set([...EN_FIRST_NAMES, ...EN_SURNAMES, ...VN_FAMILY_NAMES, ...VN_GIVEN_NAMES].map((s) => foldString(s)));
-
-/** True when the detector's gazetteers list the value (folded). */
-export function isListed(value: string): boolean {
-  return LISTED.has(foldString(value));
-}
-
 function split(values: readonly string[], half: Half): string[] {
-  return values.filter((v) => halfOf(v) === half && (half === 'train' || !isListed(v)));
+  // A hyphenated name is listed when any part is ("Hans-Ulrich").
+  return values.filter((v) => halfOf(v) === half && (half === 'train' || !v.split('-').some(isListed)));
 }
 
 const FIRST = collect('first_name');
@@ -71,18 +65,31 @@ export const lastNames = (half: Half): string[] => split(LAST, half);
 export function europeanStreets(half: Half): string[] {
   const out = new Set<string>();
   for (const loc of ['de', 'da', 'nb_NO', 'sv', 'hu', 'pl', 'cs_CZ', 'sk', 'hr', 'nl', 'it', 'es', 'fi']) {
-    const d = (allLocales as unknown as Record<string, LocaleData>)[loc];
+    const d = locale(loc);
     for (const v of flat(d?.location?.street_name)) if (v.length <= 30 && !/\d/.test(v)) out.add(v);
   }
-  return [...out].sort().filter((v) => halfOf(v) === half);
+  return split([...out].sort(), half);
 }
 
 /** City names of European locales, split the same way. */
 export function europeanCities(half: Half): string[] {
   const out = new Set<string>();
   for (const loc of ['de', 'da', 'nb_NO', 'sv', 'hu', 'pl', 'nl', 'it', 'es', 'fr', 'fi']) {
-    const d = (allLocales as unknown as Record<string, LocaleData>)[loc];
+    const d = locale(loc);
     for (const v of flat(d?.location?.city_name)) if (v.length <= 24 && !/[\d{]/.test(v)) out.add(v);
   }
-  return [...out].sort().filter((v) => halfOf(v) === half);
+  return split([...out].sort(), half);
 }
+
+/** Full English street names ("Abbey Road", "5th Avenue") of the US and UK locales. */
+export function englishStreets(half: Half, loc: 'en' | 'en_GB'): string[] {
+  return split([...new Set(flat(locale(loc)?.location?.street_name))].filter((v) => v.length <= 30).sort(), half);
+}
+
+/** US city names. */
+export function usCities(half: Half): string[] {
+  return split([...new Set(flat(locale('en')?.location?.city_name))].filter((v) => v.length <= 24 && LATIN_RE.test(v.replace(/[ -]/g, ''))).sort(), half);
+}
+
+/** US state codes (a closed set), without the few that read as a listed word ("LA", "MA"). */
+export const usStates = (): string[] => flat(locale('en')?.location?.state_abbr).filter((v) => !isListed(v));

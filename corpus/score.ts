@@ -12,6 +12,8 @@ export interface ScoredItem {
   lang: string;
   gold: SimpleSpan[];
   pred: SimpleSpan[];
+  /** Hard-negative substrings of the message, where the corpus marks them. */
+  negatives?: ReadonlyArray<{ start: number; end: number }>;
 }
 export interface Prf {
   tp: number;
@@ -26,9 +28,14 @@ export interface Report {
   typedByLang: Record<string, Prf>;
   typed: Prf;
   anyPii: Prf;
+  /** Messages with no gold span (PII-free), and how many got a span anyway. */
   hardNegatives: number;
   hardNegativeFlagged: number;
   hardNegativeRate: number;
+  /** Marked hard-negative substrings, and how many a predicted span overlaps. */
+  negativeSubstrings: number;
+  negativeSubstringsFlagged: number;
+  negativeSubstringRate: number;
 }
 
 function prf(tp: number, fp: number, fn: number): Prf {
@@ -69,7 +76,13 @@ export function score(items: readonly ScoredItem[]): Report {
   };
   let hard = 0;
   let flagged = 0;
+  let negs = 0;
+  let negsFlagged = 0;
   for (const it of items) {
+    for (const n of it.negatives ?? []) {
+      negs++;
+      if (it.pred.some((p) => p.start < n.end && n.start < p.end)) negsFlagged++;
+    }
     if (it.gold.length === 0) {
       hard++;
       if (it.pred.length > 0) flagged++;
@@ -99,6 +112,9 @@ export function score(items: readonly ScoredItem[]): Report {
     hardNegatives: hard,
     hardNegativeFlagged: flagged,
     hardNegativeRate: hard === 0 ? 0 : flagged / hard,
+    negativeSubstrings: negs,
+    negativeSubstringsFlagged: negsFlagged,
+    negativeSubstringRate: negs === 0 ? 0 : negsFlagged / negs,
   };
 }
 
@@ -114,6 +130,9 @@ export function formatReport(name: string, rep: Report): string {
   for (const [l, x] of Object.entries(rep.typedByLang)) lines.push(`  typed F1 [${l}]  ${f(x.f1)}`);
   lines.push(`  typed F1       ${f(rep.typed.f1)}`);
   lines.push(`  any-PII F1     ${f(rep.anyPii.f1)}`);
-  lines.push(`  hard negatives flagged ${rep.hardNegativeFlagged}/${rep.hardNegatives} = ${(100 * rep.hardNegativeRate).toFixed(1)}%`);
+  lines.push(`  PII-free messages flagged ${rep.hardNegativeFlagged}/${rep.hardNegatives} = ${(100 * rep.hardNegativeRate).toFixed(1)}%`);
+  if (rep.negativeSubstrings > 0) {
+    lines.push(`  hard-negative substrings flagged ${rep.negativeSubstringsFlagged}/${rep.negativeSubstrings} = ${(100 * rep.negativeSubstringRate).toFixed(1)}%`);
+  }
   return lines.join('\n');
 }

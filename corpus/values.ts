@@ -164,35 +164,51 @@ export function enBankAccount(r: Rng): string {
   return pick(r, [digits(r, 10), digits(r, 8), `GB${int(r, 10, 99)} BARC ${digits(r, 4)} ${digits(r, 4)} ${digits(r, 4)} ${digits(r, 2)}`, digits(r, 12)]);
 }
 
+// The end of a Vietnamese address: a province (the closed set), a town the detector does not
+// list, or nothing, so addresses are found without the province gazetteer.
+function vnTail(r: Rng): string {
+  const roll = r();
+  if (roll < 0.5) return `, ${pick(r, P.VN_PROVINCES)}`;
+  if (roll < 0.75) return `, ${pick(r, ['TP. ', 'TX. ', 'thị xã ', 'Thị xã ', 'tp '])}${pick(r, P.VN_TOWNS)}`;
+  return '';
+}
+
+const NAMED_DISTRICTS = P.VN_DISTRICTS.filter((d) => !/^Quận \d/.test(d));
+
 export function vnAddress(r: Rng): string {
   const num = pick(r, [String(int(r, 1, 499)), `${int(r, 1, 200)}/${int(r, 1, 60)}`, `${int(r, 1, 99)}A`, `${int(r, 1, 300)}/${int(r, 1, 40)}/${int(r, 1, 20)}`, `K${int(r, 10, 99)}/${int(r, 1, 50)}`]);
   const street = pick(r, P.VN_STREETS);
   const ward = pick(r, P.VN_WARDS);
   const wardFull = /^Phường/.test(ward) ? pick(r, [ward, ward.replace('Phường ', 'P.'), ward.replace('Phường ', 'P')]) : pick(r, [`phường ${ward}`, `P. ${ward}`, `Phường ${ward}`, ward]);
   const dist = pick(r, P.VN_DISTRICTS);
-  const distFull = /^Quận \d/.test(dist) ? pick(r, [dist, dist.replace('Quận ', 'Q.'), dist.replace('Quận ', 'Q'), dist.replace('Quận ', 'quận ')]) : pick(r, [dist, `quận ${dist}`, `Q. ${dist}`]);
-  const city = pick(r, P.VN_CITIES);
+  const distFull = /^Quận \d/.test(dist) ? pick(r, [dist, dist.replace('Quận ', 'Q.'), dist.replace('Quận ', 'Q'), dist.replace('Quận ', 'quận ')]) : pick(r, [dist, `quận ${dist}`, `Q. ${dist}`, `huyện ${dist}`, `H. ${dist}`]);
+  const tail = vnTail(r);
   const roll = r();
-  if (roll < 0.3) return `${num} ${street}, ${wardFull}, ${distFull}, ${city}`;
-  if (roll < 0.45) return `số ${num} đường ${street}, ${distFull}, ${city}`;
-  if (roll < 0.55) return `số ${int(r, 1, 99)} ngõ ${int(r, 1, 300)} ${street}, ${dist}, ${city}`;
-  if (roll < 0.65) return `${num} ${street} ${wardFull} ${distFull} ${city}`;
-  if (roll < 0.75) return `${num} ${street}, ${distFull}`;
-  if (roll < 0.85) return `ấp ${int(r, 1, 9)}, ${pick(r, P.VN_RURAL)}, ${pick(r, P.VN_RURAL_DISTRICTS)}, ${pick(r, P.VN_PROVINCES)}`;
-  if (roll < 0.92) return `thôn ${pick(r, ['Đông', 'Tây', 'Trung', 'Hạ', 'Thượng'])} ${int(r, 1, 5)}, ${pick(r, P.VN_RURAL)}, ${pick(r, P.VN_RURAL_DISTRICTS)}, tỉnh ${pick(r, P.VN_PROVINCES)}`;
-  return `hẻm ${int(r, 10, 400)} ${street}, ${wardFull}, ${distFull}, ${city}`;
+  if (roll < 0.25) return `${num} ${street}, ${wardFull}, ${distFull}${tail}`;
+  // Since July 2025 addresses have two levels: ward or commune, then province.
+  if (roll < 0.37) return `${num} ${street}, ${pick(r, ['phường ', 'Phường ', 'P. '])}${ward}${tail || `, ${pick(r, P.VN_PROVINCES)}`}`;
+  if (roll < 0.47) return `số ${num} đường ${street}, ${distFull}${tail}`;
+  if (roll < 0.55) return `số ${int(r, 1, 99)} ngõ ${int(r, 1, 300)} ${street}, ${dist}${tail}`;
+  if (roll < 0.63) return `${num} ${street} ${wardFull} ${distFull}${tail.replace(', ', ' ')}`;
+  if (roll < 0.72) return `${num} ${street}, ${distFull}`;
+  const rural = `${pick(r, P.VN_RURAL)}, ${pick(r, ['huyện ', 'H. ', ''])}${pick(r, NAMED_DISTRICTS)}`;
+  if (roll < 0.82) return `ấp ${int(r, 1, 9)}, ${rural}${tail}`;
+  if (roll < 0.9) return `thôn ${pick(r, P.VN_HAMLETS)} ${int(r, 1, 5)}, ${rural}, tỉnh ${pick(r, P.VN_PROVINCES)}`;
+  return `hẻm ${int(r, 10, 400)} ${street}, ${wardFull}, ${distFull}${tail}`;
 }
 
 export function enAddress(r: Rng): string {
   const n = int(r, 1, 9999);
-  const st = `${pick(r, P.EN_STREETS)} ${pick(r, P.EN_SUFFIX)}`;
-  const [city, state, zip] = pick(r, P.EN_CITIES);
+  const st = pick(r, P.EN_STREETS);
+  const city = pick(r, P.US_CITIES);
+  const state = pick(r, P.US_STATES);
+  const zip = digits(r, 5);
   const roll = r();
   if (roll < 0.4) return `${n} ${st}, ${city}, ${state} ${zip}`;
   if (roll < 0.55) return `${n} ${st}, Apt ${int(r, 1, 30)}${pick(r, ['A', 'B', ''])}, ${city}, ${state} ${zip}`;
-  if (roll < 0.7) return `${n} ${st}, ${pick(r, P.UK_CITIES)}`;
+  if (roll < 0.7) return `${n} ${pick(r, P.UK_STREETS)}, ${pick(r, P.UK_CITIES)}`;
   if (roll < 0.8) return `${n} ${st}`;
-  return `${int(r, 1, 300)} ${pick(r, P.VN_STREETS).split(' ').map(stripMarks).join(' ')} Street, District ${int(r, 1, 12)}, ${pick(r, ['Ho Chi Minh City', 'HCMC', 'Hanoi', 'Da Nang'])}`;
+  return `${int(r, 1, 300)} ${pick(r, P.VN_STREETS).split(' ').map(stripMarks).join(' ')} Street, District ${int(r, 1, 12)}, ${pick(r, P.VN_PROVINCES_EN)}`;
 }
 
 export function sensitiveVi(r: Rng): string {
@@ -219,11 +235,10 @@ export function euAddress(r: Rng): string {
   return pick(r, [`${st} ${int(r, 1, 120)}, ${digits(r, 5)} ${city}`, `${st} ${int(r, 1, 80)}, ${city}`, `${st} ${int(r, 1, 60)}${pick(r, ['', 'a', 'B'])}, ${digits(r, 4)} ${city}`]);
 }
 
-const UK_AREAS = ['NW1', 'SW1A', 'EC2R', 'M1', 'B33', 'LS6', 'EH8', 'CF10', 'G2', 'BS1', 'N16', 'E14'];
 /** UK letter-style addresses, often over several lines. */
 export function ukAddress(r: Rng, multiline: boolean): string {
-  const st = `${pick(r, P.EN_STREETS)} ${pick(r, ['Street', 'Road', 'Lane', 'Close', 'Gardens', 'Crescent', 'Terrace'])}`;
-  const pc = `${pick(r, UK_AREAS)} ${int(r, 1, 9)}${pick(r, ['AB', 'XE', 'DN', 'QT', 'HL'])}`;
+  const st = pick(r, P.UK_STREETS);
+  const pc = `${pick(r, P.UK_AREAS)} ${int(r, 1, 9)}${pick(r, ['AB', 'XE', 'DN', 'QT', 'HL'])}`;
   const flat = chance(r, 0.4) ? `Flat ${int(r, 1, 30)}, ` : '';
   const city = pick(r, P.UK_CITIES);
   return multiline ? `${flat}${int(r, 1, 200)} ${st}\n${city}\n${pc}` : `${flat}${int(r, 1, 200)} ${st}, ${city} ${pc}`;
@@ -234,10 +249,10 @@ export function usAddress(r: Rng, multiline: boolean): string {
   if (chance(r, 0.35)) {
     return pick(r, [`PSC ${int(r, 1000, 9999)}, Box ${int(r, 100, 9999)}\nAPO AE ${int(r, 9000, 9999)}${int(r, 0, 9)}`, `Unit ${int(r, 1000, 9999)} Box ${int(r, 100, 999)}, DPO AP ${int(r, 96200, 96699)}`, `USNS ${pick(r, P.EN_LAST)}, FPO AA ${int(r, 34000, 34099)}`]);
   }
-  const [city, state, zip] = pick(r, P.EN_CITIES);
-  const line1 = `${int(r, 1, 9999)} ${pick(r, P.EN_STREETS)} ${pick(r, P.EN_SUFFIX)}`;
-  const z = `${zip}-${digits(r, 4)}`;
-  return multiline ? `${line1}\n${city}, ${state} ${z}` : `${line1}, ${city}, ${state} ${z}`;
+  const line1 = `${int(r, 1, 9999)} ${pick(r, P.EN_STREETS)}`;
+  const z = `${digits(r, 5)}-${digits(r, 4)}`;
+  const city = `${pick(r, P.US_CITIES)}, ${pick(r, P.US_STATES)}`;
+  return multiline ? `${line1}\n${city} ${z}` : `${line1}, ${city} ${z}`;
 }
 
 /** International phone formats (UK national, German with trunk zero, French, Nordic). */

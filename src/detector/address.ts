@@ -54,22 +54,42 @@ const F_US_STATES = wordFlag(US_STATES);
 const F_STOP = wordFlag(STOP);
 const F_STOP_EN = wordFlag(STOP_EN);
 
+// The accented spellings of STOP: typed with diacritics, "thị", "chiểu" and "cờ" fold onto
+// "thì", "chiều" and "có" but go on naming a street or ward ("Võ Thị Sáu", "Bàn Cờ").
+const STOP_MARKED = new Set(
+  ('nhé nha à em mình tôi giúp cho với và rồi đi giao ship gửi đến ở là có không được thì nếu để như khi ' +
+    'giờ sáng chiều mai hôm nay trước sau trong ngoài từ nhớ nhận liền gọi sđt số đt đc địa ' +
+    'hoặc hay nhưng những vì nên sẽ đang đã muốn lấy mua hàng đơn ngày cảm ơn gặp hẹn').split(' '),
+);
+
 function isStop(w: Token): boolean {
-  return (w.w & F_STOP) !== 0 || (!w.marked && (w.w & F_STOP_EN) !== 0);
+  if (w.marked) return (w.w & F_STOP) !== 0 && STOP_MARKED.has(normOf(w));
+  return (w.w & F_STOP) !== 0 || (w.w & F_STOP_EN) !== 0;
 }
 const ADDR_CUE = /(?:dia chi|dc|d\/c|add?ress|addr|giao (?:den|toi|ve|tai)|ship (?:den|toi|ve)|gui (?:ve|den|toi)|nha (?:o|em|minh)|o tai|deliver(?:y)? to|ship to|located at|live at|lives at|send (?:it )?to)\s*:?\s*$/;
 
 // Component kinds that make an address unambiguous, as bits so they can be counted cheaply.
 const STRONG_BIT: Partial<Record<Kind, number>> = { street: 1, ward: 2, district: 4, city: 8, gaz: 16, zip: 32, state: 64 };
+// An alley house number ("62/16/8") is as telling as a keyword.
+const ALLEY_BIT = 128;
 
 interface Comp {
   kind: Kind;
   endTok: number;
   closed: boolean;
+  alley?: boolean;
 }
 
 function isHouseNumber(f: string): boolean {
   return /^[a-z]{0,2}[1-9]\d{0,4}[a-z]?(?:[/-]\d{1,4}[a-z]?){0,3}$/.test(f);
+}
+
+/** An alley house number ("62/16/8", "144/36/10"): three parts, and not a day/month/year date. */
+function isAlleyNumber(f: string): boolean {
+  const m = /^(\d{1,4})[a-z]?\/(\d{1,3})[a-z]?\/\d{1,3}[a-z]?(?:\/\d{1,3}[a-z]?)?$/.exec(f);
+  if (!m) return false;
+  const b = Number(m[2]);
+  return Number(m[1]) > 31 || b > 12 || b === 0;
 }
 
 const F_GAZ_FIRST = wordFlag([...PROVINCES, ...DISTRICTS].map((p) => p.split(' ')[0] as string));
@@ -261,7 +281,7 @@ function tryAddress(toks: readonly Token[], i: number, fold: string): [number, n
         continue;
       }
       if (!isHouseNumber(tk.f) || (comps.length > 0 && comps[comps.length - 1]!.kind === 'num')) break;
-      comps.push({ kind: 'num', endTok: k, closed: true });
+      comps.push({ kind: 'num', endTok: k, closed: true, alley: comps.length === 0 && isAlleyNumber(tk.f) });
       k++;
       continue;
     }
@@ -296,6 +316,7 @@ function tryAddress(toks: readonly Token[], i: number, fold: string): [number, n
   for (const c of comps) {
     const bit = STRONG_BIT[c.kind];
     if (bit) strongMask |= bit;
+    if (c.alley) strongMask |= ALLEY_BIT;
   }
   let strong = 0;
   for (let b = strongMask; b; b &= b - 1) strong++;
@@ -305,6 +326,7 @@ function tryAddress(toks: readonly Token[], i: number, fold: string): [number, n
     strong >= 2 ||
     (headNum && comps.length >= 3 && strong >= 1) ||
     (headNum && second === 'street') ||
+    (headNum && comps[0]!.alley === true && second === 'name') ||
     (headNum && second === 'name' && ((comps.length >= 3 && strong >= 1) || ADDR_CUE.test(fold.slice(Math.max(0, first.s - 24), first.s))));
   if (!ok) return null;
   return [startTok, (comps[comps.length - 1] as Comp).endTok];

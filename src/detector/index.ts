@@ -61,6 +61,24 @@ function blockTokens(toks: Token[], spans: readonly Span[]): Token[] {
   return toks;
 }
 
+/** Removes phone, id and account spans lying inside one of `ranges`; sorts, then binary-searches, so many addresses stay linear. */
+function dropInside(raw: Span[], ranges: ReadonlyArray<[number, number]>): Span[] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  let max = -1;
+  const maxEnd = sorted.map(([, e]) => (max = Math.max(max, e)));
+  const inside = (r: Span): boolean => {
+    let lo = 0;
+    let hi = sorted.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid] as [number, number])[0] <= r.start) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return hi >= 0 && (maxEnd[hi] as number) >= r.end;
+  };
+  return raw.filter((r) => !((r.type === 'PHONE' || r.type === 'NATIONAL_ID' || r.type === 'BANK_ACCOUNT') && inside(r)));
+}
+
 function pushSpan(raw: Span[], type: PiiType, s: number, e: number, score: number): void {
   if (e > s) raw.push({ type, start: s, end: e, score });
 }
@@ -78,12 +96,12 @@ function collect(view: TextView, lang: Lang | undefined): Span[] {
   }
   for (const [s, e] of findBirthDates(view)) pushSpan(raw, 'DATE_OF_BIRTH', s, e, 0.9);
   // Whole international addresses outrank the postcode or house number read as a phone or id.
-  for (const [s, e] of findIntlAddresses(view, toks)) {
-    for (let k = raw.length - 1; k >= 0; k--) {
-      const r = raw[k] as Span;
-      if ((r.type === 'PHONE' || r.type === 'NATIONAL_ID' || r.type === 'BANK_ACCOUNT') && r.start >= s && r.end <= e) raw.splice(k, 1);
-    }
-    pushSpan(raw, 'ADDRESS', s, e, 0.85);
+  const intl = findIntlAddresses(view, toks);
+  if (intl.length > 0) {
+    const kept = dropInside(raw, intl);
+    raw.length = 0;
+    raw.push(...kept);
+    for (const [s, e] of intl) pushSpan(raw, 'ADDRESS', s, e, 0.85);
   }
   // Tokens inside numbers, e-mails and IPs must not start or extend a name or address.
   blockTokens(toks, raw);

@@ -11,10 +11,15 @@ const CAP = "[A-ZÀ-ÞĀ-ſ][A-Za-zÀ-ÿĀ-ſ'’.-]{0,24}";
 const SEP = '(?:,[ \\t]*\\n?[ \\t]*|[ \\t]*\\n[ \\t]*)';
 const EN_TYPE = 'Street|St|Road|Rd|Lane|Ln|Close|Gardens|Crescent|Terrace|Avenue|Ave|Way|Drive|Dr|Place|Pl|Square|Sq|Court|Ct|Mews|Row|Grove|Parkway|Pkwy|Boulevard|Blvd|Highway|Hwy|Walk|Hill';
 const UNIT = '(?:(?:Flat|Apartment|Apt|Suite|Ste|Unit|Room)[ \\t]+\\w{1,5}[ \\t]*,?[ \\t]*\\n?[ \\t]*)?';
-const LINE1 = `${UNIT}\\d{1,5}[A-Za-z]?[ \\t]+(?:${CAP}[ \\t]+){0,3}(?:${EN_TYPE})\\.?(?:[ \\t]*,?[ \\t]*(?:Apt|Suite|Ste|Unit|#)[ \\t]*\\w{1,5})?`;
+// Street words: capitalised, or numbered ("W 6th Street").
+const WORD = `(?:${CAP}|\\d{1,3}(?:st|nd|rd|th))`;
+const LINE1 = `${UNIT}\\d{1,5}[A-Za-z]?[ \\t]+(?:${WORD}[ \\t]+){0,3}(?:${EN_TYPE})\\.?(?:[ \\t]*,?[ \\t]*(?:Apt|Suite|Ste|Unit|#)[ \\t]*\\w{1,5})?`;
+// Before a UK postcode the street needs no type word ("148 The Paddocks"): the postcode is proof.
+const UK_LINE1 = `${UNIT}\\d{1,5}[A-Za-z]?[ \\t]+(?:${CAP}[ \\t]+){0,3}(?:${EN_TYPE}|${CAP})\\.?`;
 const UK_POSTCODE = '[A-Z]{1,2}\\d[A-Z\\d]?[ \\t]?\\d[A-Z]{2}(?![A-Za-z0-9])';
+const UK_POSTCODE_RE = new RegExp(UK_POSTCODE);
 
-const UK_RE = new RegExp(`${LINE1}(?:${SEP}${CAP}(?:[ \\t]${CAP}){0,2}){0,2}(?:${SEP}|[ \\t]+)${UK_POSTCODE}`, 'g');
+const UK_RE = new RegExp(`${UK_LINE1}(?:${SEP}${CAP}(?:[ \\t]${CAP}){0,2}){0,2}(?:${SEP}|[ \\t]+)${UK_POSTCODE}`, 'g');
 const US_RE = new RegExp(`${LINE1}${SEP}${CAP}(?:[ \\t]${CAP}){0,2},?[ \\t]+[A-Z]{2}[ \\t]+\\d{5}(?:-\\d{4})?(?![0-9])`, 'g');
 const MIL_RE = /(?:(?:PSC|CMR|Unit)[ \t]+\d{1,5},?[ \t]*Box[ \t]+\d{1,5}|(?:USNS|USS|USCGC)[ \t]+[A-ZÀ-ÞĀ-ſ][A-Za-zÀ-ÿĀ-ſ]{1,20})(?:,[ \t]*\n?[ \t]*|[ \t]*\n[ \t]*|[ \t]+)(?:APO|DPO|FPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5}(?:-\d{4})?/g;
 // Street names that carry their type as a suffix ("Nørregade", "Storgatan", "Hauptstraße").
@@ -23,6 +28,12 @@ const EU_SUFFIX =
 const EU_PREFIX = `(?:Calle|Carrer|Avenida|Av\\.|Rua|Via|Viale|Corso|Piazza|Rue|Boulevard|Plaza|Paseo|Ulica|ul\\.)[ \\t]+(?:(?:de|del|la|di|da|des|du|do)[ \\t]+){0,2}${CAP}(?:[ \\t]+${CAP}){0,2}`;
 const EU_TAIL = `(?:${SEP}(?:[A-Z]{1,2}-)?\\d{3}[ \\t]?\\d{1,2}[ \\t]+${CAP}(?:[ \\t]${CAP}){0,1}|,[ \\t]+${CAP}(?:[ \\t]${CAP}){0,1}(?![ \\t]*\\d))?`;
 const EU_RE = new RegExp(`(?:${EU_SUFFIX}|${EU_PREFIX})[ \\t]+\\d{1,4}[a-zA-Z]?(?![0-9])${EU_TAIL}`, 'g');
+// Any capitalised street name before a number, when a postcode and town follow
+// ("Rostovská 94, 88346 Mijas"): the postcode-and-town tail is what makes it an address.
+const EU_POST = `(?:[A-Z]{1,2}-)?\\d{4,5}[ \\t]+${CAP}(?:[ \\t]${CAP}){0,1}`;
+// Merchant words that also come before "number, number Word" ("Order 12, 30000 Dong").
+const EU_ANY_NOT = '(?!(?:Order|Model|Invoice|Item|Items|Size|SKU|Code|Version|Page|Ref|Box|Room|Table|Lot|Batch|Pack|Qty|Total|No|Nr)[ \\t])';
+const EU_ANY_RE = new RegExp(`(?<![\\p{L}\\d])${EU_ANY_NOT}${CAP}(?:[ \\t]+${CAP}){0,2}[ \\t]+\\d{1,4}[a-zA-Z]?,[ \\t]*${EU_POST}`, 'gu');
 
 // Each shape needs words most messages lack: a street-type word (UK, US), APO/DPO/FPO
 // (military), a street prefix or a street-suffixed word before a number (Europe). One pass
@@ -39,6 +50,8 @@ const GLUED_TYPE_RE = new RegExp(`^(?:${lower(EN_TYPE).join('|')})(?:apt|suite|s
 const MIL = 1;
 const UK_US = 2;
 const EU = 4;
+const EU_POSTAL = 8;
+const EU_TAIL_RE = /\d[a-zA-Z]?, ?(?:[A-Z]{1,2}-)?\d{4,5} [A-ZÀ-ÞĀ-ſ]/;
 
 /** True when the token holds a letter the suffixed street name may start with ([A-ZÀ-ÞĀ-ſ]). */
 function hasUpper(norm: string, t: Token): boolean {
@@ -66,6 +79,9 @@ function possibleShapes(norm: string, toks: readonly Token[]): number {
       else if (p.kind === 'punct' && p.f === '.' && i > 1 && (toks[i - 2] as Token).f.endsWith('str')) shapes |= EU;
     }
   }
+  // A UK postcode or a "number, postcode Town" tail opens the shapes that lean on them.
+  if ((shapes & UK_US) === 0 && UK_POSTCODE_RE.test(norm)) shapes |= UK_US;
+  if (EU_TAIL_RE.test(norm)) shapes |= EU_POSTAL;
   return shapes;
 }
 
@@ -90,5 +106,15 @@ export function findIntlAddresses(view: TextView, toks?: readonly Token[]): Arra
     run(US_RE);
   }
   if (shapes & EU) run(EU_RE);
+  // The general European shape only where the specific one found nothing overlapping.
+  if (shapes & EU_POSTAL) {
+    const found = out.length;
+    EU_ANY_RE.lastIndex = 0;
+    for (let m = EU_ANY_RE.exec(t); m; m = EU_ANY_RE.exec(t)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (!out.slice(0, found).some(([a, b]) => a < e && s < b)) out.push([s, e]);
+    }
+  }
   return out;
 }

@@ -131,7 +131,7 @@ const WINDOW = 48;
 // "nghiên cứu", "chứng minh" fold onto heads); heads marked `false` also need them unaccented.
 const HEAD_FORMS = new Map<string, [RegExp, boolean]>([
   ['benh', [/^bệnh$/, true]], ['hoi chung', [/^hội chứng$/, true]], ['roi loan', [/^rối loạn$/, true]], ['ung thu', [/^ung thư$/, true]],
-  ['viem', [/^viêm$/, true]], ['suy', [/^suy$/, false]], ['nhiem', [/^nhiễm$/, true]], ['thoai hoa', [/^thoái ho[áa]$/, true]],
+  ['viem', [/^viêm$/, true]], ['suy', [/^suy$/, false]], ['nhiem', [/^nhiễm$/, true]], ['thoai hoa', [/^thoái h(?:óa|oá|oa)$/, true]],
   ['xo', [/^xơ$/, false]], ['soi', [/^sỏi$/, false]], ['loan', [/^loạn$/, false]], ['chung', [/^chứng$/, false]], ['teo', [/^teo$/, false]],
   ['di tat', [/^dị tật$/, true]], ['khuyet tat', [/^khuyết tật$/, true]], ['nghien', [/^nghiện$/, true]], ['dot bien', [/^đột biến$/, true]],
   ['ton thuong', [/^tổn thương$/, true]], ['chan thuong', [/^chấn thương$/, true]], ['di chung', [/^di chứng$/, true]],
@@ -154,9 +154,11 @@ const VI_TOPIC_STOP_MARKED = new Set(
     'lại ra vào lên xuống đi về ấy kia như thế sao ai bị mắc theo trên dưới sau trước tui chỉ tư vấn nghĩ luân cựu minh').split(' '),
 );
 
-function isTopicStop(view: TextView, t: Token): boolean {
+// In text typed with diacritics (`marked`), a plain word is spelled as meant: "da" is skin,
+// not "đã"; typed without them, every folded stop word ends the name.
+function isTopicStop(view: TextView, t: Token, marked: boolean): boolean {
   if (!VI_TOPIC_STOP.has(t.f)) return false;
-  return !t.marked || VI_TOPIC_STOP_MARKED.has(view.norm.slice(t.s, t.e).toLowerCase());
+  return (!t.marked && !marked) || VI_TOPIC_STOP_MARKED.has(view.norm.slice(t.s, t.e).toLowerCase());
 }
 const EN_FUNC = new Set(
   ('i i\'m im my me we our he she his her they their is am are was were be been have has had with from of diagnosed suffer suffers ' +
@@ -215,7 +217,7 @@ function headAt(view: TextView, toks: readonly Token[], i: number): Topic | null
     let last = lastHead;
     for (let j = lastHead + 1; j <= lastHead + 3 && j < toks.length; j++) {
       const t = toks[j] as Token;
-      if (t.kind !== 'word' || t.s - (toks[j - 1] as Token).e !== 1 || isTopicStop(view, t)) break;
+      if (t.kind !== 'word' || t.s - (toks[j - 1] as Token).e !== 1 || isTopicStop(view, t, marked)) break;
       last = j;
     }
     if (last === lastHead && !TERMS.has(key)) return null;

@@ -107,7 +107,7 @@ export const EXTRA_TERMS: Readonly<Record<SensitiveCategory, readonly string[]>>
 // Head words that open a condition name nobody can list in full ("bệnh vảy nến", "hội chứng
 // Turner", "rối loạn tiền đình"): the words after the head, up to a boundary, are the topic.
 export const VI_CONDITION_HEADS: readonly string[] = [
-  'benh', 'hoi chung', 'roi loan', 'ung thu', 'viem', 'suy', 'nhiem', 'thoai hoa', 'xo', 'u', 'loan', 'chung', 'teo', 'di tat',
+  'benh', 'hoi chung', 'roi loan', 'ung thu', 'viem', 'suy', 'nhiem', 'thoai hoa', 'xo', 'soi', 'u', 'loan', 'chung', 'teo', 'di tat',
   'khuyet tat', 'dot bien', 'thieu', 'ton thuong', 'chan thuong', 'di chung', 'bien chung', 'ghep', 'cat bo', 'phau thuat',
 ];
 // English condition and medicine shapes: suffixes of ICD-10 titles and INN medicine stems.
