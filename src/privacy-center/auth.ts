@@ -49,13 +49,12 @@ export async function requestSignInLink(ctx: AppContext, tenantId: string, email
          VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5))`,
         [hashToken(token), tenantId, f.subject_type, f.id, SUBJECT_LINK_TTL_MINUTES],
       );
-      await enqueueMail(tx, ctx.keys, signInLinkMail(email, lang, ctx.config.publicUrl, tenantId, shop, token));
+      await enqueueMail(tx, ctx, signInLinkMail(email, lang, ctx.config.publicUrl, tenantId, shop, token));
       await recordAudit(tx, ctx.keys.audit, {
         tenantId, actor: { type: 'anonymous', id: null }, action: 'privacy_center.link_sent', target: { type: f.subject_type, id: f.id },
       });
     }
   });
-  void ctx.mailer.flush();
 }
 
 export type SubjectSession = { token: string; hash: string; subject: SubjectRef };
