@@ -22,6 +22,7 @@ import { freeTextRoutes } from '../routes/free-text/routes.ts';
 import { billingRoutes } from '../routes/billing/routes.ts';
 import { requestRoutes } from '../routes/requests/routes.ts';
 import { privacyCenterHeldRoutes } from '../routes/privacy-center/held.ts';
+import { jobRoutes } from '../routes/jobs/routes.ts';
 
 export type ZodFastify = FastifyInstance<
   RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider
@@ -30,7 +31,7 @@ export type ZodFastify = FastifyInstance<
 /** A resource's routes: one folder per resource, its schemas beside its routes. */
 export type RouteModule = (app: ZodFastify, ctx: AppContext) => void | Promise<void>;
 
-const MODULES: RouteModule[] = [healthRoutes, subscriberRoutes, authRoutes, staffAuthRoutes, staffTenantRoutes, meRoutes, apiKeyRoutes, devMailboxRoutes, policyRoutes, staffPolicyRoutes, processorRoutes, disclosureRoutes, consentRoutes, restrictionRoutes, gateRoutes, privacyCenterRoutes, freeTextRoutes, billingRoutes, requestRoutes, privacyCenterHeldRoutes, webRoutes];
+const MODULES: RouteModule[] = [healthRoutes, subscriberRoutes, authRoutes, staffAuthRoutes, staffTenantRoutes, meRoutes, apiKeyRoutes, devMailboxRoutes, policyRoutes, staffPolicyRoutes, processorRoutes, disclosureRoutes, consentRoutes, restrictionRoutes, gateRoutes, privacyCenterRoutes, freeTextRoutes, billingRoutes, requestRoutes, privacyCenterHeldRoutes, jobRoutes, webRoutes];
 
 export async function registerRoutes(app: ZodFastify, ctx: AppContext): Promise<void> {
   for (const m of MODULES) await m(app, ctx);
