@@ -72,7 +72,11 @@ const CLAIM = `
 
 /** `leaseSeconds`: how long a claimed mail is kept from other senders; after a crash it is sent again (at least once). */
 export function createMailer(db: Db, keys: Pick<Keys, 'mail'>, smtpUrl: string | undefined, from: string, log: Logger, leaseSeconds: number): Mailer {
-  const transport: Transporter | undefined = smtpUrl ? nodemailer.createTransport(smtpUrl) : undefined;
+  // A provider that stops answering fails the send well inside the job's lease, so the mail is counted and the run ends.
+  const timeout = Math.max(1000, leaseSeconds * 400);
+  const transport: Transporter | undefined = smtpUrl
+    ? nodemailer.createTransport({ url: smtpUrl, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout })
+    : undefined;
   let running: Promise<{ more: boolean }> | undefined;
 
   /** Claims a batch: each mail is admitted (agreement, gate) or marked refused, in one short transaction. */

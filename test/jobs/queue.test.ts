@@ -7,17 +7,7 @@ import { openJobs, type Job, type Jobs } from '../../src/jobs/runner.ts';
 import { signUpBody } from '../accounts/support.ts';
 import { createMerchant, createStaff } from '../support/factories.ts';
 import { bootHarness, testStores, type Harness } from '../support/harness.ts';
-
-/** Polls `fn` until it returns something truthy; the queue works in the background. */
-export async function until<T>(fn: () => Promise<T> | T, what: string, ms = 30_000): Promise<NonNullable<T>> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { until } from '../support/jobs.ts';
 
 const LEASE = 2;
 

@@ -8,3 +8,14 @@ export function runJob(h: { ctx: AppContext }, name: string, data: Record<string
   if (!job) throw new Error(`no job ${name}`);
   return performJob(h.ctx, job, data);
 }
+
+/** Polls `fn` until it returns something truthy; the queue works in the background. */
+export async function until<T>(fn: () => Promise<T> | T, what: string, ms = 30_000): Promise<NonNullable<T>> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
