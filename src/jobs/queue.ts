@@ -49,7 +49,8 @@ export async function openProducer(db: Db, t: QueueTiming, queues: readonly PgBo
   await boss.start();
   // Creating a queue is a no-op once it exists, but takes locks: skip those already there.
   const have = new Set((await boss.getQueues()).map((q) => q.name));
-  for (const q of queues) {
+  // The lease is the queue's: a job sent by a web process expires as the workers expect.
+  for (const q of queues.map((q) => ({ ...q, expireInSeconds: t.leaseSeconds }))) {
     if (have.has(q.name)) await boss.updateQueue(q.name, q);
     else await boss.createQueue(q.name, q);
   }

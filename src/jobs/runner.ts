@@ -25,6 +25,8 @@ export type Job = {
   retries?: number;
   /** `one`: at most one queued and one running at a time (drains and purges, where a second copy adds nothing). */
   concurrency?: 'one';
+  /** Jobs fetched per poll (default 1): many small jobs cost one fetch and one completion per batch. */
+  batch?: number;
   perform(ctx: AppContext, data: Record<string, unknown>): Promise<void>;
 };
 
@@ -132,16 +134,20 @@ export async function openJobs(db: Db, timing: QueueTiming, log: Logger, jobs: r
       worker.on('error', (err) => log.warn({ code: failureCode(err) }, 'job worker error'));
       const ids = new Map<string, string>();
       for (const job of list) {
-        ids.set(job.name, await worker.work<Record<string, unknown>>(job.name, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([j]) => {
-          if (!j) return;
-          try {
-            await withTimeout(performJob(ctx, job, j.data ?? {}), timing.leaseSeconds * 900);
-          } catch (err) {
-            const code = failureCode(err);
-            log.warn({ job: job.name, jobId: j.id, code }, 'job failed');
-            // Failed here with its code only; pg-boss's own completion then skips it.
-            await worker!.fail(job.name, j.id, { code });
+        const batch = job.batch ?? 1;
+        ids.set(job.name, await worker.work<Record<string, unknown>>(job.name, { pollingIntervalSeconds: 0.5, batchSize: batch }, async (fetched) => {
+          for (const j of fetched) {
+            try {
+              await withTimeout(performJob(ctx, job, j.data ?? {}), timing.leaseSeconds * 900);
+            } catch (err) {
+              const code = failureCode(err);
+              log.warn({ job: job.name, jobId: j.id, code }, 'job failed');
+              // Failed here with its code only; pg-boss's own completion of the batch then skips it.
+              await worker!.fail(job.name, j.id, { code });
+            }
           }
+          // A full batch means more may wait: fetch again at once instead of after the poll interval.
+          if (fetched.length === batch) worker!.notifyWorker(ids.get(job.name)!);
         }));
         if (job.schedule) await worker.schedule(job.name, job.schedule, {}, { tz: 'UTC' });
       }

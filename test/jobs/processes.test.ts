@@ -40,7 +40,7 @@ const stopped = (s: Server) => new Promise<void>((resolve) => (s.proc.exitCode !
 async function storeWithMailProvider(smtpUrl: string): Promise<{ h: Harness; env: Record<string, string> }> {
   const { url, db } = await freshPostgres();
   const secret = randomBytes(32).toString('hex');
-  const h = await bootHarness('postgres', { PLEDGE_SECRET: secret, SMTP_URL: smtpUrl }, { db });
+  const h = await bootHarness('postgres', { PLEDGE_SECRET: secret, SMTP_URL: smtpUrl, JOB_LEASE_SECONDS: String(LEASE) }, { db });
   const officer = await createStaff(h);
   const p = await h.app.inject({ method: 'POST', url: '/api/staff/processors', headers: officer.headers, payload: { name: 'Mailgun Technologies', kind: 'email' } });
   const a = await h.app.inject({
