@@ -27,6 +27,8 @@ export type Job = {
   concurrency?: 'one';
   /** Jobs fetched per poll (default 1): many small jobs cost one fetch and one completion per batch. */
   batch?: number;
+  /** Fetch loops per process (default 1); more overlap one batch's completion with the next fetch. */
+  workers?: number;
   perform(ctx: AppContext, data: Record<string, unknown>): Promise<void>;
 };
 
@@ -132,28 +134,32 @@ export async function openJobs(db: Db, timing: QueueTiming, log: Logger, jobs: r
     async startWorkers(ctx, list = jobs) {
       worker = await openWorker(db, timing);
       worker.on('error', (err) => log.warn({ code: failureCode(err) }, 'job worker error'));
-      const ids = new Map<string, string>();
+      const ids = new Map<string, string[]>();
       for (const job of list) {
         const batch = job.batch ?? 1;
-        ids.set(job.name, await worker.work<Record<string, unknown>>(job.name, { pollingIntervalSeconds: 0.5, batchSize: batch }, async (fetched) => {
-          for (const j of fetched) {
-            try {
-              await withTimeout(performJob(ctx, job, j.data ?? {}), timing.leaseSeconds * 900);
-            } catch (err) {
-              const code = failureCode(err);
-              log.warn({ job: job.name, jobId: j.id, code }, 'job failed');
-              // Failed here with its code only; pg-boss's own completion of the batch then skips it.
-              await worker!.fail(job.name, j.id, { code });
+        const loops: string[] = [];
+        ids.set(job.name, loops);
+        for (let n = 0; n < (job.workers ?? 1); n++) {
+          const id: string = await worker.work<Record<string, unknown>>(job.name, { pollingIntervalSeconds: 0.5, batchSize: batch }, async (fetched) => {
+            for (const j of fetched) {
+              try {
+                await withTimeout(performJob(ctx, job, j.data ?? {}), timing.leaseSeconds * 900);
+              } catch (err) {
+                const code = failureCode(err);
+                log.warn({ job: job.name, jobId: j.id, code }, 'job failed');
+                // Failed here with its code only; pg-boss's own completion of the batch then skips it.
+                await worker!.fail(job.name, j.id, { code });
+              }
             }
-          }
-          // A full batch means more may wait: fetch again at once instead of after the poll interval.
-          if (fetched.length === batch) worker!.notifyWorker(ids.get(job.name)!);
-        }));
+            // A full batch means more may wait: fetch again at once instead of after the poll interval.
+            if (fetched.length === batch) worker!.notifyWorker(id);
+          });
+          loops.push(id);
+        }
         if (job.schedule) await worker.schedule(job.name, job.schedule, {}, { tz: 'UTC' });
       }
       unlisten = await db.listen?.(WAKE_CHANNEL, (name) => {
-        const id = ids.get(name);
-        if (id) worker?.notifyWorker(id);
+        for (const id of ids.get(name) ?? []) worker?.notifyWorker(id);
       });
     },
     async stop(graceSeconds = 10) {
