@@ -96,6 +96,14 @@ for (const kind of testStores()) {
       const unknown = await h.app.inject({ method: 'POST', url: '/api/staff/jobs/dead/00000000-0000-4000-8000-000000000000/retry', headers: staff.headers });
       expect(unknown.statusCode).toBe(404);
 
+      // The privacy officer's console page lists it too, with its code and a retry button, and nothing of its data.
+      const officer = await createStaff(h);
+      const page = await h.app.inject({ method: 'GET', url: '/staff', headers: { cookie: officer.headers.cookie! } });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain(`data-id="${poison.id}"`);
+      expect(page.body).toContain('smtp_refused');
+      expect(page.body).not.toMatch(/hoamai/);
+
       poisonHeals = true;
       const retry = await h.app.inject({ method: 'POST', url: `/api/staff/jobs/dead/${poison.id}/retry`, headers: staff.headers });
       expect(retry.statusCode, retry.body).toBe(202);
