@@ -29,6 +29,7 @@ export type Job = {
   batch?: number;
   /** Fetch loops per process (default 1); more overlap one batch's completion with the next fetch. */
   workers?: number;
+  /** `data` holds ids and codes only, never a personal value: the queue's tables are outside the sealed columns. */
   perform(ctx: AppContext, data: Record<string, unknown>): Promise<void>;
 };
 
