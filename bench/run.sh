@@ -7,7 +7,7 @@ bash scripts/setup-system.sh
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 source scripts/pg-cluster.sh
 BENCH_DATABASE_URL="$PLEDGE_TEST_PG_URL" npx tsx bench/http.ts
-for b in bench/read-cpu.ts bench/sign-in.ts bench/detector.ts bench/gate.ts bench/consent.ts; do
+for b in bench/read-cpu.ts bench/sign-in.ts bench/detector.ts bench/gate.ts bench/consent.ts bench/jobs.ts; do
   [ -f "$b" ] && BENCH_DATABASE_URL="$PLEDGE_TEST_PG_URL" npx tsx "$b"
 done
 exit 0

@@ -30,6 +30,14 @@ const EnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /** 1 behind a reverse proxy: the client IP is then read from X-Forwarded-For. */
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /** Seconds a started job may run; a job of a worker that died is started again within about 1.5× this. */
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** How often a worker checks whether a schedule is due (pg-boss allows 1–45). */
+  JOB_SCHEDULE_CHECK_SECONDS: z.coerce.number().int().min(1).max(45).default(30),
+  /** Jobs waiting to start above which writes are refused with 503 and Retry-After. */
+  JOB_QUEUE_LIMIT: z.coerce.number().int().min(1).default(50_000),
+  /** Days a sent mail stays in the outbox before housekeeping deletes it. */
+  MAIL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
 export type Config = {
@@ -48,6 +56,10 @@ export type Config = {
   seedDemo: boolean;
   rateLimitPerMinute: number;
   trustProxy: boolean;
+  jobLeaseSeconds: number;
+  jobScheduleCheckSeconds: number;
+  jobQueueLimit: number;
+  mailRetentionDays: number;
   /** Extra key-encryption keys from PLEDGE_KEK_<ID> (id lower-cased); 'k1' is always derived from the secret. */
   keks: Record<string, Buffer>;
 };
@@ -81,6 +93,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.PLEDGE_NO_DEMO === '0',
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     trustProxy: e.TRUST_PROXY === '1',
+    jobLeaseSeconds: e.JOB_LEASE_SECONDS,
+    jobScheduleCheckSeconds: e.JOB_SCHEDULE_CHECK_SECONDS,
+    jobQueueLimit: e.JOB_QUEUE_LIMIT,
+    mailRetentionDays: e.MAIL_RETENTION_DAYS,
     keks: parseKeks(env),
   };
 }

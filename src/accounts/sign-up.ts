@@ -58,10 +58,9 @@ export async function signUp(ctx: AppContext, input: SignUpInput, now = new Date
     if (!(err instanceof AddressTaken)) throw err;
     await inPlatform(ctx.db, async (tx) => {
       const [owner] = await tx.query<{ locale: Locale }>('SELECT locale FROM users WHERE email_bidx = $1', [userEmailIndex(ctx.keys, input.email)]);
-      await enqueueMail(tx, ctx.keys, signUpAttemptMail(input.email, owner?.locale ?? input.locale, ctx.config.publicUrl));
+      await enqueueMail(tx, ctx, signUpAttemptMail(input.email, owner?.locale ?? input.locale, ctx.config.publicUrl));
     });
   }
-  void ctx.mailer.flush();
   return { status: 'verification_sent' };
 }
 
@@ -83,7 +82,7 @@ async function createAccount(ctx: AppContext, input: SignUpInput, passwordHash: 
     }
     await tx.query(`INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, 'owner')`, [tenant.id, userId]);
     const token = await issueVerificationToken(tx, userId);
-    await enqueueMail(tx, ctx.keys, verificationMail(input.email, input.locale, ctx.config.publicUrl, token));
+    await enqueueMail(tx, ctx, verificationMail(input.email, input.locale, ctx.config.publicUrl, token));
     await recordAudit(tx, ctx.keys.audit, {
       tenantId: tenant.id,
       actor: { type: 'user', id: userId },
@@ -101,9 +100,8 @@ async function createAccount(ctx: AppContext, input: SignUpInput, passwordHash: 
  */
 async function refuseMinor(ctx: AppContext, email: string, locale: Locale): Promise<SignUpResult> {
   await inPlatform(ctx.db, async (tx) => {
-    await enqueueMail(tx, ctx.keys, parentalConsentMail(email, locale));
+    await enqueueMail(tx, ctx, parentalConsentMail(email, locale));
     await recordAudit(tx, ctx.keys.audit, { tenantId: null, actor: { type: 'anonymous', id: null }, action: 'signup.parental_consent_notice' });
   });
-  void ctx.mailer.flush();
   return { status: 'parental_consent_required' };
 }

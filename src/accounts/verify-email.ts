@@ -70,7 +70,6 @@ export async function resendVerification(ctx: AppContext, email: string, locale:
       [user.id],
     );
     const token = await issueVerificationToken(tx, user.id);
-    await enqueueMail(tx, ctx.keys, verificationMail(email, locale ?? user.locale, ctx.config.publicUrl, token));
+    await enqueueMail(tx, ctx, verificationMail(email, locale ?? user.locale, ctx.config.publicUrl, token));
   });
-  void ctx.mailer.flush();
 }

@@ -4,6 +4,8 @@ import { deriveKeys } from '../crypto/keys.ts';
 import { openDb, type Db } from '../db/index.ts';
 import { migrate } from '../db/migrate.ts';
 import { createLogger, type Logger } from '../log.ts';
+import { JOBS } from '../jobs/index.ts';
+import { openJobs } from '../jobs/runner.ts';
 import { createMailer } from '../mail/outbox.ts';
 import type { AppContext } from './context.ts';
 
@@ -13,12 +15,14 @@ export async function createContext(config: Config, opts: { db?: Db; log?: Logge
   const db = opts.db ?? (await openDb(config));
   const schemaVersion = await migrate(db);
   const keys = deriveKeys(config.secret);
+  const jobs = await openJobs(db, { leaseSeconds: config.jobLeaseSeconds, scheduleCheckSeconds: config.jobScheduleCheckSeconds }, log, JOBS);
   return {
     config,
     db,
     log,
     keys,
-    mailer: createMailer(db, keys, config.smtpUrl, config.mailFrom, log),
+    mailer: createMailer(db, keys, config.smtpUrl, config.mailFrom, log, config.jobLeaseSeconds),
+    jobs,
     schemaVersion,
     caches: createAuthCaches(),
   };

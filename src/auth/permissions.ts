@@ -24,6 +24,9 @@ export const canManageConsents = (a: Actor): boolean => isUser(a);
 /** Notices are the words a tenant asks consent with: its owner or admin publishes them. */
 export const canPublishConsentNotice = (a: Actor): boolean => isUser(a) && (a.role === 'owner' || a.role === 'admin');
 
+/** Staff operate the job queue: they see failed jobs (names and codes, no data) and send them back. */
+export const canOperateJobs = (a: Actor): boolean => isStaff(a);
+
 /** A named permission check and the refusal it answers with: the name is what the route enumeration shows. */
 export type Permission = { readonly name: string; readonly check: (a: Actor) => boolean; readonly code: string; readonly title: string };
 const permission = (name: string, check: (a: Actor) => boolean, code = 'tenant_forbidden', title = 'Not allowed'): Permission =>
@@ -46,5 +49,6 @@ export const CAN = {
   recordDisclosureStaff: permission('canRecordDisclosure', canRecordDisclosure, ...OFFICER),
   readDisclosures: permission('canReadDisclosures', canReadDisclosures),
   readDisclosuresStaff: permission('canReadDisclosures', canReadDisclosures, ...OFFICER),
+  operateJobs: permission('canOperateJobs', canOperateJobs, 'staff_only', 'Only ECOMKEY staff may do this'),
   liftOnLegalGround: permission('canLiftOnLegalGround', (a) => isStaff(a) && a.role === 'privacy_officer', ...OFFICER),
 } as const;

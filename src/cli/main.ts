@@ -23,10 +23,14 @@ async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
 program
   .command('serve')
   .description('Run the HTTP server and background jobs (embedded store unless DATABASE_URL is set)')
-  .action(async () => {
+  .option('--role <role>', 'web: HTTP only; worker: jobs and schedules only; all: both', (v) => {
+    if (v !== 'web' && v !== 'worker' && v !== 'all') throw new Error('--role must be web, worker or all');
+    return v;
+  }, 'all')
+  .action(async (opts: { role: 'web' | 'worker' | 'all' }) => {
     const config = loadConfig();
     const { serve } = await import('../app/server.ts');
-    await serve(config);
+    await serve(config, opts.role);
   });
 
 program

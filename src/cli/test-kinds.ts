@@ -11,7 +11,7 @@ import { dirname, resolve } from 'node:path';
 export type TestKind = 'e2e' | 'unit';
 
 // What a user's path looks like from a test: the HTTP API, the CLI, the browser, a job.
-const DRIVES = /\.inject\(|\bfetch\(|\brunCli\(|\bnewPage\(|\bpage\.goto\(|\bmailer\.flush\(|\bstartJobs\(|\.perform\(/;
+const DRIVES = /\.inject\(|\bfetch\(|\brunCli\(|\bnewPage\(|\bpage\.goto\(|\bperformJob\(|\bstartWorkers\(|\.perform\(/;
 
 /** Names defined in `source` (const/function/async function) whose definition drives the app, directly or through `known`. */
 function drivingHelpers(source: string, known: ReadonlySet<string>): Set<string> {

@@ -30,6 +30,10 @@ export async function openPglite(dir: string | undefined): Promise<Db> {
         return fn(wrap(tx));
       }),
     batch: async (text) => (await pg.exec(text)).map((r) => r.rows as Array<Record<string, unknown>>),
+    listen: async (channel, fn) => {
+      const off = await pg.listen(channel, fn);
+      return async () => off();
+    },
     close: () => pg.close(),
   };
 }

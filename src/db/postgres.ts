@@ -42,6 +42,15 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
       const res = (await pool.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
       return (Array.isArray(res) ? res : [res]).map((r) => r.rows as Array<Record<string, unknown>>);
     },
+    async listen(channel, fn) {
+      // A connection of its own: LISTEN holds it for as long as the process listens.
+      const client = new pg.Client({ connectionString: url });
+      client.on('error', () => undefined);
+      await client.connect();
+      client.on('notification', (n) => fn(n.payload ?? ''));
+      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      return () => client.end();
+    },
     close: () => pool.end(),
   };
 }

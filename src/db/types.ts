@@ -22,5 +22,7 @@ export interface Db extends Sql {
    * built from code and values rendered by `sqlLiteral`. Rows of every statement, in order.
    */
   batch(text: string): Promise<BatchResult>;
+  /** Calls fn with each NOTIFY payload on `channel` (delivered on commit of the notifying transaction); resolves to an unlisten. */
+  listen?(channel: string, fn: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

@@ -93,6 +93,10 @@ const DEFS = {
     kind: 'job', description: 'Deletes a minor\'s parental-consent notice once it is sent (C38)', subjects: ['minor'], purposes: ['communicate'], categories: [],
   },
   'sessions.expire': { kind: 'job', description: 'Deletes expired sessions', subjects: ['customer', 'staff'], purposes: ['authenticate'], categories: [] },
+  'housekeeping.purge': {
+    kind: 'job', description: 'Deletes what has expired or served its purpose: sessions, tokens, stored idempotent answers, sent mail',
+    subjects: ['customer', 'staff', 'subscriber', 'buyer'], purposes: ['provide_service', 'authenticate', 'communicate'], categories: [],
+  },
   // Gate callers of issue 4 whose storage and routes come next: declared so they can call the gate.
   'messaging.broadcast': {
     kind: 'job', description: 'A Customer\'s messages and broadcasts to Subscribers and Buyers (C11, C19)', subjects: ['subscriber', 'buyer'],

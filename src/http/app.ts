@@ -5,7 +5,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context.ts';
-import { badRequest } from '../errors.ts';
+import { AppError, badRequest } from '../errors.ts';
 import { declarationsHook } from './admit.ts';
 import { guard } from './guard.ts';
 import { handleError, handleFrameworkError, handleNotFound, invalidCharacter } from './problem.ts';
@@ -36,6 +36,10 @@ function containsNul(v: unknown, depth = 0): boolean {
   for (const [k, x] of Object.entries(v)) if (k.includes('\u0000') || containsNul(x, depth + 1)) return true;
   return false;
 }
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Seconds a client is asked to wait when the job queue is over JOB_QUEUE_LIMIT. */
+export const QUEUE_FULL_RETRY_AFTER = 30;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -109,6 +113,12 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   app.addHook('onSend', async (req, reply) => {
     if (req.url.startsWith('/docs')) reply.header('x-frame-options', 'DENY');
     if (req.url.startsWith('/api/') && !req.routeOptions.config?.cacheable && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
+  // A full queue slows intake: a write is refused before it is taken, so nothing acknowledged is lost.
+  app.addHook('onRequest', async (req) => {
+    if (WRITES.has(req.method) && !req.url.startsWith('/api/staff/jobs/') && ctx.jobs.backlog() > ctx.config.jobQueueLimit) {
+      throw new AppError(503, 'queue_full', 'Too much work is waiting; try again shortly', { retryAfter: QUEUE_FULL_RETRY_AFTER });
+    }
   });
   // Authentication and authorisation run before the body is parsed or validated.
   app.addHook('onRequest', guard(ctx));

@@ -30,7 +30,7 @@ const FASTIFY_CODES: Record<string, [number, string, string]> = {
 /** Every error leaves as problem+json with a stable code; unknown errors reveal nothing. */
 export function handleError(err: FastifyError, req: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (err instanceof AppError) {
-    if (err.status === 429 && typeof err.extra.retryAfter === 'number') reply.header('retry-after', String(err.extra.retryAfter));
+    if ((err.status === 429 || err.status === 503) && typeof err.extra.retryAfter === 'number') reply.header('retry-after', String(err.extra.retryAfter));
     return sendProblem(reply, problem(err.status, err.code, err.title, err.extra));
   }
   if (hasZodFastifySchemaValidationErrors(err)) {

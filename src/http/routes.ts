@@ -23,6 +23,7 @@ import { billingRoutes } from '../routes/billing/routes.ts';
 import { requestRoutes } from '../routes/requests/routes.ts';
 import { privacyCenterHeldRoutes } from '../routes/privacy-center/held.ts';
 import { privacyCenterExportRoutes } from '../routes/privacy-center/export.ts';
+import { jobRoutes } from '../routes/jobs/routes.ts';
 
 export type ZodFastify = FastifyInstance<
   RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider
@@ -31,7 +32,7 @@ export type ZodFastify = FastifyInstance<
 /** A resource's routes: one folder per resource, its schemas beside its routes. */
 export type RouteModule = (app: ZodFastify, ctx: AppContext) => void | Promise<void>;
 
-const MODULES: RouteModule[] = [healthRoutes, subscriberRoutes, authRoutes, staffAuthRoutes, staffTenantRoutes, meRoutes, apiKeyRoutes, devMailboxRoutes, policyRoutes, staffPolicyRoutes, processorRoutes, disclosureRoutes, consentRoutes, restrictionRoutes, gateRoutes, privacyCenterRoutes, freeTextRoutes, billingRoutes, requestRoutes, privacyCenterHeldRoutes, privacyCenterExportRoutes, webRoutes];
+const MODULES: RouteModule[] = [healthRoutes, subscriberRoutes, authRoutes, staffAuthRoutes, staffTenantRoutes, meRoutes, apiKeyRoutes, devMailboxRoutes, policyRoutes, staffPolicyRoutes, processorRoutes, disclosureRoutes, consentRoutes, restrictionRoutes, gateRoutes, privacyCenterRoutes, freeTextRoutes, billingRoutes, requestRoutes, privacyCenterHeldRoutes, jobRoutes, privacyCenterExportRoutes, webRoutes];
 
 export async function registerRoutes(app: ZodFastify, ctx: AppContext): Promise<void> {
   for (const m of MODULES) await m(app, ctx);

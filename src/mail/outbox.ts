@@ -3,6 +3,7 @@ import { blindIndex } from '../crypto/blind-index.ts';
 import type { Keys } from '../crypto/keys.ts';
 import { seal, unseal } from '../crypto/seal.ts';
 import type { Db, Sql } from '../db/index.ts';
+import type { Jobs } from '../jobs/runner.ts';
 import type { Logger } from '../log.ts';
 import { admitMail, recordMailDisclosure, type MailAdmission, type QueuedMail } from './delivery.ts';
 
@@ -28,8 +29,11 @@ export const sealMailText = (keys: Pick<Keys, 'mail'>, column: string, v: string
 /** The blind index of a recipient's address: finds one person's queued mail without opening any. */
 export const outboxAddressIndex = (keys: Pick<Keys, 'index'>, address: string): string => blindIndex(keys.index, 'outbox.to_address', 'email', address)!;
 
-/** Queues mail inside the caller's transaction: it is sent only if that transaction commits. */
-export async function enqueueMail(tx: Sql, keys: MailKeys, mail: Mail): Promise<void> {
+/** What queuing a mail needs: the outbox keys, and the queue its `deliver-mail` job goes to. */
+export type MailQueue = { keys: MailKeys; jobs: Pick<Jobs, 'enqueue'> };
+
+/** Queues mail inside the caller's transaction, with the job that sends it: nothing leaves unless that transaction commits. */
+export async function enqueueMail(tx: Sql, { keys, jobs }: MailQueue, mail: Mail): Promise<void> {
   const r = mail.recipient ?? { type: RECIPIENT_OF_KIND[mail.kind] ?? 'customer' };
   await tx.query(
     `INSERT INTO outbox (kind, to_address, to_bidx, subject, body_text, recipient_type, recipient_id, recipient_tenant_id)
@@ -37,6 +41,7 @@ export async function enqueueMail(tx: Sql, keys: MailKeys, mail: Mail): Promise<
     [mail.kind, sealMailText(keys, 'to_address', mail.to), outboxAddressIndex(keys, mail.to), sealMailText(keys, 'subject', mail.subject),
       sealMailText(keys, 'body_text', mail.text), r.type, r.id ?? null, r.tenantId ?? null],
   );
+  await jobs.enqueue(tx, 'deliver-mail');
 }
 
 export type OutboxRow = { to_address: string; subject: string; body_text: string };
@@ -48,8 +53,11 @@ export function openMail(keys: Pick<Keys, 'mail'>, row: OutboxRow): { to: string
 }
 
 export type Mailer = {
-  /** Sends what is queued (no-op without SMTP: the outbox is the dev mailbox). */
-  flush(): Promise<void>;
+  /**
+   * Sends what is queued (no-op without SMTP: the outbox is the dev mailbox); only the
+   * `deliver-mail` job calls it. A mail that fails is counted on its row and tried again by a later run.
+   */
+  deliver(budgetMs: number): Promise<{ more: boolean }>;
   readonly smtp: boolean;
 };
 
@@ -62,9 +70,14 @@ const CLAIM = `
      AND (refused_at IS NULL OR refused_at < now() - interval '5 minutes')
    ORDER BY id LIMIT 20 FOR UPDATE SKIP LOCKED`;
 
-export function createMailer(db: Db, keys: Pick<Keys, 'mail'>, smtpUrl: string | undefined, from: string, log: Logger): Mailer {
-  const transport: Transporter | undefined = smtpUrl ? nodemailer.createTransport(smtpUrl) : undefined;
-  let running: Promise<void> | undefined;
+/** `leaseSeconds`: how long a claimed mail is kept from other senders; after a crash it is sent again (at least once). */
+export function createMailer(db: Db, keys: Pick<Keys, 'mail'>, smtpUrl: string | undefined, from: string, log: Logger, leaseSeconds: number): Mailer {
+  // A provider that stops answering fails the send well inside the job's lease, so the mail is counted and the run ends.
+  const timeout = Math.max(1000, leaseSeconds * 400);
+  const transport: Transporter | undefined = smtpUrl
+    ? nodemailer.createTransport({ url: smtpUrl, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout })
+    : undefined;
+  let running: Promise<{ more: boolean }> | undefined;
 
   /** Claims a batch: each mail is admitted (agreement, gate) or marked refused, in one short transaction. */
   const claim = () => db.transaction(async (tx) => {
@@ -72,7 +85,7 @@ export function createMailer(db: Db, keys: Pick<Keys, 'mail'>, smtpUrl: string |
     for (const m of await tx.query<Row>(CLAIM)) {
       const a = await admitMail(tx, m);
       if (a.ok) {
-        await tx.query(`UPDATE outbox SET lease_until = now() + interval '2 minutes', refused_code = NULL, refused_at = NULL WHERE id = $1`, [m.id]);
+        await tx.query(`UPDATE outbox SET lease_until = now() + make_interval(secs => $2), refused_code = NULL, refused_at = NULL WHERE id = $1`, [m.id, leaseSeconds]);
         out.push({ m, a });
       } else {
         await tx.query('UPDATE outbox SET refused_code = $2, refused_at = now() WHERE id = $1', [m.id, a.code]);
@@ -83,10 +96,13 @@ export function createMailer(db: Db, keys: Pick<Keys, 'mail'>, smtpUrl: string |
     return out;
   });
 
-  async function drain(t: Transporter): Promise<void> {
+  // Stops after `budgetMs` so a run ends well inside its job's lease; `more` asks for another run.
+  async function drain(t: Transporter, budgetMs: number): Promise<{ more: boolean }> {
+    const until = Date.now() + budgetMs;
     for (;;) {
+      if (Date.now() > until) return { more: true };
       const batch = await claim();
-      if (batch.length === 0) return;
+      if (batch.length === 0) return { more: false };
       for (const { m, a } of batch) {
         try {
           // Sealed at rest (C07): opened only now, to hand to the provider.
@@ -106,12 +122,10 @@ export function createMailer(db: Db, keys: Pick<Keys, 'mail'>, smtpUrl: string |
   }
   return {
     smtp: Boolean(transport),
-    flush() {
-      if (!transport) return Promise.resolve();
-      // Never rejects: callers fire and forget after commit, and the next tick retries.
-      running ??= drain(transport)
-        .catch((err: { code?: string }) => log.warn({ code: err.code }, 'mail delivery paused'))
-        .finally(() => (running = undefined));
+    deliver(budgetMs) {
+      if (!transport) return Promise.resolve({ more: false });
+      // One drain per process at a time; the job's failure (the store is down) is retried by the queue.
+      running ??= drain(transport, budgetMs).finally(() => (running = undefined));
       return running;
     },
   };

@@ -62,7 +62,7 @@ export async function publishPolicyVersion(
         if (!to) continue;
         const name = KIND_NAME[v.kind][u.locale];
         const summary = u.locale === 'vi' ? v.summaryVi : v.summaryEn;
-        await enqueueMail(tx, ctx.keys, {
+        await enqueueMail(tx, ctx, {
           kind: 'policy_changed',
           to,
           subject: u.locale === 'vi' ? `${name} đã thay đổi (phiên bản ${version})` : `Our ${name} has changed (version ${version})`,
@@ -82,6 +82,5 @@ export async function publishPolicyVersion(
   });
   // Everyone must be checked against the new version from now on (other servers within AUTH_CACHE_MS).
   ctx.caches.accepted.clear();
-  void ctx.mailer.flush();
   return result;
 }

@@ -50,13 +50,12 @@ export async function requestSignInLink(ctx: AppContext, tenantId: string, email
         [hashToken(token), tenantId, f.subject_type, f.id, SUBJECT_LINK_TTL_MINUTES],
       );
       // Named for its recipient, so the person's own access request finds it (C31).
-      await enqueueMail(tx, ctx.keys, { ...signInLinkMail(email, lang, ctx.config.publicUrl, tenantId, shop, token), recipient: { type: f.subject_type, id: f.id, tenantId } });
+      await enqueueMail(tx, ctx, { ...signInLinkMail(email, lang, ctx.config.publicUrl, tenantId, shop, token), recipient: { type: f.subject_type, id: f.id, tenantId } });
       await recordAudit(tx, ctx.keys.audit, {
         tenantId, actor: { type: 'anonymous', id: null }, action: 'privacy_center.link_sent', target: { type: f.subject_type, id: f.id },
       });
     }
   });
-  void ctx.mailer.flush();
 }
 
 export type SubjectSession = { token: string; hash: string; subject: SubjectRef };

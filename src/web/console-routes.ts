@@ -111,6 +111,7 @@ export function registerConsolePages(app: ZodFastify, ctx: AppContext, send: Sen
     const actor = req.actor;
     if (actor.kind !== 'staff' || actor.role !== 'privacy_officer') return send(req, reply, (v) => staffPage(v, { signedIn: false }));
     const processors = await listProcessors(ctx, null);
-    return send(req, reply, (v) => staffPage(v, { signedIn: true, processors }));
+    const deadJobs = await ctx.jobs.deadLetters(50);
+    return send(req, reply, (v) => staffPage(v, { signedIn: true, processors, deadJobs }));
   });
 }

@@ -91,7 +91,7 @@ describe('clause traceability report', () => {
     const at = (f: string) => join(ROOT, f);
     // HTTP through app.inject in the body.
     expect(testKind(at('test/enforcement/restricted-subject.test.ts'), '[C34] notes and messages of a restricted Subscriber are refused through the API, nothing is stored, and each refusal is audited')).toBe('e2e');
-    // A job: the mailer's flush.
+    // A job: the deliver-mail job, run as a worker runs it.
     expect(testKind(at('test/enforcement/mail-processor.test.ts'), '[C26] mail reaches the SMTP provider only under its agreement, and each send is in the disclosure ledger')).toBe('e2e');
     // Only the walk over schemas: no request is sent.
     expect(testKind(at('test/enforcement/schema-walk.test.ts'), '[C02] the walk finds a plain string wherever it hides, and accepts the three guarded kinds')).toBe('unit');

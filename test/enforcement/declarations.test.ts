@@ -7,7 +7,8 @@ import { findFeature } from '../../src/domain/features.ts';
 import { declarationsHook } from '../../src/http/admit.ts';
 import { pathSubject, type RouteDecl } from '../../src/http/declare.ts';
 import { registerRoutes, type ZodFastify } from '../../src/http/routes.ts';
-import { checkJob, JOBS, type Job } from '../../src/jobs/runner.ts';
+import { JOBS } from '../../src/jobs/index.ts';
+import { checkJob, type Job } from '../../src/jobs/runner.ts';
 import { describeEachStore, type Harness } from '../support/harness.ts';
 
 type Seen = { route: string; decl: RouteDecl };
@@ -72,7 +73,7 @@ describeEachStore('every route and job declares what it processes', (h) => {
   it('[C06] each job declares a job feature and how its subjects are admitted; one without is refused', () => {
     expect(JOBS.length).toBeGreaterThan(0);
     for (const job of JOBS) expect(checkJob(job), job.name).toEqual([]);
-    const stray: Job = { name: 'export-everyone', everyMs: 1000, feature: 'subscribers.read', admit: 'many', why: '', perform: async () => {} };
+    const stray: Job = { name: 'export-everyone', schedule: '* * * * *', feature: 'subscribers.read', admit: 'many', why: '', perform: async () => {} };
     expect(checkJob(stray)).toEqual(['export-everyone: subscribers.read is not a job feature', 'export-everyone: says nothing of how its subjects are admitted']);
   });
 });

@@ -4,6 +4,7 @@ import { signUpBody } from '../accounts/support.ts';
 import { agreementBody } from '../disclosures/support.ts';
 import { createStaff } from '../support/factories.ts';
 import { startFakeSmtp } from '../support/fake-smtp.ts';
+import { runJob } from '../support/jobs.ts';
 import { bootHarness, testStores, type Harness } from '../support/harness.ts';
 import { outboxAddressIndex } from '../../src/mail/outbox.ts';
 
@@ -30,7 +31,7 @@ for (const kind of testStores()) {
     it('[C26] mail reaches the SMTP provider only under its agreement, and each send is in the disclosure ledger', async () => {
       const body = signUpBody();
       expect((await h.app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: body })).statusCode).toBe(201);
-      await h.ctx.mailer.flush();
+      await runJob(h, 'deliver-mail');
       // No e-mail provider on file: nothing leaves, the mail waits with the gate's code.
       expect(smtp.received).toEqual([]);
       expect(await mailState(h, body.email)).toMatchObject({ sent_at: null, refused_code: 'processor_agreement_missing' });
@@ -44,21 +45,21 @@ for (const kind of testStores()) {
       expect((await file({ categories: ['user.contact.email'], purposes: ['authenticate', 'communicate'] })).statusCode).toBe(201);
       // The refusal is asked again a few minutes later; here, at once.
       await h.ctx.db.query(`UPDATE outbox SET refused_at = now() - interval '10 minutes'`);
-      await h.ctx.mailer.flush();
+      await runJob(h, 'deliver-mail');
       expect(smtp.received).toEqual([]);
       expect((await mailState(h, body.email))!.refused_code).toBe('agreement_scope_exceeded');
 
       expect((await file({ categories: ['user.contact.email', 'user.content.message', 'user.name'], purposes: ['authenticate', 'communicate'] })).statusCode).toBe(201);
       await h.ctx.db.query(`UPDATE outbox SET refused_at = now() - interval '10 minutes'`);
-      await h.ctx.mailer.flush();
+      await runJob(h, 'deliver-mail');
       expect(smtp.received.map((r) => r.to)).toEqual([[body.email]]);
       expect(await mailState(h, body.email)).toMatchObject({ refused_code: null });
       expect((await mailState(h, body.email))!.sent_at).not.toBeNull();
       const ledger = await h.ctx.db.query<{ basis: string; recipient_id: string; recorded_by_type: string; categories: string[] }>(
         `SELECT basis, recipient_id, recorded_by_type, categories FROM disclosures WHERE recipient_id = $1`, [p.json().id]);
       expect(ledger).toEqual([{ basis: 'service_provider', recipient_id: p.json().id, recorded_by_type: 'system', categories: ['user.contact.email', 'user.content.message', 'user.name'] }]);
-      // Sent once: another flush hands nothing more over.
-      await h.ctx.mailer.flush();
+      // Sent once: another run hands nothing more over.
+      await runJob(h, 'deliver-mail');
       expect(smtp.received).toHaveLength(1);
     });
 

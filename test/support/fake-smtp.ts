@@ -6,9 +6,12 @@ export type Received = { to: string[]; data: string };
 /**
  * A local stand-in for the SMTP provider: speaks enough SMTP for nodemailer (EHLO, MAIL, RCPT,
  * DATA, QUIT) on 127.0.0.1 and keeps what it was handed. No test reaches a real provider.
+ * `stallFirst`: the first N messages are never acknowledged (nor kept), as a provider that hangs
+ * mid-send; `stalled` counts them.
  */
-export async function startFakeSmtp(): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
+export async function startFakeSmtp(opts: { stallFirst?: number } = {}): Promise<{ url: string; received: Received[]; stalled: () => number; close(): Promise<void> }> {
   const received: Received[] = [];
+  let stalled = 0;
   const open = new Set<import('node:net').Socket>();
   const server: Server = createServer((socket) => {
     open.add(socket);
@@ -24,7 +27,10 @@ export async function startFakeSmtp(): Promise<{ url: string; received: Received
         const line = buffer.slice(0, i);
         buffer = buffer.slice(i + 2);
         if (data !== null) {
-          if (line === '.') {
+          if (line === '.' && stalled < (opts.stallFirst ?? 0)) {
+            stalled++;
+            data = null;
+          } else if (line === '.') {
             received.push({ to, data });
             data = null;
             to = [];
@@ -49,7 +55,7 @@ export async function startFakeSmtp(): Promise<{ url: string; received: Received
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
-  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise((resolve) => {
+  return { url: `smtp://127.0.0.1:${port}`, received, stalled: () => stalled, close: () => new Promise((resolve) => {
     for (const s of open) s.destroy();
     server.close(() => resolve());
   }) };

@@ -23,6 +23,11 @@ export function testStores(): StoreKind[] {
 /** A fresh, empty database of the given kind: in-memory PGlite or a new database on the test cluster. */
 export async function freshDb(kind: StoreKind): Promise<Db> {
   if (kind === 'pglite') return openPglite(undefined);
+  return (await freshPostgres()).db;
+}
+
+/** A new database on the test cluster, with its URL for server processes a test starts. */
+export async function freshPostgres(): Promise<{ url: string; db: Db }> {
   const name = `pledge_test_${randomUUID().replace(/-/g, '')}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();
@@ -30,7 +35,7 @@ export async function freshDb(kind: StoreKind): Promise<Db> {
   await admin.end();
   const url = new URL(PG_ADMIN_URL!);
   url.pathname = `/${name}`;
-  return openPostgres(url.toString(), 5);
+  return { url: url.toString(), db: await openPostgres(url.toString(), 5) };
 }
 
 /** Log lines of the app under test, kept so tests can assert nothing personal was written. */
@@ -44,12 +49,12 @@ export type Harness = {
 };
 
 /** Boots a full app (migrations, initial policies) on a fresh database of `kind`. */
-export async function bootHarness(kind: StoreKind, env: Record<string, string> = {}): Promise<Harness> {
+export async function bootHarness(kind: StoreKind, env: Record<string, string> = {}, opts: { db?: Db } = {}): Promise<Harness> {
   const logs: LogSink = { lines: [] };
   const log = createLogger('info', { write: (line: string) => void logs.lines.push(line) });
   // Tests read mail through the dev mailbox, which must be switched on explicitly (as `npm start` does).
   const config = loadConfig({ PLEDGE_SECRET: randomBytes(32).toString('hex'), DATA_DIR: '/nonexistent', RATE_LIMIT_PER_MINUTE: '100000', DEV_MAILBOX: env.SMTP_URL ? '0' : '1', ...env });
-  const ctx = await createContext(config, { db: await freshDb(kind), log });
+  const ctx = await createContext(config, { db: opts.db ?? (await freshDb(kind)), log });
   await publishInitialPolicies(ctx);
   const app = await buildApp(ctx);
   await app.ready();

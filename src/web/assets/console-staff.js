@@ -12,3 +12,11 @@ if (signin) {
     location.reload();
   });
 }
+
+// A failed job goes back to the queue; the list is read again.
+for (const form of document.querySelectorAll('form.dead-job-retry')) {
+  onSubmit(form, async () => {
+    await api('POST', `/api/staff/jobs/dead/${form.dataset.id}/retry`);
+    location.reload();
+  });
+}

@@ -171,4 +171,9 @@ export const consoleEn: Record<keyof typeof consoleVi, string> = {
   'console.staff.reason': 'Why you access this data',
   'console.staff.reasonHint': 'At least 10 characters; recorded in the shop\'s audit log.',
   'console.staff.saved': 'The disclosure is recorded in the shop\'s ledger.',
+  'console.staff.deadJobs': 'Failed jobs',
+  'console.staff.deadJobsLead': 'Background jobs that failed every try, with the code they failed with. Fix the cause, then send one back to the queue.',
+  'console.staff.deadJobsEmpty': 'No failed jobs.',
+  'console.staff.retry': 'Try again',
+  'console.staff.tries': 'tries',
 };

@@ -169,4 +169,9 @@ export const consoleVi = {
   'console.staff.reason': 'Lý do truy cập dữ liệu',
   'console.staff.reasonHint': 'Ít nhất 10 ký tự; được ghi vào nhật ký kiểm toán của cửa hàng.',
   'console.staff.saved': 'Đã ghi nhận lần tiết lộ vào sổ của cửa hàng.',
+  'console.staff.deadJobs': 'Tác vụ thất bại',
+  'console.staff.deadJobsLead': 'Các tác vụ nền đã thất bại ở mọi lần thử, kèm mã lỗi. Khắc phục nguyên nhân rồi đưa tác vụ trở lại hàng đợi.',
+  'console.staff.deadJobsEmpty': 'Không có tác vụ thất bại.',
+  'console.staff.retry': 'Thử lại',
+  'console.staff.tries': 'lần thử',
 } as const;

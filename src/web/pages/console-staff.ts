@@ -1,4 +1,5 @@
 import type { ProcessorWithAgreements } from '../../disclosures/processors.ts';
+import type { DeadJob } from '../../jobs/runner.ts';
 import { html } from '../html.ts';
 import type { Page, View } from '../view.ts';
 import { disclosureForm } from './console-disclosures.ts';
@@ -9,7 +10,7 @@ import { processorCard, registerForm } from './console-processors.ts';
  * form to record a legal disclosure of a shop's data with its reference and a reason (C27).
  * Without a staff session it shows the staff sign-in.
  */
-export function staffPage(v: View, state: { signedIn: false } | { signedIn: true; processors: readonly ProcessorWithAgreements[] }): Page {
+export function staffPage(v: View, state: { signedIn: false } | { signedIn: true; processors: readonly ProcessorWithAgreements[]; deadJobs: readonly DeadJob[] }): Page {
   const { t } = v;
   if (!state.signedIn) {
     return {
@@ -43,6 +44,19 @@ ${registerForm(v, '/api/staff/processors')}
   <h2 id="legal-title">${t('console.staff.legal')}</h2>
   <p class="hint">${t('console.staff.legalLead')}</p>
 </section>
-${disclosureForm(v, [...processors], {}, true)}`,
+${disclosureForm(v, [...processors], {}, true)}
+${deadJobsPanel(v, state.deadJobs)}`,
   };
+}
+
+/** The dead-letter list: names, codes and counts only (a job's data is never shown), each with a retry. */
+function deadJobsPanel(v: View, jobs: readonly DeadJob[]) {
+  const { t } = v;
+  return html`<section class="panel" aria-labelledby="dead-jobs-title">
+  <h2 id="dead-jobs-title">${t('console.staff.deadJobs')}</h2>
+  <p class="hint">${t('console.staff.deadJobsLead')}</p>
+  ${jobs.length === 0 ? html`<p class="empty">${t('console.staff.deadJobsEmpty')}</p>`
+    : html`<ul class="dead-jobs">${jobs.map((j) => html`<li><strong>${j.name}</strong> <code>${j.code}</code> · ${j.tries} ${t('console.staff.tries')} · ${new Date(j.failedAt).toISOString()}
+    <form class="dead-job-retry" data-id="${j.id}" method="post" novalidate><p class="form-error" role="alert" hidden></p><button class="button" type="submit">${t('console.staff.retry')}</button></form></li>`)}</ul>`}
+</section>`;
 }
