@@ -9,6 +9,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { SubjectRef } from '../consents/types.ts';
+import type { Prepared } from '../db/prepared.ts';
 import type { Allow } from '../domain/gate.ts';
 import type { FeatureName } from '../domain/features.ts';
 import type { PurposeKey } from '../domain/taxonomy/index.ts';
@@ -23,8 +24,9 @@ export type Admission = 'gate' | 'ledger' | 'many' | 'per_subject' | 'anonymous'
  * the pipeline audits once the transaction has rolled back.
  */
 export type PendingAdmission = {
-  /** The admission query with its values inlined (literals of validated ids only). */
-  readonly sql: string;
+  /** The admission query, prepared on the connection, and its arguments (validated ids only). */
+  readonly statement: Prepared;
+  readonly params: readonly unknown[];
   readonly tenantId: string;
   done: boolean;
   /** Decides on the query's rows: sets the decision, or throws. */
