@@ -85,6 +85,11 @@ export async function admit(ctx: AppContext, req: FastifyRequest, d: RouteDecl):
         if (!a.present) throw notFound('subject');
         decideInto(p, ask, s, a.snapshot);
       },
+      settlePresent(present) {
+        if (ask.gate) throw new Error('a gate admission is decided on the subject\'s snapshot');
+        this.done = true;
+        if (!present) throw notFound('subject');
+      },
     },
   };
   return p;
