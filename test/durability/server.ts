@@ -3,28 +3,15 @@
 // merchant with an API key, a notice and Subscribers. Prints one JSON line once listening.
 import { createContext } from '../../src/app/boot.ts';
 import { loadConfig } from '../../src/config.ts';
-import { createNotice } from '../../src/consents/index.ts';
-import { inTenant } from '../../src/db/scope.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { publishInitialPolicies } from '../../src/policies/initial.ts';
-import { createBenchMerchant } from '../../bench/servers/boot.ts';
+import { createConsentMerchant } from '../../bench/servers/boot.ts';
 
 const ctx = await createContext(loadConfig(process.env));
 let seed: { apiKey: string; noticeId: string; subscriberIds: string[] } | null = null;
 if (process.env.SEED === '1') {
   await publishInitialPolicies(ctx);
-  const { tenantId, key, userId } = await createBenchMerchant(ctx, 0);
-  seed = await inTenant(ctx.db, tenantId, async (tx) => {
-    const rows = await tx.query<{ id: string }>(
-      `INSERT INTO subscribers (tenant_id, channel, display_name, source, legal_basis)
-       SELECT $1, 'zalo', 'Khách ' || g, 'channel:zalo', 'consent' FROM generate_series(1, 20) g RETURNING id`,
-      [tenantId],
-    );
-    const notice = await createNotice({ tx, auditKey: ctx.keys.audit }, { type: 'user', id: userId }, tenantId, {
-      slug: 'zalo-offers', lang: 'vi', purposes: ['contact'], marketing: true, wording: 'Tôi đồng ý nhận tin ưu đãi qua Zalo.',
-    });
-    return { apiKey: key, noticeId: notice.id, subscriberIds: rows.map((r) => r.id) };
-  });
+  seed = await createConsentMerchant(ctx, 0, 20);
 }
 const app = await buildApp(ctx);
 await app.listen({ port: 0, host: '127.0.0.1' });
