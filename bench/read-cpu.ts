@@ -10,7 +10,10 @@ import { postgresCpuMeter } from './cpu.ts';
 
 const N = Number(process.env.BENCH_REQUESTS ?? 3000);
 
-async function measure(label: string): Promise<{ label: string; cpuUs: number; wallUs: number; pgUs: number | null }> {
+async function measure(label: string, pgUrl: string | undefined): Promise<{ label: string; cpuUs: number; wallUs: number; pgUs: number | null }> {
+  // bootBenchContext picks the store from BENCH_DATABASE_URL: unset, it is PGlite.
+  if (pgUrl) process.env.BENCH_DATABASE_URL = pgUrl;
+  else delete process.env.BENCH_DATABASE_URL;
   const ctx = await bootBenchContext();
   const { tenantId, key } = await createBenchMerchant(ctx, 0);
   const ids = await inTenant(ctx.db, tenantId, async (tx) => {
@@ -50,8 +53,9 @@ async function measure(label: string): Promise<{ label: string; cpuUs: number; w
   return { label, cpuUs: (cpu.user + cpu.system) / N, wallUs: (wall * 1000) / N, pgUs };
 }
 
-const rows = [await measure('GET subscriber, PGlite')];
-if (process.env.BENCH_DATABASE_URL) rows.push(await measure('GET subscriber, PostgreSQL'));
+const pgUrl = process.env.BENCH_DATABASE_URL;
+const rows = [await measure('GET subscriber, PGlite', undefined)];
+if (pgUrl) rows.push(await measure('GET subscriber, PostgreSQL', pgUrl));
 console.log(`\nRead path, ${N} sequential in-process requests`);
 console.log('| store | Pledge CPU µs/request | PostgreSQL CPU µs/request | wall µs/request |');
 console.log('|---|---:|---:|---:|');
