@@ -82,3 +82,46 @@ export async function load(opts: {
   const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(stdout)?.[1] ?? 0);
   return { reqPerSec: Number(m[1]), p99: Math.round(Number(m[2]) * 100) / 100, errors: Number(m[3]) - non2xx, non2xx };
 }
+
+/** One benchmarked server's figure in one round, beside the bare ceiling measured in that round. */
+export type Round = { label: string; round: number; result: LoadResult; ceiling: LoadResult };
+
+/**
+ * Runs `rounds` rounds; each measures the bare `node:http` ceiling (`ceilingUrl`) and then every
+ * target, so each figure sits beside a ceiling taken on the same machine at nearly the same time
+ * (on a shared machine both move together).
+ */
+export async function measureRounds(opts: {
+  ceilingUrl: string; connections: number; seconds: number; rounds: number;
+  targets: Array<{ label: string; measure: (seconds: number) => Promise<LoadResult> }>;
+}): Promise<Round[]> {
+  const out: Round[] = [];
+  for (let round = 1; round <= opts.rounds; round++) {
+    const ceiling = await load({ url: opts.ceilingUrl, connections: opts.connections, seconds: opts.seconds });
+    for (const t of opts.targets) out.push({ label: t.label, round, ceiling, result: await t.measure(opts.seconds) });
+  }
+  return out;
+}
+
+/** Every round, then per target the best round (by share of its ceiling) and the spread. */
+export function printRounds(rounds: Round[], targets: Record<string, { share?: number; perSecond?: number; p99: number }>, unit = 'req/s'): string[] {
+  const lines = [`| server | round | ${unit} | p99 ms | ceiling req/s (same round) | share of ceiling | errors / non-2xx |`, '|---|---:|---:|---:|---:|---:|---:|'];
+  const pct = (r: Round) => (r.result.reqPerSec / r.ceiling.reqPerSec) * 100;
+  for (const r of rounds) {
+    lines.push(`| ${r.label} | ${r.round} | ${Math.round(r.result.reqPerSec)} | ${r.result.p99} | ${Math.round(r.ceiling.reqPerSec)} | ${pct(r).toFixed(1)}% | ${r.result.errors} / ${r.result.non2xx} |`);
+  }
+  lines.push('', `| server | best ${unit} | spread ${unit} | best share | spread share | p99 ms (best) | target | |`, '|---|---:|---:|---:|---:|---:|---|---|');
+  for (const label of [...new Set(rounds.map((r) => r.label))]) {
+    const mine = rounds.filter((r) => r.label === label);
+    const best = mine.reduce((a, b) => (pct(b) > pct(a) ? b : a));
+    const rates = mine.map((r) => r.result.reqPerSec);
+    const shares = mine.map(pct);
+    const t = targets[label];
+    const errors = mine.reduce((n, r) => n + r.result.errors + r.result.non2xx, 0);
+    const met = t && (t.share === undefined || pct(best) >= t.share) && (t.perSecond === undefined || best.result.reqPerSec >= t.perSecond) && best.result.p99 < t.p99 && errors === 0;
+    const want = t ? [t.share !== undefined ? `≥ ${t.share}% of ceiling` : '', t.perSecond !== undefined ? `≥ ${t.perSecond}/s` : '', `p99 < ${t.p99} ms`, '0 errors'].filter(Boolean).join(', ') : '';
+    lines.push(`| ${label} | ${Math.round(best.result.reqPerSec)} | ${Math.round(Math.min(...rates))}–${Math.round(Math.max(...rates))} | ${pct(best).toFixed(1)}% | ${Math.min(...shares).toFixed(1)}–${Math.max(...shares).toFixed(1)}% | ${best.result.p99} | ${want} | ${t ? (met ? 'met' : 'NOT met') : ''} |`);
+  }
+  for (const l of lines) console.log(l);
+  return lines;
+}

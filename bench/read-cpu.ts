@@ -6,10 +6,14 @@ import { bootBenchContext, createBenchMerchant } from './servers/boot.ts';
 import { buildApp } from '../src/http/app.ts';
 import { inTenant } from '../src/db/scope.ts';
 import * as subscribers from '../src/subjects/subscribers.ts';
+import { postgresCpuMeter } from './cpu.ts';
 
 const N = Number(process.env.BENCH_REQUESTS ?? 3000);
 
-async function measure(label: string): Promise<{ label: string; cpuUs: number; wallUs: number }> {
+async function measure(label: string, pgUrl: string | undefined): Promise<{ label: string; cpuUs: number; wallUs: number; pgUs: number | null }> {
+  // bootBenchContext picks the store from BENCH_DATABASE_URL: unset, it is PGlite.
+  if (pgUrl) process.env.BENCH_DATABASE_URL = pgUrl;
+  else delete process.env.BENCH_DATABASE_URL;
   const ctx = await bootBenchContext();
   const { tenantId, key } = await createBenchMerchant(ctx, 0);
   const ids = await inTenant(ctx.db, tenantId, async (tx) => {
@@ -36,20 +40,24 @@ async function measure(label: string): Promise<{ label: string; cpuUs: number; w
     }
   };
   await run(300); // warm-up: JIT, caches
+  const pgCpu = ctx.db.kind === 'postgres' ? await postgresCpuMeter(ctx.db) : null;
+  const p0 = pgCpu?.() ?? 0;
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   await run(N);
   const cpu = process.cpuUsage(c0);
+  const pgUs = pgCpu ? (pgCpu() - p0) / N : null;
   const wall = performance.now() - t0;
   await app.close();
   await ctx.db.close();
-  return { label, cpuUs: (cpu.user + cpu.system) / N, wallUs: (wall * 1000) / N };
+  return { label, cpuUs: (cpu.user + cpu.system) / N, wallUs: (wall * 1000) / N, pgUs };
 }
 
-const rows = [await measure('GET subscriber, PGlite')];
-if (process.env.BENCH_DATABASE_URL) rows.push(await measure('GET subscriber, PostgreSQL'));
+const pgUrl = process.env.BENCH_DATABASE_URL;
+const rows = [await measure('GET subscriber, PGlite', undefined)];
+if (pgUrl) rows.push(await measure('GET subscriber, PostgreSQL', pgUrl));
 console.log(`\nRead path, ${N} sequential in-process requests`);
-console.log('| store | CPU µs/request | wall µs/request |');
-console.log('|---|---:|---:|');
-for (const r of rows) console.log(`| ${r.label} | ${r.cpuUs.toFixed(0)} | ${r.wallUs.toFixed(0)} |`);
+console.log('| store | Pledge CPU µs/request | PostgreSQL CPU µs/request | wall µs/request |');
+console.log('|---|---:|---:|---:|');
+for (const r of rows) console.log(`| ${r.label} | ${r.cpuUs.toFixed(0)} | ${r.pgUs === null ? 'in Pledge' : r.pgUs.toFixed(0)} | ${r.wallUs.toFixed(0)} |`);
 process.exit(0);

@@ -10,7 +10,7 @@ const EnvSchema = z.object({
   /** postgres://… uses a PostgreSQL server; unset uses the embedded PGlite store under DATA_DIR. */
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
   /** Connections per server process to PostgreSQL. */
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(8),
   DATA_DIR: z.string().default('./data'),
   /** Base URL printed and put in e-mailed links. */
   PUBLIC_URL: z.string().url().optional(),

@@ -8,9 +8,10 @@ import pg from 'pg';
 import type { AppContext } from '../../src/app/context.ts';
 import { createContext } from '../../src/app/boot.ts';
 import { createApiKey } from '../../src/auth/api-keys.ts';
-import { inPlatform } from '../../src/db/scope.ts';
 import { loadConfig } from '../../src/config.ts';
 import { publishInitialPolicies } from '../../src/policies/initial.ts';
+import { createNotice } from '../../src/consents/index.ts';
+import { inPlatform, inTenant } from '../../src/db/scope.ts';
 
 /** A fresh database on the bench cluster, so every run starts from the same empty state. */
 export async function freshDatabase(adminUrl: string): Promise<string> {
@@ -57,5 +58,21 @@ export async function createBenchMerchant(ctx: AppContext, n: number): Promise<{
     );
     const k = await createApiKey(tx, { tenantId: t!.id, userId: u!.id, name: 'bench', role: 'agent' });
     return { tenantId: t!.id, userId: u!.id, key: k.key };
+  });
+}
+
+/** A merchant (as above) with `subscribers` Subscribers and a published notice for marketing contact: what consents are recorded against. */
+export async function createConsentMerchant(ctx: AppContext, n: number, subscribers: number): Promise<{ apiKey: string; noticeId: string; subscriberIds: string[] }> {
+  const { tenantId, key, userId } = await createBenchMerchant(ctx, n);
+  return inTenant(ctx.db, tenantId, async (tx) => {
+    const rows = await tx.query<{ id: string }>(
+      `INSERT INTO subscribers (tenant_id, channel, display_name, source, legal_basis)
+       SELECT $1, 'zalo', 'Khách ' || g, 'channel:zalo', 'consent' FROM generate_series(1, $2) g RETURNING id`,
+      [tenantId, subscribers],
+    );
+    const notice = await createNotice({ tx, auditKey: ctx.keys.audit }, { type: 'user', id: userId }, tenantId, {
+      slug: 'zalo-offers', lang: 'vi', purposes: ['contact'], marketing: true, wording: 'Tôi đồng ý nhận tin ưu đãi qua Zalo.',
+    });
+    return { apiKey: key, subscriberIds: rows.map((r) => r.id), noticeId: notice.id };
   });
 }

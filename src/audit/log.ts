@@ -15,6 +15,33 @@ export type AuditEvent = {
   details?: Record<string, unknown>;
 };
 
+/** The entry `ev` becomes at `seq` of `chain`, after the entry hashed `prevHash`. */
+function entryOf(key: Buffer, chain: string, seq: number, prevHash: string, ev: AuditEvent): AuditEntry {
+  return {
+    chain, seq, tenantId: ev.tenantId, at: new Date().toISOString(), actorType: ev.actor.type, actorId: ev.actor.id, action: ev.action,
+    targetType: ev.target?.type ?? null, targetId: ev.target?.id ?? null, reason: ev.reason ? sealReason(key, ev.reason, chain) : null,
+    details: ev.details ?? {}, prevHash,
+  };
+}
+
+/**
+ * The entries a batch of events appends to `chain` after its head (`seq`, `hash`), each hashed
+ * over the one before, and the signed new head: for a writer that claimed `events.length` seqs
+ * at once and appends them with one statement. Pure apart from the clock.
+ */
+export function chainEntries(key: Buffer, chain: string, head: { seq: number; hash: string }, events: readonly AuditEvent[]): {
+  entries: Array<AuditEntry & { hash: string }>; mac: string;
+} {
+  let prev = head.hash;
+  const entries = events.map((ev, i) => {
+    assertAuditSafe(ev.action, { action: ev.action, target: ev.target ?? null, details: ev.details ?? null });
+    const e = entryOf(key, chain, head.seq + 1 + i, prev, ev);
+    prev = hashEntry(key, e);
+    return { ...e, hash: prev };
+  });
+  return { entries, mac: signHead(key, chain, head.seq + events.length, prev) };
+}
+
 /**
  * Appends to the tenant's chain (or 'platform') inside the caller's transaction, so the entry
  * exists exactly when the change it records does.
@@ -32,20 +59,7 @@ export async function recordAudit(tx: Sql, key: Buffer, ev: AuditEvent): Promise
     [chain, ev.tenantId],
   );
   if (!head) throw new Error('audit head missing');
-  const entry: AuditEntry = {
-    chain,
-    seq: Number(head.seq),
-    tenantId: ev.tenantId,
-    at: new Date().toISOString(),
-    actorType: ev.actor.type,
-    actorId: ev.actor.id,
-    action: ev.action,
-    targetType: ev.target?.type ?? null,
-    targetId: ev.target?.id ?? null,
-    reason: ev.reason ? sealReason(key, ev.reason, chain) : null,
-    details: ev.details ?? {},
-    prevHash: head.hash,
-  };
+  const entry = entryOf(key, chain, Number(head.seq), head.hash, ev);
   const hash = hashEntry(key, entry);
   await tx.query(
     `WITH appended AS (

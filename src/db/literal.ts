@@ -1,5 +1,6 @@
 /**
- * Renders a value as a PostgreSQL literal, for the one-round-trip batches of `tenantRead`.
+ * Renders a value as a PostgreSQL literal, for the `EXECUTE` arguments of the one-round-trip batches
+ * (`src/db/prepared.ts`).
  * Text becomes an escape string (E'…') with backslashes and quotes doubled, which reads the
  * same whatever standard_conforming_strings says; NUL cannot be stored in PostgreSQL text at
  * all, so it is refused.
@@ -18,11 +19,3 @@ export function sqlLiteral(v: unknown): string {
   }
   throw new TypeError(`sqlLiteral: unsupported ${typeof v}`);
 }
-
-/** Replaces $1…$n with literals. Query texts are code constants, so `$` appears only as a placeholder. */
-export const inlineParams = (text: string, params: readonly unknown[]): string =>
-  text.replace(/\$(\d+)/g, (_m, n: string) => {
-    const i = Number(n) - 1;
-    if (i < 0 || i >= params.length) throw new RangeError(`inlineParams: no value for $${n}`);
-    return sqlLiteral(params[i]);
-  });

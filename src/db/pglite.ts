@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
-import type { Db, Sql } from './types.ts';
+import { PREPARED_NAMES_SQL, PreparedSet, type Batch } from './prepared.ts';
+import type { BatchResult, Db, Sql } from './types.ts';
 
 // int8 as a JS number, the same as the pg driver is set to: counts and ids here stay far below 2^53.
 const parsers = { [types.INT8]: (v: string) => Number(v) };
@@ -13,23 +14,39 @@ const wrap = (q: PGlite | Transaction): Sql => ({
   },
 });
 
+const toBatch = (b: string | Batch): Batch => (typeof b === 'string' ? { text: b, prepare: [] } : b);
+
 /** Embedded PostgreSQL (WASM) in-process; `dir` undefined keeps it in memory (tests). */
 export async function openPglite(dir: string | undefined): Promise<Db> {
   if (dir) mkdirSync(dir, { recursive: true });
   const pg = await PGlite.create(dir ? `file://${dir}` : undefined, { parsers });
   const base = wrap(pg);
+  // One connection, so one set of prepared statements.
+  const set = new PreparedSet();
+  async function send(q: PGlite | Transaction, b: Batch): Promise<BatchResult> {
+    if (set.needsSync) set.sync((await q.query<{ name: string }>(PREPARED_NAMES_SQL)).rows.map((r) => r.name));
+    const { text, added } = set.plan(b);
+    try {
+      const res = (await q.exec(text)).map((r) => r.rows as Array<Record<string, unknown>>);
+      set.settled(added, true);
+      return res.slice(added.length);
+    } catch (err) {
+      set.settled(added, false);
+      throw err;
+    }
+  }
   return {
     kind: 'pglite',
     ...base,
     transaction: (fn, setup, onSetup) =>
       pg.transaction(async (tx) => {
         if (setup) {
-          const res = await tx.exec(setup);
-          onSetup?.(res.map((r) => r.rows as Array<Record<string, unknown>>));
+          const rows = await send(tx, toBatch(setup));
+          onSetup?.(rows);
         }
         return fn(wrap(tx));
       }),
-    batch: async (text) => (await pg.exec(text)).map((r) => r.rows as Array<Record<string, unknown>>),
+    batch: (b) => send(pg, toBatch(b)),
     listen: async (channel, fn) => {
       const off = await pg.listen(channel, fn);
       return async () => off();

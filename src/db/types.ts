@@ -1,3 +1,5 @@
+import type { Batch } from './prepared.ts';
+
 /** What every storage driver offers: the same PostgreSQL SQL, whether embedded or on a server. */
 export interface Sql {
   query<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]>;
@@ -14,14 +16,15 @@ export interface Db extends Sql {
   readonly kind: StoreKind;
   /**
    * Runs fn in one transaction on one connection; rolls back on any throw. `setup` (statements
-   * built from validated literals only) runs first, sent with BEGIN in the same round trip.
+   * built from validated literals only) runs first, sent with BEGIN in the same round trip, with
+   * the `PREPARE`s its `EXECUTE`s need on that connection. `onSetup` gets the setup's rows.
    */
-  transaction<T>(fn: (tx: Sql) => Promise<T>, setup?: string, onSetup?: (rows: BatchResult) => void): Promise<T>;
+  transaction<T>(fn: (tx: Sql) => Promise<T>, setup?: string | Batch, onSetup?: (rows: BatchResult) => void): Promise<T>;
   /**
    * Several statements in ONE round trip (simple query protocol), no parameters: only for text
    * built from code and values rendered by `sqlLiteral`. Rows of every statement, in order.
    */
-  batch(text: string): Promise<BatchResult>;
+  batch(batch: string | Batch): Promise<BatchResult>;
   /** Calls fn with each NOTIFY payload on `channel` (delivered on commit of the notifying transaction); resolves to an unlisten. */
   listen?(channel: string, fn: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;

@@ -10,7 +10,7 @@ import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { AppContext } from '../app/context.ts';
 import { auditActor } from '../auth/actor.ts';
 import { recordAudit } from '../audit/log.ts';
-import { admissionFromRows, admissionSql } from '../consents/admission.ts';
+import { ADMISSION, admissionFromRows, admissionParams } from '../consents/snapshot.ts';
 import type { SubjectRef } from '../consents/types.ts';
 import { inTenant, tenantRead } from '../db/scope.ts';
 import { buildSnapshot, decide, type SubjectSnapshot } from '../domain/gate.ts';
@@ -77,13 +77,18 @@ export async function admit(ctx: AppContext, req: FastifyRequest, d: RouteDecl):
   const p: Processing = {
     ...base, subject: s,
     pending: {
-      sql: admissionSql(s), tenantId: s.tenantId, done: false,
+      statement: ADMISSION, params: admissionParams(s), tenantId: s.tenantId, done: false,
       settle(rows) {
         this.done = true;
         const a = admissionFromRows(s, rows);
         // Another tenant's subject and no subject look the same: ids reveal nothing across tenants.
         if (!a.present) throw notFound('subject');
         decideInto(p, ask, s, a.snapshot);
+      },
+      settlePresent(present) {
+        if (ask.gate) throw new Error('a gate admission is decided on the subject\'s snapshot');
+        this.done = true;
+        if (!present) throw notFound('subject');
       },
     },
   };

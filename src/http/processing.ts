@@ -9,6 +9,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { SubjectRef } from '../consents/types.ts';
+import type { Prepared } from '../db/prepared.ts';
 import type { Allow } from '../domain/gate.ts';
 import type { FeatureName } from '../domain/features.ts';
 import type { PurposeKey } from '../domain/taxonomy/index.ts';
@@ -23,12 +24,19 @@ export type Admission = 'gate' | 'ledger' | 'many' | 'per_subject' | 'anonymous'
  * the pipeline audits once the transaction has rolled back.
  */
 export type PendingAdmission = {
-  /** The admission query with its values inlined (literals of validated ids only). */
-  readonly sql: string;
+  /** The admission query, prepared on the connection, and its arguments (validated ids only). */
+  readonly statement: Prepared;
+  readonly params: readonly unknown[];
   readonly tenantId: string;
   done: boolean;
   /** Decides on the query's rows: sets the decision, or throws. */
   settle(rows: readonly Record<string, unknown>[]): void;
+  /**
+   * Settles a ledger admission (no gate decision, only "the subject is the tenant's") on a check
+   * another statement made, e.g. the consent batch's; throws for a gate admission, which needs
+   * the snapshot, and 404s an absent subject.
+   */
+  settlePresent(present: boolean): void;
 };
 
 export type Processing = {
@@ -53,6 +61,12 @@ const store = new AsyncLocalStorage<Processing>();
 
 /** Runs fn with `p` as its processing context (the pipeline and the job runner only). */
 export const runProcessing = <T>(p: Processing, fn: () => T): T => store.run(p, fn);
+
+/**
+ * Runs fn outside any processing context: work shared by several requests (a consent batch)
+ * must not carry the purpose or the pending admission of whichever request started it.
+ */
+export const outsideProcessing = <T>(fn: () => T): T => store.exit(fn);
 
 /** The admission still to be read with the next statement in `tenantId`, if any. */
 export function pendingAdmission(tenantId: string): PendingAdmission | null {

@@ -5,14 +5,43 @@ import { CAN, canPublishConsentNotice } from '../../auth/permissions.ts';
 import { rowSubject, typedPathSubject } from '../../http/declare.ts';
 import { inTenant } from '../../db/scope.ts';
 import { forbidden } from '../../errors.ts';
-import { idempotencyKeyOf, idempotent, sendIdempotent } from '../../http/idempotency.ts';
+import { idempotencyKeyOf, idempotent, requestHash, sendIdempotent } from '../../http/idempotency.ts';
+import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { AppContext } from '../../app/context.ts';
+import { recordConsentBatched } from '../../consents/batch.ts';
+import type { LedgerActor, SubjectRef } from '../../consents/types.ts';
+import { isCategoryKey, isPurposeKey } from '../../domain/taxonomy/index.ts';
+import { currentProcessing } from '../../http/processing.ts';
 import { ledgerActorOf, merchantOf, tenantSubject } from './access.ts';
 import { presentConsent, presentNotice, presentProof } from './presenter.ts';
 import {
   ConsentCreate, ConsentOut, ConsentsOut, ConsentWithdraw, NoticeCreate, NoticeList, NoticeOut, ProofOut, RecordParams, SubjectParams,
 } from './schema.ts';
 
+type ConsentCreateBody = z.infer<typeof ConsentCreate>;
+type ConsentOutBody = z.infer<typeof ConsentOut>;
+
 const tags = ['consents'];
+
+/**
+ * The hot path of a bot recording consents: a consent given, with its notice, goes into its
+ * tenant's next group commit (`src/consents/batch.ts`). Null when the batch could not take it
+ * (a withdrawal, an unknown key, a replay, anything not plain): the caller records it alone.
+ */
+async function recordInBatch(ctx: AppContext, req: FastifyRequest, body: ConsentCreateBody, actor: LedgerActor, subject: SubjectRef, key: string | null): Promise<ConsentOutBody | null> {
+  const b = body;
+  if (b.given !== true || !b.noticeId || !isPurposeKey(b.purpose) || (b.category !== undefined && !isCategoryKey(b.category))) return null;
+  const out = await recordConsentBatched(ctx.db, { audit: ctx.keys.audit, ring: keyringFor(ctx.config) }, {
+    subject, actor, purpose: b.purpose, category: b.category ?? null, noticeId: b.noticeId, method: b.method, evidence: b.evidence ?? null,
+    marketing: b.marketing ?? false, disclosure: b.disclosure ?? false,
+    idempotency: key === null ? null : { key, requestHash: requestHash(req) }, present: presentConsent,
+  });
+  if (out.kind !== 'recorded') return null;
+  // The batch checked the subject is the tenant's: that is the whole of a ledger admission.
+  currentProcessing()?.pending?.settlePresent(true);
+  return out.body as ConsentOutBody;
+}
 const ledger = { admit: 'ledger', locate: typedPathSubject, why: 'The subject\'s own consents: given and withdrawn whatever they restricted' } as const;
 const record = (feature: 'consents.record' | 'consents.read') => ({ feature, can: CAN.manageConsents, subject: ledger });
 
@@ -26,6 +55,8 @@ export const consentRoutes: RouteModule = (app, ctx) => {
     const actor = merchantOf(req);
     const subject = tenantSubject(actor, req.params);
     const key = idempotencyKeyOf(req);
+    const batched = await recordInBatch(ctx, req, req.body, ledgerActorOf(actor), subject, key);
+    if (batched) return reply.code(201).send(batched);
     const r = await idempotent(ctx.db, req, { ring: keyringFor(ctx.config), tenantId: actor.tenantId }, async (tx) => {
       const row = await recordConsent({ tx, auditKey: ctx.keys.audit }, ledgerActorOf(actor), { ...req.body, subject, idempotencyKey: key });
       return { status: 201, body: presentConsent(row) };
