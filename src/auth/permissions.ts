@@ -24,6 +24,9 @@ export const canManageConsents = (a: Actor): boolean => isUser(a);
 /** Notices are the words a tenant asks consent with: its owner or admin publishes them. */
 export const canPublishConsentNotice = (a: Actor): boolean => isUser(a) && (a.role === 'owner' || a.role === 'admin');
 
+/** The console is for a person signed in with a browser, not a server holding an API key. */
+export const canUseConsole = (a: Actor): boolean => isUser(a) && a.via === 'session';
+
 /** A named permission check and the refusal it answers with: the name is what the route enumeration shows. */
 export type Permission = { readonly name: string; readonly check: (a: Actor) => boolean; readonly code: string; readonly title: string };
 const permission = (name: string, check: (a: Actor) => boolean, code = 'tenant_forbidden', title = 'Not allowed'): Permission =>
@@ -36,6 +39,7 @@ export const CAN = {
   readSubjects: permission('canReadSubjects', canReadSubjects),
   writeSubjects: permission('canWriteSubjects', canWriteSubjects),
   manageConsents: permission('canManageConsents', canManageConsents),
+  useConsole: permission('canUseConsole', canUseConsole, 'session_required', 'Use the console while signed in, not with an API key'),
   manageApiKeys: permission('canManageApiKeys', canManageApiKeys, 'role_forbidden', 'Only an owner or admin, signed in, may manage API keys'),
   publishPolicy: permission('canPublishPolicy', canPublishPolicy, ...OFFICER),
   staffReadTenantData: permission('canStaffReadTenantData', canStaffReadTenantData, 'staff_only', 'Only ECOMKEY staff may do this'),

@@ -32,7 +32,7 @@ function header(v: View): SafeHtml {
 </header>`;
 }
 
-/** The page shell: skip link, header, main, footer, the page's dictionary and its script. */
+/** The page shell: skip link, header, main, footer, the page's dictionary and its one script (the shared code bundled in). */
 export function layout(v: View, page: Page): string {
   const { t } = v;
   return html`<!doctype html>
@@ -42,8 +42,7 @@ export function layout(v: View, page: Page): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title} · Pledge</title>
 <link rel="stylesheet" href="/assets/app.css">
-<script type="module" src="/assets/app.js"></script>
-${page.script ? html`<script type="module" src="/assets/${page.script}.js"></script>` : ''}
+<script type="module" src="/assets/${page.script ?? 'app'}.js"></script>
 </head>
 <body>
 <a class="skip-link" href="#main">${t('skip')}</a>
