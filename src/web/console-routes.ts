@@ -19,6 +19,8 @@ import { disclosuresPage } from './pages/console-disclosures.ts';
 import { processorsPage } from './pages/console-processors.ts';
 import { proofPage } from './pages/console-proof.ts';
 import { staffPage } from './pages/console-staff.ts';
+import { comingSectionPage } from './pages/console-sections.ts';
+import { COMING_SECTIONS } from './pages/console-common.ts';
 import { listProcessors } from '../disclosures/processors.ts';
 import { subjectPage, subjectsPage } from './pages/console-subjects.ts';
 import type { Page, View } from './view.ts';
@@ -91,6 +93,12 @@ export function registerConsolePages(app: ZodFastify, ctx: AppContext, send: Sen
     const processors = await loadProcessors(ctx, merchantOf(req).tenantId);
     return send(req, reply, (v) => processorsPage(v, processors));
   });
+
+  // Sections the next issues fill: signed in like the rest of the console, nothing read yet.
+  for (const section of COMING_SECTIONS) {
+    const config = { access: 'user' as const, signIn: '/signin' as const, can: CAN.useConsole, noPersonalData: 'An empty section: says what it will hold' };
+    app.get(`/console/${section}`, { config, schema: { hide: true } }, async (req, reply) => send(req, reply, (v) => comingSectionPage(v, section)));
+  }
 
   // The privacy officer's console; anyone else is sent to the staff sign-in.
   const officer = { access: 'staff' as const, signIn: '/staff/signin' as const, can: CAN.recordDisclosureStaff, noPersonalData: 'ECOMKEY\'s processors and the disclosure form; no subject\'s data' };

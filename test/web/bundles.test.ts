@@ -19,3 +19,20 @@ describe('browser scripts', () => {
     for (const n of [...named, 'app']) expect(bundles.has(`${n}.js`), n).toBe(true);
   });
 });
+
+describe('page dictionaries', () => {
+  it('each page ships only its own namespace, and every key its script names is in it, in both languages', async () => {
+    const { pageDictionary } = await import('../../src/web/layout.ts');
+    const client = new URL('../../src/web/client/', import.meta.url);
+    const shared = readdirSync(new URL('lib/', client)).map((f) => readFileSync(new URL(`lib/${f}`, client), 'utf8')).join('\n');
+    for (const entry of pageEntries()) {
+      const source = readFileSync(new URL(`${entry}.ts`, client), 'utf8') + shared;
+      const keys = [...source.matchAll(/\bt\('([a-z][\w.]*)'/g)].map((m) => m[1]!);
+      for (const lang of ['vi', 'en'] as const) {
+        const dict = pageDictionary(lang, entry);
+        for (const k of keys) expect(dict, `${entry} ${lang} ${k}`).toHaveProperty([k]);
+        expect(Object.keys(dict).length, entry).toBeLessThan(200);
+      }
+    }
+  });
+});

@@ -20,7 +20,7 @@ describe('forms are rendered from the API\'s schemas (pglite)', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await bootHarness('pglite');
-  }, 120_000);
+  }, 180_000);
   afterAll(async () => {
     await h.app.close();
     await h.ctx.db.close();

@@ -35,5 +35,5 @@ describe('sign-in next', () => {
       await h.app.close();
       await h.ctx.db.close();
     }
-  }, 60_000);
+  }, 180_000);
 });

@@ -9,7 +9,7 @@ describe('pages go through the route pipeline (pglite)', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await bootHarness('pglite');
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await h.app.close();
     await h.ctx.db.close();
