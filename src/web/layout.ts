@@ -8,7 +8,7 @@ import { urlInLang, type Page, type View } from './view.ts';
  */
 export const SCRIPT_NAMESPACES: Readonly<Record<string, readonly string[]>> = {
   accept: ['accept.', 'nav.profile'], home: ['notice.', 'policy.'], mailbox: ['mailbox.'], policy: ['policy.'],
-  'privacy-center': ['pc.', 'purpose.', 'method.'], profile: ['history.', 'keys.', 'role.', 'signup.', 'profile.'], verify: ['verify.'],
+  'privacy-center': ['pc.', 'method.'], profile: ['history.', 'keys.', 'role.', 'signup.', 'profile.'], verify: ['verify.'],
 };
 
 const pageDicts = new Map<string, Record<string, string>>();

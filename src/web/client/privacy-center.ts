@@ -14,7 +14,9 @@ const main = byId('pc-main');
 const ok = byId('pc-ok');
 const problem = byId('pc-error');
 
-const purposeLabel = (p: string | null): string => (p ? t(`purpose.${p}`) : t('pc.restrict.all'));
+// The taxonomy's names, rendered by the server in the page's language.
+const PURPOSE_LABELS = JSON.parse(byId('pc-purposes').textContent ?? '{}') as Record<string, string>;
+const purposeLabel = (p: string | null): string => (p ? PURPOSE_LABELS[p] ?? p : t('pc.restrict.all'));
 const giveOrWithdraw = (body: In<typeof CenterConsentBody>) => api('POST', '/api/privacy-center/me/consents', body);
 
 function say(message: string, isError = false): void {
