@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { formSpec, FORM_SCHEMAS, type FormSchema } from '../../src/web/form-fields.ts';
-import { bootHarness, type Harness } from '../support/harness.ts';
+import { describeEachStore } from '../support/harness.ts';
 import { createMerchant, createStaff } from '../support/factories.ts';
 
 const attr = (tag: string, name: string): string | undefined => new RegExp(`\\s${name}(?:="([^"]*)")?(?=[\\s>])`).exec(tag)?.[1] ?? (new RegExp(`\\s${name}(?=[\\s>])`).test(tag) ? '' : undefined);
@@ -16,20 +16,12 @@ function formsOf(page: string): { schemas: FormSchema[]; fields: { tag: string; 
   }));
 }
 
-describe('forms are rendered from the API\'s schemas (pglite)', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await bootHarness('pglite');
-  }, 180_000);
-  afterAll(async () => {
-    await h.app.close();
-    await h.ctx.db.close();
-  });
+describeEachStore('forms are rendered from the API\'s schemas', (h) => {
 
   it('every field\'s required, length and range constraints are its schema\'s, and no constraint is written by hand', async () => {
-    const m = await createMerchant(h);
-    const officer = await createStaff(h, 'privacy_officer');
-    const made = await h.app.inject({ method: 'POST', url: '/api/processors', headers: { ...m.headers, 'idempotency-key': crypto.randomUUID() }, payload: { name: 'Giao Hàng Nhanh', kind: 'other' } });
+    const m = await createMerchant(h());
+    const officer = await createStaff(h(), 'privacy_officer');
+    const made = await h().app.inject({ method: 'POST', url: '/api/processors', headers: { ...m.headers, 'idempotency-key': crypto.randomUUID() }, payload: { name: 'Giao Hàng Nhanh', kind: 'other' } });
     expect(made.statusCode).toBe(201);
     const pages: [string, Record<string, string>][] = [
       ['/signup', {}], ['/signin', {}], ['/staff/signin', {}], [`/privacy-center/${m.tenantId}`, {}],
@@ -38,7 +30,7 @@ describe('forms are rendered from the API\'s schemas (pglite)', () => {
     ];
     const checked = new Set<string>();
     for (const [url, headers] of pages) {
-      const res = await h.app.inject({ method: 'GET', url, headers });
+      const res = await h().app.inject({ method: 'GET', url, headers });
       expect(res.statusCode, url).toBe(200);
       for (const form of formsOf(res.body)) {
         for (const s of form.schemas) expect(FORM_SCHEMAS, `${url}: ${s}`).toHaveProperty(s);

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { restrictProcessing } from '../../src/consents/index.ts';
 import { inTenant } from '../../src/db/scope.ts';
 import { routeTable } from '../../src/http/app.ts';
-import { bootHarness, type Harness } from '../support/harness.ts';
+import { describeEachStore } from '../support/harness.ts';
 import { createMerchant, createStaff, createSubscriber } from '../support/factories.ts';
 
-describe('pages go through the route pipeline (pglite)', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await bootHarness('pglite');
-  }, 180_000);
-  afterAll(async () => {
-    await h.app.close();
-    await h.ctx.db.close();
-  });
-  const get = (url: string, headers: Record<string, string> = {}) => h.app.inject({ method: 'GET', url, headers });
+describeEachStore('pages go through the route pipeline', (h) => {
+  const get = (url: string, headers: Record<string, string> = {}) => h().app.inject({ method: 'GET', url, headers });
 
   it('a signed-out visitor of a signed-in page is sent to sign-in and back, in the same language', async () => {
     for (const path of ['/console/subjects', '/console/processors', '/profile', '/accept', '/privacy-center']) {
@@ -29,7 +21,7 @@ describe('pages go through the route pipeline (pglite)', () => {
   });
 
   it('[C06] a merchant who has not accepted the policies is sent to accept them before the console or the profile', async () => {
-    const m = await createMerchant(h, { accept: false });
+    const m = await createMerchant(h(), { accept: false });
     for (const path of ['/console/subjects', '/profile']) {
       const res = await get(path, { cookie: m.cookie });
       expect(res.statusCode, path).toBe(303);
@@ -39,9 +31,9 @@ describe('pages go through the route pipeline (pglite)', () => {
   });
 
   it('staff are sent to sign in as a merchant for the merchant console, and merchants to the staff sign-in for the officer console', async () => {
-    const officer = await createStaff(h, 'privacy_officer');
-    const support = await createStaff(h, 'support');
-    const m = await createMerchant(h);
+    const officer = await createStaff(h(), 'privacy_officer');
+    const support = await createStaff(h(), 'support');
+    const m = await createMerchant(h());
     expect((await get('/console/subjects', officer.headers)).headers.location).toBe(`/signin?next=${encodeURIComponent('/console/subjects')}`);
     expect((await get('/staff', { cookie: m.cookie })).headers.location).toBe(`/staff/signin?next=${encodeURIComponent('/staff')}`);
     expect((await get('/staff', support.headers)).headers.location).toBe(`/staff/signin?next=${encodeURIComponent('/staff')}`);
@@ -50,11 +42,11 @@ describe('pages go through the route pipeline (pglite)', () => {
   });
 
   it('[C34] a subject\'s page admits that one subject like the consent API: restricted or not it shows, another shop\'s is not found', async () => {
-    const m = await createMerchant(h);
-    const other = await createMerchant(h);
-    const id = await createSubscriber(h, m.tenantId, 'Lê Văn C');
-    await inTenant(h.ctx.db, m.tenantId, (tx) =>
-      restrictProcessing({ tx, auditKey: h.ctx.keys.audit }, { type: 'subject', id: null }, { subject: { tenantId: m.tenantId, type: 'subscriber', id }, purpose: 'provide_service' }),
+    const m = await createMerchant(h());
+    const other = await createMerchant(h());
+    const id = await createSubscriber(h(), m.tenantId, 'Lê Văn C');
+    await inTenant(h().ctx.db, m.tenantId, (tx) =>
+      restrictProcessing({ tx, auditKey: h().ctx.keys.audit }, { type: 'subject', id: null }, { subject: { tenantId: m.tenantId, type: 'subscriber', id }, purpose: 'provide_service' }),
     );
     const own = await get(`/console/subjects/subscriber/${id}`, { cookie: m.cookie });
     expect(own.statusCode).toBe(200);
@@ -67,7 +59,7 @@ describe('pages go through the route pipeline (pglite)', () => {
   });
 
   it('every page that is not public sends a signed-out visitor to a sign-in page, never a problem+json', async () => {
-    const pages = routeTable(h.app).filter((r) => r.method === 'GET' && !r.url.startsWith('/api/') && !r.url.startsWith('/docs') && r.access !== undefined && r.access !== 'public' && r.access !== 'any');
+    const pages = routeTable(h().app).filter((r) => r.method === 'GET' && !r.url.startsWith('/api/') && !r.url.startsWith('/docs') && r.access !== undefined && r.access !== 'public' && r.access !== 'any');
     expect(pages.length).toBeGreaterThanOrEqual(9);
     for (const r of pages) {
       const path = r.url.replace(':type', 'subscriber').replace(':id', '00000000-0000-4000-8000-000000000000');

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { inTenant } from '../../src/db/scope.ts';
 import { insertBuyer } from '../../src/subjects/buyers.ts';
 import { insertSubscriber } from '../../src/subjects/subscribers.ts';
 import { PAGE_PERSONAL_FIELDS } from '../../src/web/presenters.ts';
-import { bootHarness, type Harness } from '../support/harness.ts';
+import { describeEachStore } from '../support/harness.ts';
 import { createMerchant } from '../support/factories.ts';
 import { giveConsent } from '../disclosures/support.ts';
 
@@ -11,27 +11,19 @@ import { giveConsent } from '../disclosures/support.ts';
 const SUBSCRIBER = { displayName: 'Canary Tên Người', phone: '+84901234567', email: 'canary-sub@hoamai.example', externalId: 'zalo-canary-7731' };
 const BUYER = { name: 'Canary Người Mua', phone: '+84907654321', email: 'canary-buyer@hoamai.example', address: '99 Phố Canary, Hà Nội' };
 
-describe('console pages show only the personal fields a presenter names (pglite)', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await bootHarness('pglite');
-  }, 180_000);
-  afterAll(async () => {
-    await h.app.close();
-    await h.ctx.db.close();
-  });
+describeEachStore('console pages show only the personal fields a presenter names', (h) => {
 
   it('[C07] every console page a subject appears on shows the fields its presenter names and no other personal value', async () => {
-    const m = await createMerchant(h);
-    const { sub, buyer } = await inTenant(h.ctx.db, m.tenantId, async (tx) => ({
-      sub: (await insertSubscriber(tx, h.ctx.keys, m.tenantId, { channel: 'zalo', source: 'channel:zalo', legalBasis: 'consent', ...SUBSCRIBER })).id,
-      buyer: await insertBuyer(tx, h.ctx.keys, m.tenantId, { source: 'import:csv', ...BUYER }),
+    const m = await createMerchant(h());
+    const { sub, buyer } = await inTenant(h().ctx.db, m.tenantId, async (tx) => ({
+      sub: (await insertSubscriber(tx, h().ctx.keys, m.tenantId, { channel: 'zalo', source: 'channel:zalo', legalBasis: 'consent', ...SUBSCRIBER })).id,
+      buyer: await insertBuyer(tx, h().ctx.keys, m.tenantId, { source: 'import:csv', ...BUYER }),
     }));
-    const record = await giveConsent(h, m.tenantId, { type: 'subscriber', id: sub }, 'provide_service');
+    const record = await giveConsent(h(), m.tenantId, { type: 'subscriber', id: sub }, 'provide_service');
     const pages = ['/console/subjects', `/console/subjects/subscriber/${sub}`, `/console/subjects/buyer/${buyer}`, `/console/consents/${record}/proof`, '/console/disclosures'];
     const bodies = new Map<string, string>();
     for (const url of pages) {
-      const res = await h.app.inject({ method: 'GET', url, headers: { cookie: m.cookie } });
+      const res = await h().app.inject({ method: 'GET', url, headers: { cookie: m.cookie } });
       expect(res.statusCode, url).toBe(200);
       bodies.set(url, res.body);
     }
