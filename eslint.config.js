@@ -12,6 +12,14 @@ export default tseslint.config(
     },
   },
   {
+    // Type-checked with the DOM library for the browser code; the server must not reach for it.
+    files: ['src/**/*.ts'],
+    ignores: ['src/web/client/**'],
+    rules: {
+      'no-restricted-globals': ['error', 'window', 'document', 'location', 'history', 'navigator', 'localStorage', 'sessionStorage', 'HTMLElement', 'confirm', 'alert'],
+    },
+  },
+  {
     files: ['bin/**/*.js', 'scripts/**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },

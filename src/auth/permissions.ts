@@ -26,6 +26,8 @@ export const canPublishConsentNotice = (a: Actor): boolean => isUser(a) && (a.ro
 
 /** Staff operate the job queue: they see failed jobs (names and codes, no data) and send them back. */
 export const canOperateJobs = (a: Actor): boolean => isStaff(a);
+/** The console is for a person signed in with a browser, not a server holding an API key. */
+export const canUseConsole = (a: Actor): boolean => isUser(a) && a.via === 'session';
 
 /** A named permission check and the refusal it answers with: the name is what the route enumeration shows. */
 export type Permission = { readonly name: string; readonly check: (a: Actor) => boolean; readonly code: string; readonly title: string };
@@ -39,6 +41,7 @@ export const CAN = {
   readSubjects: permission('canReadSubjects', canReadSubjects),
   writeSubjects: permission('canWriteSubjects', canWriteSubjects),
   manageConsents: permission('canManageConsents', canManageConsents),
+  useConsole: permission('canUseConsole', canUseConsole, 'session_required', 'Use the console while signed in, not with an API key'),
   manageApiKeys: permission('canManageApiKeys', canManageApiKeys, 'role_forbidden', 'Only an owner or admin, signed in, may manage API keys'),
   publishPolicy: permission('canPublishPolicy', canPublishPolicy, ...OFFICER),
   staffReadTenantData: permission('canStaffReadTenantData', canStaffReadTenantData, 'staff_only', 'Only ECOMKEY staff may do this'),

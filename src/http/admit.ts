@@ -19,6 +19,7 @@ import type { FeatureName } from '../domain/features.ts';
 import type { CategoryKey, PurposeKey } from '../domain/taxonomy/index.ts';
 import { forbidden, notFound, unauthorized } from '../errors.ts';
 import { checkDeclaration, gateAsk, type Located, type RouteDecl } from './declare.ts';
+import { toSignIn } from './guard.ts';
 import { GateRefusal, runProcessing, type Processing } from './processing.ts';
 
 /** A refusal leaves a trace in the tenant's chain: codes and ids only. Its own transaction: the request's rolled back. */
@@ -55,8 +56,9 @@ function decideInto(p: Processing, ask: Ask, s: SubjectRef, snapshot: SubjectSna
 }
 
 /** Permission, subject and gate for one request; the processing context its handler runs in. */
-export async function admit(ctx: AppContext, req: FastifyRequest, d: RouteDecl): Promise<Processing | null> {
-  if (d.can && !d.can.check(req.actor)) throw forbidden(d.can.code, d.can.title);
+export async function admit(ctx: AppContext, req: FastifyRequest, d: RouteDecl & { signIn?: string }): Promise<Processing | null> {
+  // A page sends someone its permission refuses to sign in as someone it admits.
+  if (d.can && !d.can.check(req.actor)) throw d.signIn ? toSignIn(d.signIn, req.url) : forbidden(d.can.code, d.can.title);
   if (d.feature === undefined || d.subject === undefined) return null;
   const { purpose, categories } = gateAsk(d);
   const base: Processing = { feature: d.feature, purpose, admission: d.subject.admit, subject: null, decision: null, pending: null };

@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app/context.ts';
 import { csrfTokenValid } from '../auth/sessions.ts';
-import { forbidden, unauthorized } from '../errors.ts';
+import { AppError, forbidden, unauthorized } from '../errors.ts';
+import { sameOriginNext } from '../web/shared/next.ts';
 import { acceptanceMissing } from '../policies/acceptance.ts';
 import { authenticate } from './authenticate.ts';
 
@@ -13,6 +14,11 @@ declare module 'fastify' {
     access?: Access;
     /** false for the few routes a user needs before accepting the policy (sign-in, policy pages). */
     requiresAcceptance?: boolean;
+    /**
+     * A web page: a visitor the route's access refuses is sent to this sign-in page (and back
+     * with `next`), one who must accept the policies to `/accept`, instead of a problem+json.
+     */
+    signIn?: '/signin' | '/staff/signin';
   }
   interface FastifyRequest {
     actor: import('../auth/actor.ts').Actor;
@@ -20,6 +26,20 @@ declare module 'fastify' {
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** A page's answer to a visitor its access refuses: a redirect, sent by the error handler. */
+export class PageRedirect extends AppError {
+  constructor(readonly location: string) {
+    super(303, 'redirect', 'See other');
+  }
+}
+
+/** The sign-in page for this request, coming back to it afterwards (validated like any `next`), in the same language. */
+export function toSignIn(signIn: string, url: string): PageRedirect {
+  const lang = new URL(url, 'http://pledge.invalid').searchParams.get('lang');
+  const inLang = lang === 'vi' || lang === 'en' ? `&lang=${lang}` : '';
+  return new PageRedirect(`${signIn}?next=${encodeURIComponent(sameOriginNext(url, 'http://pledge.invalid', '/'))}${inLang}`);
+}
 
 /** authenticate → CSRF → access → policy acceptance: the fixed front of every route's pipeline. */
 export function guard(ctx: AppContext) {
@@ -39,13 +59,16 @@ export function guard(ctx: AppContext) {
       }
     }
     if (access === 'public' || access === 'any') return;
+    // A page sends whoever its access refuses to sign in as someone it admits.
+    const refuse = (err: AppError): AppError => (config.signIn ? toSignIn(config.signIn, req.url) : err);
     if (access === 'staff') {
-      if (actor.kind !== 'staff') throw actor.kind === 'anonymous' ? unauthorized() : forbidden('staff_only', 'Only ECOMKEY staff may do this');
+      if (actor.kind !== 'staff') throw refuse(actor.kind === 'anonymous' ? unauthorized() : forbidden('staff_only', 'Only ECOMKEY staff may do this'));
       return;
     }
-    if (actor.kind !== 'user') throw actor.kind === 'anonymous' ? unauthorized() : forbidden('tenant_forbidden', 'Staff cannot act as a merchant');
+    if (actor.kind !== 'user') throw refuse(actor.kind === 'anonymous' ? unauthorized() : forbidden('tenant_forbidden', 'Staff cannot act as a merchant'));
     if (config.requiresAcceptance === false || ctx.caches.accepted.get(actor.userId)) return;
     if (await acceptanceMissing(ctx.db, actor.userId)) {
+      if (config.signIn) throw new PageRedirect('/accept');
       throw forbidden('policy_acceptance_required', 'Accept the current Terms of Service and Privacy Policy first', {
         links: { privacy: '/api/policies/privacy/current', terms: '/api/policies/terms/current', accept: '/api/policies/accept', page: '/accept' },
       });

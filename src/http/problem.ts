@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.ts';
 import { isCardIssue } from '../guard/schema.ts';
+import { PageRedirect } from './guard.ts';
 
 export const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
 
@@ -29,6 +30,7 @@ const FASTIFY_CODES: Record<string, [number, string, string]> = {
 
 /** Every error leaves as problem+json with a stable code; unknown errors reveal nothing. */
 export function handleError(err: FastifyError, req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (err instanceof PageRedirect) return reply.header('cache-control', 'no-store').redirect(err.location, 303);
   if (err instanceof AppError) {
     if ((err.status === 429 || err.status === 503) && typeof err.extra.retryAfter === 'number') reply.header('retry-after', String(err.extra.retryAfter));
     return sendProblem(reply, problem(err.status, err.code, err.title, err.extra));

@@ -15,8 +15,9 @@ import { keyringFor } from '../crypto/envelope.ts';
 import type { Keys } from '../crypto/keys.ts';
 import { BUYER_COLUMNS, openBuyer, type BuyerRow } from '../subjects/buyers.ts';
 import { findSubscriber, listSubscribers, openSubscriber } from '../subjects/subscribers.ts';
+import { presentBuyerSummary, presentSubscriberSummary, type SubjectSummary } from './presenters.ts';
 
-export type SubjectSummary = { type: LedgerSubjectType; id: string; name: string; source: string; legalBasis: string | null; createdAt: Date };
+export type { SubjectSummary };
 
 async function listBuyers(tx: Sql, limit: number): Promise<BuyerRow[]> {
   return tx.query<BuyerRow>(`SELECT ${BUYER_COLUMNS} FROM buyers ORDER BY created_at DESC, id DESC LIMIT $1`, [limit]);
@@ -30,22 +31,22 @@ export function loadSubjects(ctx: AppContext, tenantId: string, cursor: string |
     const subs = await listSubscribers(tx, { limit: 50, cursor });
     const buyers = await listBuyers(tx, 50);
     return {
-      subscribers: subs.rows.map((r) => ({ type: 'subscriber', id: r.id, name: openSubscriber(ctx.keys, r).displayName, source: r.source, legalBasis: r.legal_basis, createdAt: r.created_at })),
+      subscribers: subs.rows.map((r) => presentSubscriberSummary(r, openSubscriber(ctx.keys, r))),
       subscribersNext: subs.nextCursor,
-      buyers: buyers.map((r) => ({ type: 'buyer', id: r.id, name: openBuyer(ctx.keys, r).name, source: r.source, legalBasis: null, createdAt: r.created_at })),
+      buyers: buyers.map((r) => presentBuyerSummary(r, openBuyer(ctx.keys, r))),
     };
   });
 }
 
-// Names are sealed at rest (C07): the page's data opens them, as a presenter does.
+// Names are sealed at rest (C07): opened here, and only what the presenter names reaches the page.
 async function findSubject(tx: Sql, keys: Pick<Keys, 'data'>, type: LedgerSubjectType, id: string): Promise<SubjectSummary | undefined> {
   if (type === 'subscriber') {
     const r = await findSubscriber(tx, id);
-    return r && { type, id: r.id, name: openSubscriber(keys, r).displayName, source: r.source, legalBasis: r.legal_basis, createdAt: r.created_at };
+    return r && presentSubscriberSummary(r, openSubscriber(keys, r));
   }
   if (type === 'buyer') {
     const [r] = await tx.query<BuyerRow>(`SELECT ${BUYER_COLUMNS} FROM buyers WHERE id = $1`, [id]);
-    return r && { type, id: r.id, name: openBuyer(keys, r).name, source: r.source, legalBasis: null, createdAt: r.created_at };
+    return r && presentBuyerSummary(r, openBuyer(keys, r));
   }
   return undefined;
 }

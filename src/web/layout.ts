@@ -1,6 +1,29 @@
 import { html, jsonScript, type SafeHtml } from './html.ts';
-import { dictionary, LANGS } from './i18n/index.ts';
+import { dictionary, LANGS, type Lang } from './i18n/index.ts';
 import { urlInLang, type Page, type View } from './view.ts';
+
+/**
+ * The dictionary keys each page script reads, by prefix, besides `common.` and `error.` (the
+ * shared client code's): a page ships its own namespace, not the whole dictionary.
+ */
+export const SCRIPT_NAMESPACES: Readonly<Record<string, readonly string[]>> = {
+  accept: ['accept.', 'nav.profile'], home: ['notice.', 'policy.'], mailbox: ['mailbox.'], policy: ['policy.'],
+  'privacy-center': ['pc.', 'method.'], profile: ['history.', 'keys.', 'role.', 'signup.', 'profile.'], verify: ['verify.'],
+};
+
+const pageDicts = new Map<string, Record<string, string>>();
+
+/** The part of the dictionary a page's script reads. */
+export function pageDictionary(lang: Lang, script: string | undefined): Record<string, string> {
+  const id = `${lang}:${script ?? ''}`;
+  let d = pageDicts.get(id);
+  if (!d) {
+    const prefixes = ['common.', 'error.', ...(SCRIPT_NAMESPACES[script ?? ''] ?? [])];
+    d = Object.fromEntries(Object.entries(dictionary(lang)).filter(([k]) => prefixes.some((p) => k.startsWith(p))));
+    pageDicts.set(id, d);
+  }
+  return d;
+}
 
 function navLink(v: View, href: string, label: string): SafeHtml {
   const current = v.url.pathname === href || (href !== '/' && v.url.pathname.startsWith(`${href}/`));
@@ -32,7 +55,7 @@ function header(v: View): SafeHtml {
 </header>`;
 }
 
-/** The page shell: skip link, header, main, footer, the page's dictionary and its script. */
+/** The page shell: skip link, header, main, footer, the page's dictionary and its one script (the shared code bundled in). */
 export function layout(v: View, page: Page): string {
   const { t } = v;
   return html`<!doctype html>
@@ -42,8 +65,7 @@ export function layout(v: View, page: Page): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title} · Pledge</title>
 <link rel="stylesheet" href="/assets/app.css">
-<script type="module" src="/assets/app.js"></script>
-${page.script ? html`<script type="module" src="/assets/${page.script}.js"></script>` : ''}
+<script type="module" src="/assets/${page.script ?? 'app'}.js"></script>
 </head>
 <body>
 <a class="skip-link" href="#main">${t('skip')}</a>
@@ -55,7 +77,7 @@ ${page.body}
   <p>${t('footer.contact')}</p>
   <p><a href="/docs">${t('footer.api')}</a> · <span>${t('site.tagline')}</span></p>
 </div></footer>
-<script type="application/json" id="pledge-i18n">${jsonScript(dictionary(v.lang))}</script>
+<script type="application/json" id="pledge-i18n">${jsonScript(pageDictionary(v.lang, page.script))}</script>
 </body>
 </html>
 `.value;

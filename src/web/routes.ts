@@ -6,7 +6,6 @@ import { z } from 'zod';
 import { exemptString } from '../guard/schema.ts';
 import type { RouteModule } from '../http/routes.ts';
 import type { AppContext } from '../app/context.ts';
-import { acceptanceMissing } from '../policies/acceptance.ts';
 import { chooseLang, LANG_COOKIE, translator } from './i18n/index.ts';
 import { layout } from './layout.ts';
 import { acceptPage } from './pages/accept.ts';
@@ -20,18 +19,16 @@ import { isUuid } from '../db/scope.ts';
 import { signupPage } from './pages/signup.ts';
 import type { Page, View } from './view.ts';
 import { registerConsolePages } from './console-routes.ts';
+import { pageScripts } from './build.ts';
 
-const ASSET_TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' };
-const ASSET_NAME = /^[a-z][a-z0-9-]*\.(js|css)$/;
+const CSS_NAME = /^[a-z][a-z0-9-]*\.css$/;
 
-/** The static files, read once at boot: the set is fixed, so no request can name a path outside it. */
-function loadAssets(): Map<string, { body: Buffer; type: string }> {
+/** The static files, read and bundled once at boot: the set is fixed, so no request can name a path outside it. */
+async function loadAssets(): Promise<Map<string, { body: Buffer; type: string }>> {
   const dir = new URL('./assets/', import.meta.url);
   const assets = new Map<string, { body: Buffer; type: string }>();
-  for (const name of readdirSync(dir)) {
-    const m = ASSET_NAME.exec(name);
-    if (m) assets.set(name, { body: readFileSync(new URL(name, dir)), type: ASSET_TYPES[m[1]!]! });
-  }
+  for (const name of readdirSync(dir)) if (CSS_NAME.test(name)) assets.set(name, { body: readFileSync(new URL(name, dir)), type: 'text/css; charset=utf-8' });
+  for (const [name, b] of await pageScripts()) assets.set(name, { body: b.body, type: 'text/javascript; charset=utf-8' });
   return assets;
 }
 
@@ -44,8 +41,8 @@ const KindParams = z.strictObject({ kind: exemptString(z.string().max(40), 'matc
 const VersionParams = z.strictObject({ kind: exemptString(z.string().max(40), 'matched against the policy kinds, never stored'), version: exemptString(z.string().max(20), 'matched as a number, never stored') });
 const PrivacyCenterParams = z.strictObject({ tenantId: exemptString(z.string().max(64), 'matched as a uuid, never stored') });
 
-export const webRoutes: RouteModule = (app, ctx) => {
-  const assets = loadAssets();
+export const webRoutes: RouteModule = async (app, ctx) => {
+  const assets = await loadAssets();
   // These pages are shells: what they show of a person comes from the JSON API, through its pipeline.
   const pageConfig = { config: { access: 'public' as const, noPersonalData: 'A page shell; personal data arrives through the JSON API' }, schema: { hide: true } };
 
@@ -65,23 +62,16 @@ export const webRoutes: RouteModule = (app, ctx) => {
   app.get('/signin', pageConfig, render(signinPage));
   app.get('/dev/mailbox', pageConfig, render(mailboxPage));
 
-  app.get('/accept', pageConfig, async (req, reply) => {
-    if (req.actor.kind !== 'user') return reply.redirect('/signin?next=/accept');
-    return sendPage(reply, viewOf(ctx, req, reply), acceptPage);
+  // Signed-in pages: the pipeline signs the visitor in (then back here) and checks acceptance;
+  // what they show of the person still comes from the JSON API.
+  const signedIn = (extra: { requiresAcceptance?: false } = {}) => ({
+    config: { access: 'user' as const, signIn: '/signin' as const, ...extra, noPersonalData: pageConfig.config.noPersonalData }, schema: { hide: true },
   });
-
-  app.get('/profile', pageConfig, async (req, reply) => {
-    if (req.actor.kind !== 'user') return reply.redirect('/signin?next=/profile');
-    // The page would only show errors until the policies are accepted, so it sends the user there first.
-    if (await acceptanceMissing(ctx.db, req.actor.userId)) return reply.redirect('/accept');
-    return sendPage(reply, viewOf(ctx, req, reply), profilePage);
-  });
-
-  // The privacy center: a signed-in Customer's own consents to ECOMKEY, or a shop's Subscribers and Buyers by e-mail link.
-  app.get('/privacy-center', pageConfig, async (req, reply) => {
-    if (req.actor.kind !== 'user') return reply.redirect('/signin?next=/privacy-center');
-    return sendPage(reply, viewOf(ctx, req, reply), (v) => privacyCenterPage(v, null, 'ECOMKEY'));
-  });
+  app.get('/accept', signedIn({ requiresAcceptance: false }), render(acceptPage));
+  app.get('/profile', signedIn(), render(profilePage));
+  // The privacy center: a signed-in Customer's own consents to ECOMKEY (withdrawing never waits for acceptance),
+  // or a shop's Subscribers and Buyers by e-mail link.
+  app.get('/privacy-center', signedIn({ requiresAcceptance: false }), render((v) => privacyCenterPage(v, null, 'ECOMKEY')));
   app.get('/privacy-center/:tenantId', { ...pageConfig, schema: { hide: true, params: PrivacyCenterParams } }, async (req, reply) => {
     const id = req.params.tenantId;
     const shop = isUuid(id) ? await findTenantName(ctx.db, keyringFor(ctx.config), id, { open: true }) : undefined;

@@ -86,7 +86,7 @@ export function describeInBrowser(title: string, fn: (b: () => BrowserHarness) =
     let b: BrowserHarness | undefined;
     beforeAll(async () => {
       b = await startBrowserHarness();
-    }, 60_000);
+    }, 180_000);
     afterAll(async () => {
       await b?.close();
     });

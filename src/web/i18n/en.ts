@@ -29,6 +29,7 @@ export const en: Record<MessageKey, string> = {
   'common.unknown': 'Something went wrong.',
   'common.fixFields': 'Please check: {fields}',
   'common.optional': 'optional',
+  'common.zone': 'Vietnam time',
 
   'home.title': 'Pledge: privacy promises, kept by software',
   'home.lead': 'ECOMKEY helps shops talk to their customers through chatbots, Zalo, Facebook and e-mail. Pledge turns the ECOMKEY privacy policy into rules the system actually enforces.',

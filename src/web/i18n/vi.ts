@@ -27,6 +27,7 @@ export const vi = {
   'common.unknown': 'Đã có lỗi xảy ra.',
   'common.fixFields': 'Vui lòng kiểm tra: {fields}',
   'common.optional': 'không bắt buộc',
+  'common.zone': 'giờ Việt Nam',
 
   'home.title': 'Pledge: lời hứa về quyền riêng tư, được giữ bằng phần mềm',
   'home.lead': 'ECOMKEY giúp các cửa hàng trò chuyện với khách hàng qua chatbot, Zalo, Facebook và e-mail. Pledge biến chính sách quyền riêng tư của ECOMKEY thành những quy tắc mà hệ thống thực sự thi hành.',

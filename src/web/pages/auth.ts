@@ -1,4 +1,6 @@
+import { constraints, formSchemas } from '../form-fields.ts';
 import { html } from '../html.ts';
+import { sameOriginNext } from '../shared/next.ts';
 import type { Page, View } from '../view.ts';
 
 /** Follows the e-mailed link: the token is posted by verify.js, so a link prefetcher cannot spend it. */
@@ -14,17 +16,17 @@ export function verifyPage({ t }: View): Page {
   };
 }
 
-export function signinPage({ t }: View): Page {
+export function signinPage({ t, url }: View): Page {
   return {
     title: t('signin.title'),
     script: 'signin',
     body: html`<section class="panel narrow">
   <h1>${t('signin.title')}</h1>
-  <form id="signin-form" method="post" novalidate>
+  <form id="signin-form" method="post" novalidate data-next="${sameOriginNext(url.searchParams.get('next'), url.origin, '/profile')}" ${formSchemas('SignInBody')}>
     <div class="field"><label for="email">${t('signin.email')}</label>
-      <input id="email" name="email" type="email" autocomplete="username" required></div>
+      <input id="email" name="email" type="email" autocomplete="username" ${constraints('SignInBody', 'email')}></div>
     <div class="field"><label for="password">${t('signin.password')}</label>
-      <input id="password" name="password" type="password" autocomplete="current-password" required></div>
+      <input id="password" name="password" type="password" autocomplete="current-password" ${constraints('SignInBody', 'password')}></div>
     <p class="form-error" role="alert" hidden></p>
     <button class="button" type="submit">${t('signin.submit')}</button>
   </form>

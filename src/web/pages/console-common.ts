@@ -8,10 +8,20 @@ import { html, type SafeHtml } from '../html.ts';
 import { dictionary, type MessageKey } from '../i18n/index.ts';
 import type { View } from '../view.ts';
 
+/** Sections the next issues fill: each has a page today that says what it will hold. */
+export const COMING_SECTIONS = ['consents', 'requests', 'channels', 'analytics', 'retention', 'incidents'] as const;
+export type ComingSection = (typeof COMING_SECTIONS)[number];
+
 const SECTIONS = [
   ['/console/subjects', 'console.nav.subjects'],
+  ['/console/consents', 'console.nav.consents'],
+  ['/console/requests', 'console.nav.requests'],
+  ['/console/channels', 'console.nav.channels'],
+  ['/console/analytics', 'console.nav.analytics'],
   ['/console/disclosures', 'console.nav.disclosures'],
   ['/console/processors', 'console.nav.processors'],
+  ['/console/retention', 'console.nav.retention'],
+  ['/console/incidents', 'console.nav.incidents'],
 ] as const;
 
 /** The console's own tabs, under the site header; the current section is marked for screen readers. */

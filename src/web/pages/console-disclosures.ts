@@ -1,6 +1,7 @@
 import { CATEGORIES, DISCLOSURE_BASES, PURPOSE_KEYS } from '../../domain/taxonomy/index.ts';
 import { RECIPIENT_KINDS } from '../../disclosures/rules.ts';
 import { DISCLOSABLE_SUBJECT_TYPES } from '../../disclosures/subjects.ts';
+import { constraints, formSchemas } from '../form-fields.ts';
 import { html, type SafeHtml } from '../html.ts';
 import type { DisclosuresData } from '../console-data.ts';
 import type { Page, View } from '../view.ts';
@@ -34,28 +35,28 @@ export function disclosureForm(v: View, processors: DisclosuresData['processors'
   const { t } = v;
   return html`<section class="panel" aria-labelledby="record-title" id="record">
   <h2 id="record-title">${t('console.disclosures.form')}</h2>
-  <form id="disclosure-form" method="post" novalidate>
+  <form id="disclosure-form" method="post" novalidate ${staff ? formSchemas('DisclosureCreate', 'StaffAccess') : formSchemas('DisclosureCreate')}>
     ${staff ? html`<div class="field"><label for="tenantId">${t('console.staff.tenantId')}</label><input id="tenantId" name="tenantId" required autocomplete="off" spellcheck="false"></div>
-    <div class="field"><label for="accessReason">${t('console.staff.reason')}</label><input id="accessReason" name="accessReason" required minlength="10" maxlength="500" aria-describedby="accessReason-hint">
+    <div class="field"><label for="accessReason">${t('console.staff.reason')}</label><input id="accessReason" name="accessReason" ${constraints('StaffAccess', 'accessReason')} aria-describedby="accessReason-hint">
       <p class="hint" id="accessReason-hint">${t('console.staff.reasonHint')}</p></div>` : ''}
     <div class="field"><label for="recipientKind">${t('console.disclosures.recipientKind')}</label>
-      <select id="recipientKind" name="recipientKind">${RECIPIENT_KINDS.map((k) => html`<option value="${k}" ${k === 'authority' ? html`selected` : ''}>${label(v, 'console.recipient', k)}</option>`)}</select></div>
+      <select id="recipientKind" name="recipientKind" ${constraints('DisclosureCreate', 'recipientKind')}>${RECIPIENT_KINDS.map((k) => html`<option value="${k}" ${k === 'authority' ? html`selected` : ''}>${label(v, 'console.recipient', k)}</option>`)}</select></div>
     <div class="field" data-for="processor"><label for="recipientId">${t('console.disclosures.processor')}</label>
-      <select id="recipientId" name="recipientId"><option value="">${t('console.disclosures.chooseProcessor')}</option>
+      <select id="recipientId" name="recipientId" ${constraints('DisclosureCreate', 'recipientId')}><option value="">${t('console.disclosures.chooseProcessor')}</option>
       ${processors.map((p) => html`<option value="${p.processor.id}">${p.processor.name}</option>`)}</select></div>
     <div class="field" data-for="named"><label for="recipientName">${t('console.disclosures.recipientName')}</label>
-      <input id="recipientName" name="recipientName" maxlength="200" aria-describedby="recipientName-hint">
+      <input id="recipientName" name="recipientName" ${constraints('DisclosureCreate', 'recipientName')} aria-describedby="recipientName-hint">
       <p class="hint" id="recipientName-hint">${t('console.disclosures.recipientNameHint')}</p></div>
     <div class="field"><label for="basis">${t('console.disclosures.basis')}</label>
-      <select id="basis" name="basis" required><option value="">${t('console.disclosures.chooseBasis')}</option>
+      <select id="basis" name="basis" ${constraints('DisclosureCreate', 'basis', { required: true })}><option value="">${t('console.disclosures.chooseBasis')}</option>
       ${DISCLOSURE_BASES.map((b) => html`<option value="${b}">${label(v, 'console.basis', b)}</option>`)}</select></div>
     <div class="field"><label for="orderReference">${t('console.disclosures.referenceLabel')}</label>
-      <input id="orderReference" name="orderReference" maxlength="200" aria-describedby="orderReference-hint">
+      <input id="orderReference" name="orderReference" ${constraints('DisclosureCreate', 'orderReference')} aria-describedby="orderReference-hint">
       <p class="hint" id="orderReference-hint">${t('console.disclosures.referenceHint')}</p></div>
     <div class="field"><label for="purpose">${t('console.disclosures.purpose')}</label>
-      <select id="purpose" name="purpose">${PURPOSE_KEYS.map((p) => html`<option value="${p}">${purposeLabel(v, p)}</option>`)}</select></div>
+      <select id="purpose" name="purpose" ${constraints('DisclosureCreate', 'purpose')}>${PURPOSE_KEYS.map((p) => html`<option value="${p}">${purposeLabel(v, p)}</option>`)}</select></div>
     <div class="field"><label for="categories">${t('console.disclosures.categories')}</label>
-      <select id="categories" name="categories" multiple size="8" aria-describedby="categories-hint">
+      <select id="categories" name="categories" multiple size="8" ${constraints('DisclosureCreate', 'categories')} aria-describedby="categories-hint">
       ${CATEGORIES.map((c) => html`<option value="${c.key}">${c.key} — ${c.description}</option>`)}</select>
       <p class="hint" id="categories-hint">${t('console.disclosures.categoriesHint')}</p></div>
     <div class="field"><label for="subjectType">${t('console.disclosures.subjectType')}</label>

@@ -2,6 +2,7 @@ import { CATEGORIES, PURPOSE_KEYS } from '../../domain/taxonomy/index.ts';
 import type { ProcessorWithAgreements } from '../../disclosures/processors.ts';
 import { PROCESSOR_KINDS } from '../../disclosures/rules.ts';
 import { presentAgreement } from '../../routes/processors/presenter.ts';
+import { constraints, formSchemas } from '../form-fields.ts';
 import { html, type SafeHtml } from '../html.ts';
 import type { Page, View } from '../view.ts';
 import { categoryLabel, consoleTabs, day, label, purposeLabel, table } from './console-common.ts';
@@ -23,21 +24,21 @@ function agreementForm(v: View, id: string, base: string): SafeHtml {
   const { t } = v;
   const f = (name: string) => `${name}-${id}`;
   return html`<details class="agreement-form"><summary>${t('console.processors.addAgreement')}</summary>
-  <form method="post" data-agreement="${id}" data-base="${base}" novalidate>
+  <form method="post" data-agreement="${id}" data-base="${base}" novalidate ${formSchemas('AgreementCreate')}>
     <div class="inline-form">
-      <div class="field"><label for="${f('signedAt')}">${t('console.agreement.signed')}</label><input type="date" id="${f('signedAt')}" name="signedAt" required></div>
-      <div class="field"><label for="${f('effectiveFrom')}">${t('console.agreement.effective')}</label><input type="date" id="${f('effectiveFrom')}" name="effectiveFrom" required></div>
-      <div class="field"><label for="${f('expiresAt')}">${t('console.agreement.expires')} <span class="hint">(${t('common.optional')})</span></label><input type="date" id="${f('expiresAt')}" name="expiresAt"></div>
+      <div class="field"><label for="${f('signedAt')}">${t('console.agreement.signed')}</label><input type="date" id="${f('signedAt')}" name="signedAt" ${constraints('AgreementCreate', 'signedAt')}></div>
+      <div class="field"><label for="${f('effectiveFrom')}">${t('console.agreement.effective')}</label><input type="date" id="${f('effectiveFrom')}" name="effectiveFrom" ${constraints('AgreementCreate', 'effectiveFrom')}></div>
+      <div class="field"><label for="${f('expiresAt')}">${t('console.agreement.expires')} <span class="hint">(${t('common.optional')})</span></label><input type="date" id="${f('expiresAt')}" name="expiresAt" ${constraints('AgreementCreate', 'expiresAt')}></div>
     </div>
     <div class="field"><label for="${f('categories')}">${t('console.agreement.categories')}</label>
-      <select id="${f('categories')}" name="categories" multiple size="6">${CATEGORIES.map((c) => html`<option value="${c.key}">${c.key} — ${c.description}</option>`)}</select>
+      <select id="${f('categories')}" name="categories" multiple size="6" ${constraints('AgreementCreate', 'categories')}>${CATEGORIES.map((c) => html`<option value="${c.key}">${c.key} — ${c.description}</option>`)}</select>
       <p class="hint">${t('console.disclosures.categoriesHint')}</p></div>
     <div class="field"><label for="${f('purposes')}">${t('console.agreement.purposes')}</label>
-      <select id="${f('purposes')}" name="purposes" multiple size="4">${PURPOSE_KEYS.map((k) => html`<option value="${k}">${purposeLabel(v, k)}</option>`)}</select></div>
+      <select id="${f('purposes')}" name="purposes" multiple size="4" ${constraints('AgreementCreate', 'purposes')}>${PURPOSE_KEYS.map((k) => html`<option value="${k}">${purposeLabel(v, k)}</option>`)}</select></div>
     <div class="inline-form">
-      <div class="field"><label for="${f('retention')}">${t('console.agreement.retention')}</label><input id="${f('retention')}" name="retention" required maxlength="200"></div>
-      <div class="field"><label for="${f('retentionDays')}">${t('console.agreement.retentionDays')}</label><input type="number" min="0" max="36500" id="${f('retentionDays')}" name="retentionDays" required></div>
-      <div class="field"><label for="${f('documentRef')}">${t('console.agreement.document')}</label><input id="${f('documentRef')}" name="documentRef" required maxlength="300"></div>
+      <div class="field"><label for="${f('retention')}">${t('console.agreement.retention')}</label><input id="${f('retention')}" name="retention" ${constraints('AgreementCreate', 'retention')}></div>
+      <div class="field"><label for="${f('retentionDays')}">${t('console.agreement.retentionDays')}</label><input type="number" id="${f('retentionDays')}" name="retentionDays" ${constraints('AgreementCreate', 'retentionDays')}></div>
+      <div class="field"><label for="${f('documentRef')}">${t('console.agreement.document')}</label><input id="${f('documentRef')}" name="documentRef" ${constraints('AgreementCreate', 'documentRef')}></div>
     </div>
     <div class="check"><input type="checkbox" id="${f('binds')}" name="bindsToPolicy" value="true"><label for="${f('binds')}">${t('console.agreement.binds')}</label></div>
     <p class="form-error" role="alert" hidden></p>
@@ -78,12 +79,12 @@ export function registerForm(v: View, post: string): SafeHtml {
   const { t } = v;
   return html`<section class="panel" aria-labelledby="register-title">
   <h2 id="register-title">${t('console.processors.register')}</h2>
-  <form id="processor-form" method="post" data-post="${post}" novalidate>
-    <div class="field"><label for="p-name">${t('console.processors.name')}</label><input id="p-name" name="name" required maxlength="200" autocomplete="organization"></div>
+  <form id="processor-form" method="post" data-post="${post}" novalidate ${formSchemas('ProcessorCreate')}>
+    <div class="field"><label for="p-name">${t('console.processors.name')}</label><input id="p-name" name="name" ${constraints('ProcessorCreate', 'name')} autocomplete="organization"></div>
     <div class="field"><label for="p-kind">${t('console.processors.kind')}</label>
-      <select id="p-kind" name="kind">${PROCESSOR_KINDS.map((k) => html`<option value="${k}">${label(v, 'console.kind', k)}</option>`)}</select></div>
+      <select id="p-kind" name="kind" ${constraints('ProcessorCreate', 'kind')}>${PROCESSOR_KINDS.map((k) => html`<option value="${k}">${label(v, 'console.kind', k)}</option>`)}</select></div>
     <div class="field"><label for="p-contact">${t('console.processors.contact')} <span class="hint">(${t('common.optional')})</span></label>
-      <input id="p-contact" name="contact" maxlength="320" aria-describedby="p-contact-hint"><p class="hint" id="p-contact-hint">${t('console.processors.contactHint')}</p></div>
+      <input id="p-contact" name="contact" ${constraints('ProcessorCreate', 'contact')} aria-describedby="p-contact-hint"><p class="hint" id="p-contact-hint">${t('console.processors.contactHint')}</p></div>
     <p class="form-error" role="alert" hidden></p>
     <button class="button" type="submit">${t('console.processors.registerSubmit')}</button>
   </form>

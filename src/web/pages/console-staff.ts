@@ -1,6 +1,8 @@
 import type { ProcessorWithAgreements } from '../../disclosures/processors.ts';
 import type { DeadJob } from '../../jobs/runner.ts';
+import { constraints, formSchemas } from '../form-fields.ts';
 import { html } from '../html.ts';
+import { sameOriginNext } from '../shared/next.ts';
 import type { Page, View } from '../view.ts';
 import { disclosureForm } from './console-disclosures.ts';
 import { processorCard, registerForm } from './console-processors.ts';
@@ -8,7 +10,7 @@ import { processorCard, registerForm } from './console-processors.ts';
 /**
  * The privacy officer's console: ECOMKEY's own processors and their agreements (C26), and the
  * form to record a legal disclosure of a shop's data with its reference and a reason (C27).
- * Without a staff session it shows the staff sign-in.
+ * `/staff/signin` shows the staff sign-in, then returns to `next`.
  */
 export function staffPage(v: View, state: { signedIn: false } | { signedIn: true; processors: readonly ProcessorWithAgreements[]; deadJobs: readonly DeadJob[] }): Page {
   const { t } = v;
@@ -19,9 +21,9 @@ export function staffPage(v: View, state: { signedIn: false } | { signedIn: true
       body: html`<section class="panel narrow">
   <h1>${t('console.staff.signin')}</h1>
   <p class="hint">${t('console.staff.notStaff')}</p>
-  <form id="staff-signin-form" method="post" novalidate>
-    <div class="field"><label for="email">${t('signin.email')}</label><input id="email" name="email" type="email" autocomplete="username" required></div>
-    <div class="field"><label for="password">${t('signin.password')}</label><input id="password" name="password" type="password" autocomplete="current-password" required></div>
+  <form id="staff-signin-form" method="post" novalidate data-next="${sameOriginNext(v.url.searchParams.get('next'), v.url.origin, '/staff')}" ${formSchemas('SignInBody')}>
+    <div class="field"><label for="email">${t('signin.email')}</label><input id="email" name="email" type="email" autocomplete="username" ${constraints('SignInBody', 'email')}></div>
+    <div class="field"><label for="password">${t('signin.password')}</label><input id="password" name="password" type="password" autocomplete="current-password" ${constraints('SignInBody', 'password')}></div>
     <p class="form-error" role="alert" hidden></p>
     <button class="button" type="submit">${t('signin.submit')}</button>
   </form>

@@ -1,7 +1,8 @@
-import { html } from '../html.ts';
+import { constraints, formSchemas } from '../form-fields.ts';
+import { html, jsonScript } from '../html.ts';
 import type { Page, View } from '../view.ts';
-
-const PURPOSES = ['provide_service', 'communicate', 'process_payment', 'authenticate', 'improve_service', 'contact', 'research', 'prevent_fraud'] as const;
+import { PURPOSE_KEYS } from '../../domain/taxonomy/index.ts';
+import { purposeLabel } from './console-common.ts';
 
 /**
  * The privacy center: for a shop's Subscribers and Buyers (`tenantId` given: sign in by e-mail
@@ -14,12 +15,14 @@ export function privacyCenterPage(v: View, tenantId: string | null, shop: string
   return {
     title: t('pc.title'),
     script: 'privacy-center',
-    body: html`<div id="pc" data-tenant="${tenantId ?? ''}" data-shop="${shop}">
+    // Purpose names come from the taxonomy in the page's language, for the script's lists as for this form.
+    body: html`<script type="application/json" id="pc-purposes">${jsonScript(Object.fromEntries(PURPOSE_KEYS.map((p) => [p, purposeLabel(v, p)])))}</script>
+<div id="pc" data-tenant="${tenantId ?? ''}" data-shop="${shop}">
 <section class="panel narrow" id="pc-signin" aria-labelledby="pc-signin-title" hidden>
   <h1 id="pc-signin-title">${t('pc.title')}</h1>
   <p class="lead">${t('pc.signin.lead', { shop })}</p>
-  <form id="pc-signin-form" method="post" novalidate>
-    <div class="field"><label for="pc-email">${t('pc.signin.email')}</label><input id="pc-email" name="email" type="email" autocomplete="email" required maxlength="320"></div>
+  <form id="pc-signin-form" method="post" novalidate ${formSchemas('CenterSignInBody')}>
+    <div class="field"><label for="pc-email">${t('pc.signin.email')}</label><input id="pc-email" name="email" type="email" autocomplete="email" ${constraints('CenterSignInBody', 'email')}></div>
     <p class="form-error" role="alert" hidden></p>
     <button class="button" type="submit">${t('pc.signin.submit')}</button>
   </form>
@@ -47,12 +50,12 @@ export function privacyCenterPage(v: View, tenantId: string | null, shop: string
   <section class="panel" aria-labelledby="pc-restrict-title">
     <h2 id="pc-restrict-title">${t('pc.restrict.title')}</h2>
     <p class="hint">${t('pc.restrict.lead')}</p>
-    <form id="pc-restrict-form" method="post" class="inline-form" novalidate>
+    <form id="pc-restrict-form" method="post" class="inline-form" novalidate ${formSchemas('CenterRestrictionBody')}>
       <div class="field"><label for="pc-kind">${t('pc.restrict.kind')}</label>
-        <select id="pc-kind" name="kind"><option value="restriction">${t('pc.restrict.kind.restriction')}</option><option value="objection">${t('pc.restrict.kind.objection')}</option></select></div>
+        <select id="pc-kind" name="kind" ${constraints('CenterRestrictionBody', 'kind')}><option value="restriction">${t('pc.restrict.kind.restriction')}</option><option value="objection">${t('pc.restrict.kind.objection')}</option></select></div>
       <div class="field"><label for="pc-purpose">${t('pc.restrict.purpose')}</label>
-        <select id="pc-purpose" name="purpose"><option value="">${t('pc.restrict.all')}</option>
-          ${PURPOSES.map((p) => html`<option value="${p}">${t(`purpose.${p}`)}</option>`)}</select></div>
+        <select id="pc-purpose" name="purpose" ${constraints('CenterRestrictionBody', 'purpose')}><option value="">${t('pc.restrict.all')}</option>
+          ${PURPOSE_KEYS.map((p) => html`<option value="${p}">${purposeLabel(v, p)}</option>`)}</select></div>
       <button class="button" type="submit">${t('pc.restrict.submit')}</button>
       <p class="form-error" role="alert" hidden></p>
     </form>

@@ -1,3 +1,4 @@
+import { constraints, formSchemas } from '../form-fields.ts';
 import { html } from '../html.ts';
 import type { Page, View } from '../view.ts';
 
@@ -14,12 +15,12 @@ export function profilePage({ t }: View): Page {
     <div><dt>${t('profile.tenant')}</dt><dd data-field="tenantName">…</dd></div>
     <div><dt>${t('profile.role')}</dt><dd data-field="role">…</dd></div>
   </dl>
-  <form id="profile-form" method="post" novalidate>
-    <div class="field"><label for="name">${t('signup.name')}</label><input id="name" name="name" autocomplete="name" required maxlength="200"></div>
-    <div class="field"><label for="company">${t('signup.company')}</label><input id="company" name="company" autocomplete="organization" required maxlength="200"></div>
-    <div class="field"><label for="billingAddress">${t('signup.billingAddress')}</label><textarea id="billingAddress" name="billingAddress" rows="3" autocomplete="street-address" required maxlength="500"></textarea></div>
+  <form id="profile-form" method="post" novalidate ${formSchemas('ProfilePatchBody')}>
+    <div class="field"><label for="name">${t('signup.name')}</label><input id="name" name="name" autocomplete="name" ${constraints('ProfilePatchBody', 'name', { required: true })}></div>
+    <div class="field"><label for="company">${t('signup.company')}</label><input id="company" name="company" autocomplete="organization" ${constraints('ProfilePatchBody', 'company', { required: true })}></div>
+    <div class="field"><label for="billingAddress">${t('signup.billingAddress')}</label><textarea id="billingAddress" name="billingAddress" rows="3" autocomplete="street-address" ${constraints('ProfilePatchBody', 'billingAddress', { required: true })}></textarea></div>
     <div class="field"><label for="locale">${t('signup.locale')}</label>
-      <select id="locale" name="locale"><option value="vi">${t('lang.vi')}</option><option value="en">${t('lang.en')}</option></select></div>
+      <select id="locale" name="locale" ${constraints('ProfilePatchBody', 'locale')}><option value="vi">${t('lang.vi')}</option><option value="en">${t('lang.en')}</option></select></div>
     <p class="form-error" role="alert" hidden></p>
     <p class="form-ok" role="status" hidden>${t('profile.saved')}</p>
     <button class="button" type="submit">${t('profile.save')}</button>
@@ -33,10 +34,10 @@ export function profilePage({ t }: View): Page {
 <section class="panel" aria-labelledby="keys-title">
   <h2 id="keys-title">${t('keys.title')}</h2>
   <p class="hint">${t('keys.lead')}</p>
-  <form id="key-form" method="post" class="inline-form" novalidate>
-    <div class="field"><label for="key-name">${t('keys.name')}</label><input id="key-name" name="name" required maxlength="100"></div>
+  <form id="key-form" method="post" class="inline-form" novalidate ${formSchemas('ApiKeyCreate')}>
+    <div class="field"><label for="key-name">${t('keys.name')}</label><input id="key-name" name="name" ${constraints('ApiKeyCreate', 'name')}></div>
     <div class="field"><label for="key-role">${t('keys.role')}</label>
-      <select id="key-role" name="role"><option value="agent">${t('role.agent')}</option><option value="admin">${t('role.admin')}</option></select></div>
+      <select id="key-role" name="role" ${constraints('ApiKeyCreate', 'role')}><option value="agent">${t('role.agent')}</option><option value="admin">${t('role.admin')}</option></select></div>
     <button class="button" type="submit">${t('keys.create')}</button>
     <p class="form-error" role="alert" hidden></p>
   </form>

@@ -1,3 +1,4 @@
+import { constraints, formSchemas } from '../form-fields.ts';
 import { html } from '../html.ts';
 import type { Page, View } from '../view.ts';
 
@@ -14,23 +15,23 @@ export function signupPage({ t, lang, devMailbox }: View): Page {
   <h1>${t('signup.title')}</h1>
   <p class="lead">${t('signup.lead')}</p>
   <p class="callout" id="no-card">${t('signup.noCard')}</p>
-  <form id="signup-form" method="post" novalidate>
+  <form id="signup-form" method="post" novalidate ${formSchemas('SignUpBody')}>
     <div class="field"><label for="name">${t('signup.name')}</label>
-      <input id="name" name="name" autocomplete="name" required maxlength="200"></div>
+      <input id="name" name="name" autocomplete="name" ${constraints('SignUpBody', 'name')}></div>
     <div class="field"><label for="company">${t('signup.company')}</label>
-      <input id="company" name="company" autocomplete="organization" required maxlength="200"></div>
+      <input id="company" name="company" autocomplete="organization" ${constraints('SignUpBody', 'company')}></div>
     <div class="field"><label for="email">${t('signup.email')}</label>
-      <input id="email" name="email" type="email" autocomplete="email" required maxlength="254"></div>
+      <input id="email" name="email" type="email" autocomplete="email" ${constraints('SignUpBody', 'email')}></div>
     <div class="field"><label for="billingAddress">${t('signup.billingAddress')}</label>
-      <textarea id="billingAddress" name="billingAddress" autocomplete="street-address" rows="3" required maxlength="500"></textarea></div>
+      <textarea id="billingAddress" name="billingAddress" autocomplete="street-address" rows="3" ${constraints('SignUpBody', 'billingAddress')}></textarea></div>
     <div class="field"><label for="password">${t('signup.password')}</label>
-      <input id="password" name="password" type="password" autocomplete="new-password" required minlength="10" aria-describedby="password-hint">
+      <input id="password" name="password" type="password" autocomplete="new-password" ${constraints('SignUpBody', 'password')} aria-describedby="password-hint">
       <p class="hint" id="password-hint">${t('signup.passwordHint')}</p></div>
     <div class="field"><label for="dateOfBirth">${t('signup.dateOfBirth')}</label>
-      <input id="dateOfBirth" name="dateOfBirth" type="date" required aria-describedby="dob-hint">
+      <input id="dateOfBirth" name="dateOfBirth" type="date" ${constraints('SignUpBody', 'dateOfBirth')} aria-describedby="dob-hint">
       <p class="hint" id="dob-hint">${t('signup.dateOfBirthHint')}</p></div>
     <div class="field"><label for="locale">${t('signup.locale')}</label>
-      <select id="locale" name="locale">
+      <select id="locale" name="locale" ${constraints('SignUpBody', 'locale')}>
         <option value="vi" ${lang === 'vi' ? html`selected` : ''}>${t('lang.vi')}</option>
         <option value="en" ${lang === 'en' ? html`selected` : ''}>${t('lang.en')}</option>
       </select></div>

@@ -1,9 +1,9 @@
-/* global document */
 // The site notice: shown while a significant policy change is recent (C40).
-import { api, el, lang, t } from './app.js';
+import { api, el, lang, t, type Out } from './lib/app.ts';
+import type { SiteNoticeOut } from '../../routes/policies/schema.ts';
 
 const box = document.getElementById('site-notice');
-const res = await api('GET', '/api/site-notice').catch(() => null);
+const res = await api<Out<typeof SiteNoticeOut>>('GET', '/api/site-notice').catch(() => null);
 const notice = res?.notice;
 if (box && notice) {
   box.replaceChildren(

@@ -1,0 +1,56 @@
+/**
+ * Form constraints from the zod schemas the API validates with, so none is written twice:
+ * a form names its schema (`data-schema`), each field takes `required`, `minlength`,
+ * `maxlength`, `min` and `max` from it. The browser's checks are a courtesy; the API decides.
+ */
+import { z } from 'zod';
+import { SignInBody, SignUpBody } from '../routes/auth/schema.ts';
+import { ApiKeyCreate } from '../routes/api-keys/schema.ts';
+import { DisclosureCreate } from '../routes/disclosures/schema.ts';
+import { ProfilePatchBody } from '../routes/me/schema.ts';
+import { CenterRestrictionBody, SignInBody as CenterSignInBody } from '../routes/privacy-center/schema.ts';
+import { AgreementCreate, ProcessorCreate } from '../routes/processors/schema.ts';
+import { AccessReason } from '../routes/staff-tenants/schema.ts';
+import { html, type SafeHtml } from './html.ts';
+
+/** The schemas forms are rendered from, by the name a form gives in `data-schema`. */
+export const FORM_SCHEMAS = {
+  SignUpBody, SignInBody, ProfilePatchBody, ApiKeyCreate, ProcessorCreate, AgreementCreate, DisclosureCreate, CenterSignInBody, CenterRestrictionBody,
+  // Staff send their reason in a header; the form field is checked by the same schema.
+  StaffAccess: z.object({ accessReason: AccessReason }),
+} as const;
+export type FormSchema = keyof typeof FORM_SCHEMAS;
+
+/** A field's JSON Schema, as zod describes what it accepts. */
+export type FieldSpec = { type?: string; minLength?: number; maxLength?: number; minimum?: number; maximum?: number; enum?: unknown[]; anyOf?: FieldSpec[] };
+type Spec = { properties: Record<string, FieldSpec>; required: ReadonlySet<string> };
+
+const specs = new Map<FormSchema, Spec>();
+
+/** What the schema accepts for each field (an optional field's non-null alternative). */
+export function formSpec(name: FormSchema): Spec {
+  let spec = specs.get(name);
+  if (!spec) {
+    const js = z.toJSONSchema(FORM_SCHEMAS[name], { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, FieldSpec>; required?: string[] };
+    const properties: Record<string, FieldSpec> = {};
+    for (const [k, v] of Object.entries(js.properties ?? {})) properties[k] = v.anyOf?.find((a) => a.type !== 'null') ?? v;
+    spec = { properties, required: new Set(js.required ?? []) };
+    specs.set(name, spec);
+  }
+  return spec;
+}
+
+/** The attribute naming a form's schemas (the API's body, and any extra fields' schema). */
+export const formSchemas = (...names: FormSchema[]): SafeHtml => html`data-schema="${names.join(' ')}"`;
+
+/**
+ * A field's constraints as HTML attributes. `required` may be forced where the form asks for
+ * what the schema leaves optional (a profile's name may not be emptied, though a patch omits it).
+ */
+export function constraints(schema: FormSchema, field: string, opts: { required?: boolean } = {}): SafeHtml {
+  const spec = formSpec(schema);
+  const f = spec.properties[field];
+  if (!f) throw new Error(`${schema} has no field ${field}`);
+  const required = opts.required ?? spec.required.has(field);
+  return html`${required ? html`required` : ''}${f.minLength !== undefined && f.minLength > 1 ? html` minlength="${f.minLength}"` : ''}${f.maxLength !== undefined ? html` maxlength="${f.maxLength}"` : ''}${f.minimum !== undefined ? html` min="${f.minimum}"` : ''}${f.maximum !== undefined ? html` max="${f.maximum}"` : ''}`;
+}
