@@ -51,17 +51,23 @@ async function openValue(d: DsrDeps, subject: SubjectRef, c: PersonalColumn, row
 
 const iso = (v: unknown): unknown => (v instanceof Date ? v.toISOString() : v);
 
+/** The WHERE clause selecting `subject`'s rows of a mapped table, or null when no link reaches it. */
+export async function subjectWhere(d: DsrDeps, entry: SubjectTable, subject: SubjectRef, ids: Identities): Promise<{ where: string; params: unknown[] } | null> {
+  const cond = subjectCondition(entry, subject, ids, d.keys);
+  if (!cond) return null;
+  // A shop's subject is found inside that shop only, also where a table is read with platform rights.
+  if (!subject.tenantId || !(await hasTenantColumn(d.tx, entry.table))) return { where: `(${cond.sql})`, params: [...cond.params] };
+  return { where: `(${cond.sql}) AND tenant_id = $${cond.params.length + 1}`, params: [...cond.params, subject.tenantId] };
+}
+
 /** The rows of one mapped table that belong to `subject`. */
 export async function subjectRows(d: DsrDeps, entry: SubjectTable, subject: SubjectRef, ids: Identities): Promise<Row[]> {
-  const cond = subjectCondition(entry, subject, ids, d.keys);
-  if (!cond) return [];
-  // A shop's subject is found inside that shop only, also where a table is read with platform rights.
-  const tenant = subject.tenantId && (await hasTenantColumn(d.tx, entry.table)) ? ` AND tenant_id = $${cond.params.length + 1}` : '';
-  return d.tx.query<Row>(`SELECT * FROM ${quoteIdent(entry.table)} WHERE (${cond.sql})${tenant}`, tenant ? [...cond.params, subject.tenantId] : [...cond.params]);
+  const w = await subjectWhere(d, entry, subject, ids);
+  return w ? d.tx.query<Row>(`SELECT * FROM ${quoteIdent(entry.table)} WHERE ${w.where}`, w.params) : [];
 }
 
 const tenantColumns = new WeakMap<Sql, Map<string, boolean>>();
-export async function hasTenantColumn(tx: Sql, table: string): Promise<boolean> {
+async function hasTenantColumn(tx: Sql, table: string): Promise<boolean> {
   const cache = tenantColumns.get(tx) ?? new Map<string, boolean>();
   tenantColumns.set(tx, cache);
   if (!cache.has(table)) {

@@ -9,8 +9,8 @@
 import type { Sql } from '../db/index.ts';
 import type { Erasure, SubjectTable } from '../domain/subject-map.ts';
 import type { SubjectRef } from '../subjects/ref.ts';
-import { hasTenantColumn, LIVE_MAP, type DataMap, type DsrDeps } from './access.ts';
-import { quoteIdent, subjectCondition, type Identities } from './locate.ts';
+import { LIVE_MAP, subjectWhere, type DataMap, type DsrDeps } from './access.ts';
+import { quoteIdent, type Identities } from './locate.ts';
 
 export type ErasedTable = { table: string; rows: number; action: Erasure['action']; ground?: string; period?: string; clause?: string };
 export type ErasureReport = { subject: { type: string; id: string }; tables: ErasedTable[] };
@@ -43,10 +43,8 @@ export async function eraseSubject(d: DsrDeps, subject: SubjectRef, ids: Identit
   await d.tx.query("SELECT set_config('pledge.erasure', 'on', true)");
   const plans: { entry: SubjectTable; where: string; params: unknown[] }[] = [];
   for (const entry of map.tables) {
-    const cond = subjectCondition(entry, subject, ids, d.keys);
-    if (!cond) continue;
-    const tenant = subject.tenantId && (await hasTenantColumn(d.tx, entry.table));
-    plans.push({ entry, where: `(${cond.sql})${tenant ? ` AND tenant_id = $${cond.params.length + 1}` : ''}`, params: tenant ? [...cond.params, subject.tenantId] : [...cond.params] });
+    const w = await subjectWhere(d, entry, subject, ids);
+    if (w) plans.push({ entry, ...w });
   }
   const report = new Map<string, ErasedTable>();
   const note = (t: SubjectTable, rows: number) => {
