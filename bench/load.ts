@@ -9,7 +9,10 @@ export type LoadResult = { reqPerSec: number; p99: number; errors: number; non2x
 
 /** Starts a bench server script as its own process and waits for its JSON "ready" line. */
 export async function startServer<T>(script: string, env: Record<string, string> = {}): Promise<{ info: T; proc: ChildProcess }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // The store is the caller's choice per server: BENCH_DATABASE_URL from the parent's own
+  // environment must not turn an embedded-store server into a second PostgreSQL one.
+  const { BENCH_DATABASE_URL: _inherited, ...inherited } = process.env;
+  const proc = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const rl = createInterface({ input: proc.stdout! });
   const line = await new Promise<string>((resolve, reject) => {
     rl.once('line', resolve);
