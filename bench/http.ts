@@ -10,7 +10,7 @@ const CONNECTIONS = 50;
 
 type PledgeInfo = { port: number; apiKey: string; subscriberIds: string[] };
 
-const servers = [{ label: 'Pledge GET subscriber, PGlite', env: {} as Record<string, string> }];
+const servers = process.env.BENCH_SKIP_PGLITE ? [] as Array<{ label: string; env: Record<string, string> }> : [{ label: 'Pledge GET subscriber, PGlite', env: {} as Record<string, string> }];
 if (process.env.BENCH_DATABASE_URL) servers.push({ label: 'Pledge GET subscriber, PostgreSQL', env: { BENCH_DATABASE_URL: process.env.BENCH_DATABASE_URL } });
 else console.log('(BENCH_DATABASE_URL unset: PostgreSQL row skipped; bench/run.sh sets it)');
 

@@ -1,4 +1,4 @@
-// CPU time per authenticated GET /api/subscribers/:id, in process (app.inject), sequential.
+// CPU time per authenticated GET /api/subscribers/:id, in process (app.inject), BENCH_CONCURRENCY at a time (default 1).
 // CPU per request moves far less than req/s when other work shares the machine, so this is the
 // figure to compare before and after a change on a busy host. PGlite runs inside this process
 // (its CPU is counted); on PostgreSQL (BENCH_DATABASE_URL) only Pledge's own CPU is.
@@ -7,8 +7,29 @@ import { buildApp } from '../src/http/app.ts';
 import { inTenant } from '../src/db/scope.ts';
 import * as subscribers from '../src/subjects/subscribers.ts';
 import { postgresCpuMeter } from './cpu.ts';
+import { Session } from 'node:inspector';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const N = Number(process.env.BENCH_REQUESTS ?? 3000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 1);
+
+/** BENCH_CPU_PROFILE=dir writes a V8 CPU profile of the measured requests only (not the boot). */
+async function startProfile(): Promise<(file: string) => Promise<void>> {
+  const dir = process.env.BENCH_CPU_PROFILE;
+  if (!dir) return async () => undefined;
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => session.post(method, params, (err, res) => (err ? reject(err) : resolve(res))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return async (file) => {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, file), JSON.stringify(profile));
+    session.disconnect();
+  };
+}
 
 async function measure(label: string, pgUrl: string | undefined): Promise<{ label: string; cpuUs: number; wallUs: number; pgUs: number | null }> {
   // bootBenchContext picks the store from BENCH_DATABASE_URL: unset, it is PGlite.
@@ -33,19 +54,26 @@ async function measure(label: string, pgUrl: string | undefined): Promise<{ labe
   const app = await buildApp(ctx);
   await app.ready();
   const headers = { authorization: `Bearer ${key}` };
+  // CONCURRENCY callers each send requests one after another, as HTTP keep-alive clients do.
   const run = async (n: number) => {
-    for (let i = 0; i < n; i++) {
-      const res = await app.inject({ method: 'GET', url: `/api/subscribers/${ids[i % ids.length]}`, headers });
-      if (res.statusCode !== 200) throw new Error(`GET answered ${res.statusCode}`);
-    }
+    let next = 0;
+    const caller = async () => {
+      for (let i = next++; i < n; i = next++) {
+        const res = await app.inject({ method: 'GET', url: `/api/subscribers/${ids[i % ids.length]}`, headers });
+        if (res.statusCode !== 200) throw new Error(`GET answered ${res.statusCode}`);
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, caller));
   };
   await run(300); // warm-up: JIT, caches
   const pgCpu = ctx.db.kind === 'postgres' ? await postgresCpuMeter(ctx.db) : null;
   const p0 = pgCpu?.() ?? 0;
+  const stopProfile = await startProfile();
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   await run(N);
   const cpu = process.cpuUsage(c0);
+  await stopProfile(`${label.replace(/\W+/g, '-')}.cpuprofile`);
   const pgUs = pgCpu ? (pgCpu() - p0) / N : null;
   const wall = performance.now() - t0;
   await app.close();
@@ -54,9 +82,9 @@ async function measure(label: string, pgUrl: string | undefined): Promise<{ labe
 }
 
 const pgUrl = process.env.BENCH_DATABASE_URL;
-const rows = [await measure('GET subscriber, PGlite', undefined)];
+const rows = process.env.BENCH_SKIP_PGLITE ? [] : [await measure('GET subscriber, PGlite', undefined)];
 if (pgUrl) rows.push(await measure('GET subscriber, PostgreSQL', pgUrl));
-console.log(`\nRead path, ${N} sequential in-process requests`);
+console.log(`\nRead path, ${N} in-process requests, ${CONCURRENCY} at a time`);
 console.log('| store | Pledge CPU µs/request | PostgreSQL CPU µs/request | wall µs/request |');
 console.log('|---|---:|---:|---:|');
 for (const r of rows) console.log(`| ${r.label} | ${r.cpuUs.toFixed(0)} | ${r.pgUs === null ? 'in Pledge' : r.pgUs.toFixed(0)} | ${r.wallUs.toFixed(0)} |`);

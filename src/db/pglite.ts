@@ -47,6 +47,8 @@ export async function openPglite(dir: string | undefined): Promise<Db> {
         return fn(wrap(tx));
       }),
     batch: (b) => send(pg, toBatch(b)),
+    // One connection: nothing to share a round trip with; a multi-statement exec is one implicit transaction.
+    read: (statements, prepare) => send(pg, { text: statements.join('; '), prepare }),
     listen: async (channel, fn) => {
       const off = await pg.listen(channel, fn);
       return async () => off();

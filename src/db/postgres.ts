@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { PREPARED_NAMES_SQL, PreparedSet, type Batch } from './prepared.ts';
+import { PREPARED_NAMES_SQL, PreparedSet, type Batch, type Prepared } from './prepared.ts';
 import type { BatchResult, Db, Sql } from './types.ts';
 
 // int8 as a JS number, the same as the PGlite driver.
@@ -35,6 +35,14 @@ const wrap = (c: Client): Sql => ({
 const toBatch = (b: string | Batch): Batch => (typeof b === 'string' ? { text: b, prepare: [] } : b);
 const rowsOf = (res: pg.QueryResult | pg.QueryResult[]): BatchResult => (Array.isArray(res) ? res : [res]).map((r) => r.rows as Array<Record<string, unknown>>);
 
+type QueuedRead = { statements: readonly string[]; prepare: readonly Prepared[]; resolve: (r: BatchResult) => void; reject: (e: unknown) => void };
+
+// Reads in flight at once; those that arrive meanwhile wait and then travel together. An idle
+// server sends a read at once; a busy one sends one round trip for many (fewer writes, wake-ups
+// and protocol messages on both sides), each read in its own BEGIN … COMMIT.
+const READ_FLIGHTS = 2;
+const MAX_READ_GROUP = 64;
+
 /** A pool of connections to a PostgreSQL server. */
 export async function openPostgres(url: string, max = 8): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max });
@@ -59,6 +67,53 @@ export async function openPostgres(url: string, max = 8): Promise<Db> {
     }
   }
 
+  async function withClient<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    try {
+      return await fn(client);
+    } finally {
+      client.release();
+    }
+  }
+
+  const readOne = (client: pg.PoolClient, r: QueuedRead) => send(client, '', { text: r.statements.join('; '), prepare: r.prepare });
+
+  /** The group as one simple query: BEGIN; statements; COMMIT per read. */
+  async function readGroup(client: pg.PoolClient, group: QueuedRead[]): Promise<void> {
+    if (group.length === 1) return readOne(client, group[0]!).then(group[0]!.resolve, group[0]!.reject);
+    const text = group.map((r) => `BEGIN; ${r.statements.join('; ')}; COMMIT`).join('; ');
+    let rows: BatchResult;
+    try {
+      rows = await send(client, '', { text, prepare: group.flatMap((r) => r.prepare) });
+    } catch {
+      // The statements after a failed one did not run and its block is aborted: clear it, then
+      // run each read alone so each gets its own answer or its own error.
+      await client.query('ROLLBACK').catch(() => undefined);
+      for (const r of group) await readOne(client, r).then(r.resolve, r.reject);
+      return;
+    }
+    let at = 0;
+    for (const r of group) {
+      r.resolve(rows.slice(at + 1, at + 1 + r.statements.length));
+      at += r.statements.length + 2;
+    }
+  }
+
+  const queued: QueuedRead[] = [];
+  let flights = 0;
+  function pump(): void {
+    while (flights < READ_FLIGHTS && queued.length > 0) {
+      const group = queued.splice(0, MAX_READ_GROUP);
+      flights++;
+      withClient((client) => readGroup(client, group))
+        .catch((err) => group.forEach((r) => r.reject(err)))
+        .finally(() => {
+          flights--;
+          pump();
+        });
+    }
+  }
+
   return {
     kind: 'postgres',
     ...wrap(pool),
@@ -79,14 +134,12 @@ export async function openPostgres(url: string, max = 8): Promise<Db> {
         client.release();
       }
     },
-    async batch(b) {
-      const client = await pool.connect();
-      try {
-        return await send(client, '', toBatch(b));
-      } finally {
-        client.release();
-      }
-    },
+    batch: (b) => withClient((client) => send(client, '', toBatch(b))),
+    read: (statements, prepare) =>
+      new Promise<BatchResult>((resolve, reject) => {
+        queued.push({ statements, prepare, resolve, reject });
+        pump();
+      }),
     async listen(channel, fn) {
       // A connection of its own: LISTEN holds it for as long as the process listens.
       const client = new pg.Client({ connectionString: url });

@@ -46,16 +46,14 @@ export function inTenant<T>(db: Db, tenantId: string, fn: (tx: Sql) => Promise<T
  */
 export async function tenantRead<T>(db: Db, tenantId: string, text: string, params: readonly unknown[] = []): Promise<T[]> {
   if (!UUID.test(tenantId)) throw new Error('tenantRead: tenant id is not a uuid');
-  // No BEGIN/COMMIT: a multi-statement simple query is one implicit transaction, so the local
-  // settings hold for it and an error rolls it all back without leaving a failed block behind.
-  // A pending admission is read in the same batch, and decided before the rows are handed back:
+  // One read-only transaction (`Db.read`): the local settings hold for it alone. A pending admission is read in the same batch, and decided before the rows are handed back:
   // the statement is read-only, so a refused request has changed nothing and sees nothing.
   const pending = pendingAdmission(tenantId);
   const read = prepared(text);
   const parts = [executeSql(READ_SETUP, [tenantId, ...purposeValues(tenantId)])];
   if (pending) parts.push(executeSql(pending.statement, pending.params));
   parts.push(executeSql(read, params));
-  const results = await db.batch({ text: parts.join('; '), prepare: pending ? [READ_SETUP, pending.statement, read] : [READ_SETUP, read] });
+  const results = await db.read(parts, pending ? [READ_SETUP, pending.statement, read] : [READ_SETUP, read]);
   if (pending) pending.settle(results.at(-2) ?? []);
   return (results.at(-1) ?? []) as T[];
 }

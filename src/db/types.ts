@@ -1,4 +1,4 @@
-import type { Batch } from './prepared.ts';
+import type { Batch, Prepared } from './prepared.ts';
 
 /** What every storage driver offers: the same PostgreSQL SQL, whether embedded or on a server. */
 export interface Sql {
@@ -25,6 +25,12 @@ export interface Db extends Sql {
    * built from code and values rendered by `sqlLiteral`. Rows of every statement, in order.
    */
   batch(batch: string | Batch): Promise<BatchResult>;
+  /**
+   * A read-only transaction of `statements` (same rules as `batch`), in one round trip. On
+   * PostgreSQL, reads that arrive while others are in flight share one round trip, each still
+   * in a transaction of its own (its own role, tenant and read-only setting).
+   */
+  read(statements: readonly string[], prepare: readonly Prepared[]): Promise<BatchResult>;
   /** Calls fn with each NOTIFY payload on `channel` (delivered on commit of the notifying transaction); resolves to an unlisten. */
   listen?(channel: string, fn: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;

@@ -25,4 +25,20 @@ describeEachStore('one-round-trip tenant reads', (h) => {
     expect(rows[0]!.v).toBe(evil);
     expect(() => sqlLiteral('a\0b')).toThrow();
   });
+
+  it('[C10] reads that arrive together share a round trip yet each sees only its own tenant, and one failing read fails alone', async () => {
+    const shops = await Promise.all([1, 2, 3].map(() => createMerchant(h())));
+    const own = await Promise.all(shops.map((s, i) => createSubscriber(h(), s.tenantId, `Khách ${i}`)));
+    // Many at once: on PostgreSQL most of them wait for a flight and travel in one group.
+    const reads = Array.from({ length: 30 }, (_, i) => {
+      const s = shops[i % 3]!;
+      if (i === 7) return tenantRead(h().ctx.db, s.tenantId, `DELETE FROM subscribers RETURNING id`).then(() => 'wrote', (e: { code?: string }) => e.code);
+      return tenantRead<{ id: string }>(h().ctx.db, s.tenantId, 'SELECT id FROM subscribers').then((rows) => rows.map((r) => r.id));
+    });
+    const answers = await Promise.all(reads);
+    answers.forEach((a, i) => {
+      if (i === 7) expect(a).toBe('25006');
+      else expect(a).toEqual([own[i % 3]]);
+    });
+  });
 });
