@@ -63,10 +63,13 @@ export type Mailer = {
 
 type Row = QueuedMail & { to_address: string; subject: string; body_text: string };
 
+/** Tries before a mail stops being sent and is listed with the dead jobs. */
+export const MAIL_TRIES = 5;
+
 // Unsent, not being sent by another server, not refused in the last few minutes.
 const CLAIM = `
   SELECT id, kind, to_address, subject, body_text, recipient_type, recipient_id, recipient_tenant_id FROM outbox
-   WHERE sent_at IS NULL AND attempts < 5 AND (lease_until IS NULL OR lease_until < now())
+   WHERE sent_at IS NULL AND attempts < ${MAIL_TRIES} AND (lease_until IS NULL OR lease_until < now())
      AND (refused_at IS NULL OR refused_at < now() - interval '5 minutes')
    ORDER BY id LIMIT 20 FOR UPDATE SKIP LOCKED`;
 
@@ -114,7 +117,7 @@ export function createMailer(db: Db, keys: Pick<Keys, 'mail'>, smtpUrl: string |
           });
         } catch (err) {
           const code = (err as { code?: string }).code ?? 'send_failed';
-          await db.query('UPDATE outbox SET attempts = attempts + 1, last_error = $2, lease_until = NULL WHERE id = $1', [m.id, code]);
+          await db.query('UPDATE outbox SET attempts = attempts + 1, last_error = $2, failed_at = now(), lease_until = NULL WHERE id = $1', [m.id, code]);
           log.warn({ outboxId: m.id, code }, 'mail delivery failed');
         }
       }
@@ -129,4 +132,24 @@ export function createMailer(db: Db, keys: Pick<Keys, 'mail'>, smtpUrl: string |
       return running;
     },
   };
+}
+
+/** A mail that failed every try, as the dead-letter list shows it: kind and code, never the address or text. */
+export type UndeliverableMail = { id: string; kind: string; tries: number; code: string; createdAt: Date; failedAt: Date };
+
+export async function undeliverableMail(db: Sql, limit = 100): Promise<UndeliverableMail[]> {
+  const rows = await db.query<{ id: number; kind: string; attempts: number; last_error: string | null; created_at: Date; failed_at: Date | null }>(
+    `SELECT id, kind, attempts, last_error, created_at, failed_at FROM outbox
+      WHERE sent_at IS NULL AND attempts >= ${MAIL_TRIES} ORDER BY failed_at DESC NULLS LAST LIMIT $1`, [limit]);
+  return rows.map((r) => ({ id: `mail-${r.id}`, kind: r.kind, tries: r.attempts, code: r.last_error ?? 'send_failed', createdAt: r.created_at, failedAt: r.failed_at ?? r.created_at }));
+}
+
+/** Sends an undeliverable mail back to the queue for a fresh set of tries; false when `id` is none. */
+export async function retryMail(tx: Sql, jobs: Pick<Jobs, 'enqueue'>, id: string): Promise<boolean> {
+  const n = /^mail-([1-9]\d{0,17})$/.exec(id)?.[1];
+  if (!n) return false;
+  const done = await tx.query(`UPDATE outbox SET attempts = 0, last_error = NULL, failed_at = NULL WHERE id = $1 AND sent_at IS NULL AND attempts >= ${MAIL_TRIES} RETURNING id`, [n]);
+  if (done.length === 0) return false;
+  await jobs.enqueue(tx, 'deliver-mail');
+  return true;
 }

@@ -24,6 +24,7 @@ import { COMING_SECTIONS } from './pages/console-common.ts';
 import { listProcessors } from '../disclosures/processors.ts';
 import { subjectPage, subjectsPage } from './pages/console-subjects.ts';
 import type { Page, View } from './view.ts';
+import { listDeadLetters } from '../jobs/dead-letters.ts';
 
 /** Renders a page in the site's layout (supplied by the web routes, which own the shell). */
 export type SendPage = (req: FastifyRequest, reply: FastifyReply, build: (v: View) => Page) => FastifyReply;
@@ -104,7 +105,7 @@ export function registerConsolePages(app: ZodFastify, ctx: AppContext, send: Sen
   const officer = { access: 'staff' as const, signIn: '/staff/signin' as const, can: CAN.recordDisclosureStaff, noPersonalData: 'ECOMKEY\'s processors and the disclosure form; no subject\'s data' };
   app.get('/staff', { config: officer, schema: { hide: true } }, async (req, reply) => {
     const processors = await listProcessors(ctx, null);
-    const deadJobs = await ctx.jobs.deadLetters(50);
+    const deadJobs = await listDeadLetters(ctx, 50);
     return send(req, reply, (v) => staffPage(v, { signedIn: true, processors, deadJobs }));
   });
   app.get('/staff/signin', { config: { access: 'public', noPersonalData: 'The staff sign-in form' }, schema: { hide: true } }, async (req, reply) =>

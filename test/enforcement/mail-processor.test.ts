@@ -6,7 +6,7 @@ import { createStaff } from '../support/factories.ts';
 import { startFakeSmtp } from '../support/fake-smtp.ts';
 import { runJob } from '../support/jobs.ts';
 import { bootHarness, testStores, type Harness } from '../support/harness.ts';
-import { outboxAddressIndex } from '../../src/mail/outbox.ts';
+import { MAIL_TRIES, outboxAddressIndex } from '../../src/mail/outbox.ts';
 
 /** What the outbox and the ledger hold for the mail to one address, read as the database owner. */
 async function mailState(h: Harness, to: string) {
@@ -72,3 +72,45 @@ for (const kind of testStores()) {
     });
   });
 }
+
+describe('a mail the provider keeps refusing (postgres)', () => {
+  let h: Harness;
+  let smtp: Awaited<ReturnType<typeof startFakeSmtp>>;
+  beforeAll(async () => {
+    smtp = await startFakeSmtp({ rejectFirst: MAIL_TRIES });
+    h = await bootHarness(testStores().at(-1)!, { SMTP_URL: smtp.url });
+  });
+  afterAll(async () => {
+    await h?.app.close();
+    await h?.ctx.db.close();
+    await smtp?.close();
+  });
+
+  it('stops after its tries, shows on the dead-letter list with the provider\'s code and no address, and is sent once when staff retry it', async () => {
+    const officer = await createStaff(h);
+    const p = await h.app.inject({ method: 'POST', url: '/api/staff/processors', headers: officer.headers, payload: { name: 'Mailgun Technologies', kind: 'email' } });
+    await h.app.inject({ method: 'POST', url: `/api/staff/processors/${p.json().id}/agreements`, headers: officer.headers,
+      payload: agreementBody({ signedAt: '2025-01-01', effectiveFrom: '2025-01-01', categories: ['user.contact.email', 'user.content.message', 'user.name'], purposes: ['authenticate', 'communicate'] }) });
+    const body = signUpBody();
+    expect((await h.app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: body })).statusCode).toBe(201);
+    for (let i = 0; i < MAIL_TRIES + 2; i++) await runJob(h, 'deliver-mail');
+    expect(smtp.received).toEqual([]);
+
+    const list = await h.app.inject({ method: 'GET', url: '/api/staff/jobs/dead', headers: officer.headers });
+    expect(list.statusCode, list.body).toBe(200);
+    const dead = list.json().items.find((j: { name: string }) => j.name === 'deliver-mail (verify_email)');
+    expect(dead).toMatchObject({ tries: MAIL_TRIES, code: 'EMESSAGE' });
+    expect(list.body).not.toContain(body.email);
+    const page = await h.app.inject({ method: 'GET', url: '/staff', headers: { cookie: officer.headers.cookie! } });
+    expect(page.body).toContain(`data-id="${dead.id}"`);
+
+    const retry = await h.app.inject({ method: 'POST', url: `/api/staff/jobs/dead/${dead.id}/retry`, headers: officer.headers });
+    expect(retry.statusCode, retry.body).toBe(202);
+    expect((await h.app.inject({ method: 'POST', url: `/api/staff/jobs/dead/${dead.id}/retry`, headers: officer.headers })).statusCode).toBe(404);
+    await runJob(h, 'deliver-mail');
+    await runJob(h, 'deliver-mail');
+    expect(smtp.received.map((r) => r.to)).toEqual([[body.email]]);
+    const after = await h.app.inject({ method: 'GET', url: '/api/staff/jobs/dead', headers: officer.headers });
+    expect(after.json().items.some((j: { id: string }) => j.id === dead.id)).toBe(false);
+  });
+});

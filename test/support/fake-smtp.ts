@@ -7,11 +7,13 @@ export type Received = { to: string[]; data: string };
  * A local stand-in for the SMTP provider: speaks enough SMTP for nodemailer (EHLO, MAIL, RCPT,
  * DATA, QUIT) on 127.0.0.1 and keeps what it was handed. No test reaches a real provider.
  * `stallFirst`: the first N messages are never acknowledged (nor kept), as a provider that hangs
- * mid-send; `stalled` counts them.
+ * mid-send; `stalled` counts them. `rejectFirst`: the first N messages are refused with a
+ * permanent 554, as a provider that will not take them.
  */
-export async function startFakeSmtp(opts: { stallFirst?: number } = {}): Promise<{ url: string; received: Received[]; stalled: () => number; close(): Promise<void> }> {
+export async function startFakeSmtp(opts: { stallFirst?: number; rejectFirst?: number } = {}): Promise<{ url: string; received: Received[]; stalled: () => number; close(): Promise<void> }> {
   const received: Received[] = [];
   let stalled = 0;
+  let rejected = 0;
   const open = new Set<import('node:net').Socket>();
   const server: Server = createServer((socket) => {
     open.add(socket);
@@ -30,6 +32,11 @@ export async function startFakeSmtp(opts: { stallFirst?: number } = {}): Promise
           if (line === '.' && stalled < (opts.stallFirst ?? 0)) {
             stalled++;
             data = null;
+          } else if (line === '.' && rejected < (opts.rejectFirst ?? 0)) {
+            rejected++;
+            data = null;
+            to = [];
+            socket.write('554 5.7.1 message refused\r\n');
           } else if (line === '.') {
             received.push({ to, data });
             data = null;
