@@ -2,7 +2,7 @@
 // Idempotency-Key each), on PostgreSQL (BENCH_DATABASE_URL, required): Pledge's own CPU and the
 // PostgreSQL server's (every backend, read from /proc). CPU per consent moves far less than
 // consents/s when other work shares the machine: the figure to compare before and after a change.
-import { postgresCpuMeter } from './cpu.ts';
+import { postgresCpuMeter, startProfile } from './cpu.ts';
 import { bootBenchContext, createBenchMerchant } from './servers/boot.ts';
 import { buildApp } from '../src/http/app.ts';
 import { inTenant } from '../src/db/scope.ts';
@@ -49,11 +49,13 @@ const run = async (n: number) => {
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
 };
 await run(500); // warm-up: JIT, plans, every tenant's audit chain opened
+const stopProfile = await startProfile();
 const c0 = process.cpuUsage();
 const p0 = postgresCpuUs();
 const t0 = performance.now();
 await run(N);
 const cpu = process.cpuUsage(c0);
+await stopProfile('consent.cpuprofile');
 const pgUs = postgresCpuUs() - p0;
 const wall = performance.now() - t0;
 await app.close();

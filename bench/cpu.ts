@@ -1,6 +1,8 @@
 // CPU time of the PostgreSQL cluster a bench talks to, read from /proc: its postmaster and every
 // child, so other clusters on a shared host are not counted.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import { join } from 'node:path';
 import type { Db } from '../src/db/index.ts';
 
 const TICK_US = 1e6 / 100; // USER_HZ
@@ -27,5 +29,22 @@ export async function postgresCpuMeter(db: Db): Promise<() => number> {
       if (s && (pid === postmaster || s.ppid === postmaster)) ticks += s.ticks;
     }
     return ticks * TICK_US;
+  };
+}
+
+/** BENCH_CPU_PROFILE=dir writes a V8 CPU profile of the measured requests only (not the boot). */
+export async function startProfile(): Promise<(file: string) => Promise<void>> {
+  const dir = process.env.BENCH_CPU_PROFILE;
+  if (!dir) return async () => undefined;
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => session.post(method, params, (err, res) => (err ? reject(err) : resolve(res))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return async (file) => {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, file), JSON.stringify(profile));
+    session.disconnect();
   };
 }

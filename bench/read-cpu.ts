@@ -6,30 +6,11 @@ import { bootBenchContext, createBenchMerchant } from './servers/boot.ts';
 import { buildApp } from '../src/http/app.ts';
 import { inTenant } from '../src/db/scope.ts';
 import * as subscribers from '../src/subjects/subscribers.ts';
-import { postgresCpuMeter } from './cpu.ts';
-import { Session } from 'node:inspector';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { postgresCpuMeter, startProfile } from './cpu.ts';
 
 const N = Number(process.env.BENCH_REQUESTS ?? 3000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 1);
 
-/** BENCH_CPU_PROFILE=dir writes a V8 CPU profile of the measured requests only (not the boot). */
-async function startProfile(): Promise<(file: string) => Promise<void>> {
-  const dir = process.env.BENCH_CPU_PROFILE;
-  if (!dir) return async () => undefined;
-  const session = new Session();
-  session.connect();
-  const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => session.post(method, params, (err, res) => (err ? reject(err) : resolve(res))));
-  await post('Profiler.enable');
-  await post('Profiler.start');
-  return async (file) => {
-    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, file), JSON.stringify(profile));
-    session.disconnect();
-  };
-}
 
 async function measure(label: string, pgUrl: string | undefined): Promise<{ label: string; cpuUs: number; wallUs: number; pgUs: number | null }> {
   // bootBenchContext picks the store from BENCH_DATABASE_URL: unset, it is PGlite.

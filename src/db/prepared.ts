@@ -41,12 +41,15 @@ export class PreparedSet {
   plan(batch: Batch): { text: string; added: Prepared[] } {
     const added = batch.prepare.filter((p, i) => !this.names.has(p.name) && batch.prepare.indexOf(p) === i);
     if (added.length === 0) return { text: batch.text, added };
+    // Counted as prepared from now on: PGlite's one connection runs batches in the order they are
+    // sent, so a batch planned meanwhile runs after this one and must not PREPARE the same name
+    // again (42P05). If this batch fails, `settled` makes the set ask the store.
+    for (const p of added) this.names.add(p.name);
     return { text: `${added.map((p) => `PREPARE ${p.name} AS ${p.text}`).join('; ')}; ${batch.text}`, added };
   }
 
   settled(added: readonly Prepared[], ok: boolean): void {
-    if (ok) for (const p of added) this.names.add(p.name);
-    else if (added.length > 0) this.uncertain = true;
+    if (!ok && added.length > 0) this.uncertain = true;
   }
 
   get needsSync(): boolean {

@@ -26,14 +26,15 @@ describeEachStore('one-round-trip tenant reads', (h) => {
     expect(() => sqlLiteral('a\0b')).toThrow();
   });
 
-  it('[C10] reads that arrive together share a round trip yet each sees only its own tenant, and one failing read fails alone', async () => {
+  it('[C10] reads that arrive together (their statement not yet prepared) share a round trip yet each sees only its own tenant, and one failing read fails alone', async () => {
     const shops = await Promise.all([1, 2, 3].map(() => createMerchant(h())));
     const own = await Promise.all(shops.map((s, i) => createSubscriber(h(), s.tenantId, `Khách ${i}`)));
     // Many at once: on PostgreSQL most of them wait for a flight and travel in one group.
     const reads = Array.from({ length: 30 }, (_, i) => {
       const s = shops[i % 3]!;
       if (i === 7) return tenantRead(h().ctx.db, s.tenantId, `DELETE FROM subscribers RETURNING id`).then(() => 'wrote', (e: { code?: string }) => e.code);
-      return tenantRead<{ id: string }>(h().ctx.db, s.tenantId, 'SELECT id FROM subscribers').then((rows) => rows.map((r) => r.id));
+      // A text no earlier test read: every caller needs it prepared, and only one may PREPARE it.
+      return tenantRead<{ id: string }>(h().ctx.db, s.tenantId, 'SELECT id FROM subscribers ORDER BY id').then((rows) => rows.map((r) => r.id));
     });
     const answers = await Promise.all(reads);
     answers.forEach((a, i) => {
