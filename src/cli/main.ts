@@ -81,6 +81,19 @@ program
     process.exitCode = runClausesReport(opts.results, console.log);
   });
 
+const retention = program.command('retention').description('Retention rules (C36)');
+retention
+  .command('plan')
+  .description('Print every retention rule with its period, start, citation, and the rows its purge would delete now (counts, never values)')
+  .option('--json', 'print the plan as JSON')
+  .action((opts: { json?: boolean }) =>
+    withContext(async (ctx) => {
+      const { retentionPlan, formatPlan } = await import('../retention/plan.ts');
+      const plan = await retentionPlan(ctx.db, ctx.config);
+      console.log(opts.json ? JSON.stringify(plan.map(({ purge: _p, ...line }) => line)) : formatPlan(plan, ctx.config));
+    }),
+  );
+
 const keys = program.command('keys').description('Encryption-at-rest keys');
 keys
   .command('rotate')

@@ -1,14 +1,18 @@
 import type { Job } from './runner.ts';
-import { purgeSentMinorNotices } from '../accounts/minor-notices.ts';
-import { purge, PURGES, type PurgeKind } from './housekeeping.ts';
+import { purgeOf } from '../retention/rules.ts';
+import { purge } from './housekeeping.ts';
 
 export type { Job, Jobs } from './runner.ts';
 
-// Purges run every ten minutes: each run is small, and nothing waits long past its expiry.
-const housekeeping = (name: string, kinds: readonly PurgeKind[], why: string): Job => ({
-  name, schedule: '*/10 * * * *', feature: 'housekeeping.purge', admit: 'many', concurrency: 'one', why,
+// Purges run every ten minutes: each run is small, and nothing waits long past its expiry. Each
+// runs rules of the retention table (src/retention/rules.ts) by id.
+export const housekeeping = (name: string, rules: readonly string[], why: string): Job & { rules: readonly string[] } => ({
+  name, schedule: '*/10 * * * *', feature: 'housekeeping.purge', admit: 'many', concurrency: 'one', why, rules,
   perform: async (ctx) => {
-    for (const k of kinds) await purge(ctx, k, k === PURGES.deliveredMail ? [ctx.config.mailRetentionDays] : []);
+    for (const id of rules) {
+      const { purge: p, params } = purgeOf(id, ctx.config);
+      await purge(ctx, p, params);
+    }
   },
 });
 
@@ -23,13 +27,10 @@ export const JOBS: readonly Job[] = [
       if (more) await ctx.db.transaction((tx) => ctx.jobs.enqueue(tx, 'deliver-mail'));
     },
   },
-  {
-    name: 'purge-minor-notices', schedule: '* * * * *', feature: 'minor_notices.purge', admit: 'many', concurrency: 'one',
-    why: 'Deletes sent notices; reads no one\'s data',
-    perform: async (ctx) => void (await purgeSentMinorNotices(ctx)),
-  },
-  housekeeping('expire-sessions', [PURGES.userSessions, PURGES.subjectSessions], 'Deletes expired sessions by their expiry; reads no one\'s data'),
-  housekeeping('purge-tokens', [PURGES.emailTokens, PURGES.privacyCenterLinks], 'Deletes expired e-mail and privacy-center link tokens; reads no one\'s data'),
-  housekeeping('purge-idempotency-keys', [PURGES.idempotencyKeys], 'Deletes stored answers past their 24 hours; reads no one\'s data'),
-  housekeeping('purge-delivered-mail', [PURGES.deliveredMail], 'Deletes mail sent longer ago than MAIL_RETENTION_DAYS; reads no one\'s data'),
+  // C38: a minor's notice goes within a minute of leaving.
+  { ...housekeeping('purge-minor-notices', ['minor-notices'], 'Deletes sent notices; reads no one\'s data'), schedule: '* * * * *', feature: 'minor_notices.purge' },
+  housekeeping('expire-sessions', ['user-sessions', 'subject-sessions'], 'Deletes expired sessions by their expiry; reads no one\'s data'),
+  housekeeping('purge-tokens', ['email-tokens', 'privacy-center-links'], 'Deletes expired e-mail and privacy-center link tokens; reads no one\'s data'),
+  housekeeping('purge-idempotency-keys', ['idempotency-answers'], 'Deletes stored answers past their 24 hours; reads no one\'s data'),
+  housekeeping('purge-delivered-mail', ['delivered-mail'], 'Deletes mail sent longer ago than MAIL_RETENTION_DAYS; reads no one\'s data'),
 ];
