@@ -53,5 +53,6 @@ export const CAN = {
   readDisclosures: permission('canReadDisclosures', canReadDisclosures),
   readDisclosuresStaff: permission('canReadDisclosures', canReadDisclosures, ...OFFICER),
   operateJobs: permission('canOperateJobs', canOperateJobs, 'staff_only', 'Only ECOMKEY staff may do this'),
+  privacyOfficer: permission('isPrivacyOfficer', (a) => isStaff(a) && a.role === 'privacy_officer', ...OFFICER),
   liftOnLegalGround: permission('canLiftOnLegalGround', (a) => isStaff(a) && a.role === 'privacy_officer', ...OFFICER),
 } as const;

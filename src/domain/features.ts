@@ -65,6 +65,14 @@ const DEFS = {
     kind: 'route', description: 'A significant policy change is mailed to every user (C40)',
     subjects: ['customer', 'staff'], purposes: ['communicate'], categories: ['user.contact.email', 'user.name', 'user.preference'],
   },
+  'incidents.notify': {
+    kind: 'route', description: 'An incident is told to the owners of every affected shop by mail (C24)',
+    subjects: ['customer'], purposes: ['communicate'], categories: ['user.contact.email', 'user.name', 'user.preference'],
+  },
+  'incidents.remind': {
+    kind: 'job', description: 'Reminds the privacy officers of an authority report coming due (C24)',
+    subjects: ['staff'], purposes: ['communicate'], categories: ['user.contact.email'],
+  },
   'staff.signin': {
     kind: 'route', description: 'Staff sign-in', subjects: ['staff'],
     purposes: ['authenticate'], categories: ['user.contact.email', 'user.credentials.password_hash', 'user.name'],

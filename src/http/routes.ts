@@ -12,6 +12,7 @@ import { devMailboxRoutes } from '../routes/dev-mailbox/routes.ts';
 import { policyRoutes } from '../routes/policies/routes.ts';
 import { staffPolicyRoutes } from '../routes/staff-policies/routes.ts';
 import { retentionRoutes } from '../routes/retention/routes.ts';
+import { incidentRoutes } from '../routes/incidents/routes.ts';
 import { webRoutes } from '../web/routes.ts';
 import { consentRoutes } from '../routes/consents/routes.ts';
 import { restrictionRoutes } from '../routes/restrictions/routes.ts';
@@ -33,7 +34,7 @@ export type ZodFastify = FastifyInstance<
 /** A resource's routes: one folder per resource, its schemas beside its routes. */
 export type RouteModule = (app: ZodFastify, ctx: AppContext) => void | Promise<void>;
 
-const MODULES: RouteModule[] = [healthRoutes, subscriberRoutes, authRoutes, staffAuthRoutes, staffTenantRoutes, meRoutes, apiKeyRoutes, devMailboxRoutes, policyRoutes, staffPolicyRoutes, processorRoutes, disclosureRoutes, consentRoutes, restrictionRoutes, gateRoutes, privacyCenterRoutes, freeTextRoutes, billingRoutes, requestRoutes, privacyCenterHeldRoutes, jobRoutes, privacyCenterExportRoutes, retentionRoutes, webRoutes];
+const MODULES: RouteModule[] = [healthRoutes, subscriberRoutes, authRoutes, staffAuthRoutes, staffTenantRoutes, meRoutes, apiKeyRoutes, devMailboxRoutes, policyRoutes, staffPolicyRoutes, processorRoutes, disclosureRoutes, consentRoutes, restrictionRoutes, gateRoutes, privacyCenterRoutes, freeTextRoutes, billingRoutes, requestRoutes, privacyCenterHeldRoutes, jobRoutes, privacyCenterExportRoutes, retentionRoutes, incidentRoutes, webRoutes];
 
 export async function registerRoutes(app: ZodFastify, ctx: AppContext): Promise<void> {
   for (const m of MODULES) await m(app, ctx);

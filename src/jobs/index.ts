@@ -1,5 +1,6 @@
 import type { Job } from './runner.ts';
 import { purgeOf } from '../retention/rules.ts';
+import { remindDeadlines } from '../incidents/register.ts';
 import { purge } from './housekeeping.ts';
 
 export type { Job, Jobs } from './runner.ts';
@@ -26,6 +27,11 @@ export const JOBS: readonly Job[] = [
       const { more } = await ctx.mailer.deliver(ctx.config.jobLeaseSeconds * 500);
       if (more) await ctx.db.transaction((tx) => ctx.jobs.enqueue(tx, 'deliver-mail'));
     },
+  },
+  {
+    name: 'incident-deadlines', schedule: '*/10 * * * *', feature: 'incidents.remind', admit: 'per_subject', concurrency: 'one',
+    why: 'Mails the privacy officers (staff) of an authority report coming due; each mail passes the gate for its recipient',
+    perform: async (ctx) => void (await remindDeadlines(ctx)),
   },
   // C38: a minor's notice goes within a minute of leaving.
   { ...housekeeping('purge-minor-notices', ['minor-notices'], 'Deletes sent notices; reads no one\'s data'), schedule: '* * * * *', feature: 'minor_notices.purge' },
