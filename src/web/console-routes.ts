@@ -15,14 +15,14 @@ import { CAN } from '../auth/permissions.ts';
 import { rowSubject, typedPathSubject, type Locator } from '../http/declare.ts';
 import type { ZodFastify } from '../http/routes.ts';
 import { loadDisclosures, loadProcessors, loadProof, loadSubject, loadSubjects } from './console-data.ts';
-import { disclosuresPage } from './pages/console-disclosures.ts';
-import { processorsPage } from './pages/console-processors.ts';
-import { proofPage } from './pages/console-proof.ts';
-import { staffPage } from './pages/console-staff.ts';
-import { comingSectionPage } from './pages/console-sections.ts';
-import { COMING_SECTIONS } from './pages/console-common.ts';
+import { disclosuresPage } from './pages/console-disclosures.tsx';
+import { processorsPage } from './pages/console-processors.tsx';
+import { proofPage } from './pages/console-proof.tsx';
+import { staffPage } from './pages/console-staff.tsx';
+import { comingSectionPage } from './pages/console-sections.tsx';
+import { COMING_SECTIONS } from './pages/console-common.tsx';
 import { listProcessors } from '../disclosures/processors.ts';
-import { subjectPage, subjectsPage } from './pages/console-subjects.ts';
+import { subjectPage, subjectsPage } from './pages/console-subjects.tsx';
 import type { Page, View } from './view.ts';
 
 /** Renders a page in the site's layout (supplied by the web routes, which own the shell). */

@@ -1,4 +1,4 @@
-import type { SafeHtml } from './html.ts';
+import type { Child } from 'hono/jsx';
 import type { Lang, T } from './i18n/index.ts';
 
 /** What every page knows about the request it renders. */
@@ -12,8 +12,8 @@ export type View = {
   devMailbox: boolean;
 };
 
-/** A rendered page: its title, main content and the one script module that drives it. */
-export type Page = { title: string; body: SafeHtml; script?: string };
+/** A page: its title, its main content (a component tree, rendered in the layout) and the one script module that enhances it. */
+export type Page = { title: string; body: Child; script?: string };
 
 /** The same URL in another language: every other query parameter (a token, `next`) is kept. */
 export function urlInLang(url: URL, lang: Lang): string {
