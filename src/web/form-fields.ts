@@ -11,6 +11,7 @@ import { ProfilePatchBody } from '../routes/me/schema.ts';
 import { CenterRestrictionBody, SignInBody as CenterSignInBody } from '../routes/privacy-center/schema.ts';
 import { AgreementCreate, ProcessorCreate } from '../routes/processors/schema.ts';
 import { AccessReason } from '../routes/staff-tenants/schema.ts';
+import type { FieldRule } from './shared/field-errors.ts';
 
 /** The schemas forms are rendered from, by the name a form gives in `data-schema`. */
 export const FORM_SCHEMAS = {
@@ -60,4 +61,10 @@ export function constraints(schema: FormSchema, field: string, opts: { required?
   if (f.minimum !== undefined) out.min = f.minimum;
   if (f.maximum !== undefined) out.max = f.maximum;
   return out;
+}
+
+/** A field's rule for naming what is wrong with it (see shared/field-errors.ts), from the same schema. */
+export function fieldRule(schema: FormSchema, field: string, opts: { required?: boolean } = {}): FieldRule {
+  const c = constraints(schema, field, opts);
+  return { required: c.required === true, minLength: c.minlength, maxLength: c.maxlength };
 }

@@ -9,7 +9,7 @@ import { urlInLang, type Page, type View } from './view.ts';
  */
 export const SCRIPT_NAMESPACES: Readonly<Record<string, readonly string[]>> = {
   accept: ['accept.', 'nav.profile'], home: ['notice.', 'policy.'], mailbox: ['mailbox.'], policy: ['policy.'],
-  'privacy-center': ['pc.', 'method.'], profile: ['history.', 'keys.', 'role.', 'signup.', 'profile.'], verify: ['verify.'],
+  'privacy-center': ['pc.offer.tick'], profile: ['keys.confirmRevoke'], verify: ['verify.'],
 };
 
 const pageDicts = new Map<string, Record<string, string>>();

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
-import type { Lang, T } from './i18n/index.ts';
+import type { FastifyRequest } from 'fastify';
+import { chooseLang, LANG_COOKIE, type Lang, type T } from './i18n/index.ts';
 
 /** What every page knows about the request it renders. */
 export type View = {
@@ -20,4 +21,9 @@ export function urlInLang(url: URL, lang: Lang): string {
   const u = new URL(url);
   u.searchParams.set('lang', lang);
   return `${u.pathname}${u.search}`;
+}
+
+/** The language a request's page renders in: `?lang=`, then the remembered choice, then Vietnamese. */
+export function langOf(req: FastifyRequest): Lang {
+  return chooseLang((req.query as Record<string, unknown> | undefined)?.lang, req.cookies[LANG_COOKIE]).lang;
 }
