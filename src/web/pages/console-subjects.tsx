@@ -1,6 +1,7 @@
 import type { ConsentRow, RestrictionRow } from '../../consents/index.ts';
 import type { RecordedDisclosure } from '../../disclosures/ledger.ts';
 import type { SubjectData, SubjectsData, SubjectSummary } from '../console-data.ts';
+import { BarChart } from '../components/bar-chart.tsx';
 import type { Page, View } from '../view.ts';
 import { categoryLabel, consoleTabs, Empty, label, purposeLabel, table, when } from './console-common.tsx';
 
@@ -29,6 +30,11 @@ export function subjectsPage(v: View, d: SubjectsData): Page {
           {d.subscribersNext && <p><a href={`/console/subjects?cursor=${encodeURIComponent(d.subscribersNext)}`}>{t('console.subjects.more')}</a></p>}
           <h2>{t('console.subjects.buyers')}</h2>
           {subjectTable(v, t('console.subjects.buyers'), d.buyers)}
+        </section>
+        <section class="panel" aria-labelledby="consents-chart-title">
+          <h2 id="consents-chart-title">{t('console.chart.consents.title')}</h2>
+          <BarChart id="consents-by-purpose" title={t('console.chart.consents.title')} description={t('console.chart.consents.desc')} unit={t('console.chart.consents.unit')}
+            empty={t('console.chart.consents.empty')} bars={d.consentsByPurpose.map((c) => ({ label: purposeLabel(v, c.purpose), value: c.n }))} />
         </section>
       </>
     ),
