@@ -37,10 +37,22 @@ export function consoleTabs(v: View) {
 const ZONE = 'Asia/Ho_Chi_Minh';
 const locale = (v: Pick<View, 'lang'>): string => (v.lang === 'vi' ? 'vi-VN' : 'en-GB');
 
+// A formatter costs far more to build than to use: one per language and style, built once.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(v: Pick<View, 'lang'>, kind: 'when' | 'day'): Intl.DateTimeFormat {
+  const id = `${v.lang}:${kind}`;
+  let f = formatters.get(id);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale(v), kind === 'when' ? { dateStyle: 'medium', timeStyle: 'short', timeZone: ZONE } : { dateStyle: 'medium', timeZone: 'UTC' });
+    formatters.set(id, f);
+  }
+  return f;
+}
+
 /** A date and time as the reader reads it, in Vietnam's time zone (the shop's). */
 export function when(v: Pick<View, 'lang'>, at: Date | string | null): string {
   if (at === null) return '';
-  return new Intl.DateTimeFormat(locale(v), { dateStyle: 'medium', timeStyle: 'short', timeZone: ZONE }).format(new Date(at));
+  return formatter(v, 'when').format(new Date(at));
 }
 
 /** A date and time in Vietnam's time with the zone named, for pages a person outside Vietnam may read. */
@@ -49,7 +61,7 @@ export const whenWithZone = (v: Pick<View, 'lang' | 't'>, at: Date | string): st
 /** A calendar date ('YYYY-MM-DD') as the reader reads it. */
 export function day(v: Pick<View, 'lang'>, isoDay: string | null): string {
   if (isoDay === null) return '';
-  return new Intl.DateTimeFormat(locale(v), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${isoDay}T00:00:00Z`));
+  return formatter(v, 'day').format(new Date(`${isoDay}T00:00:00Z`));
 }
 
 /** A purpose's name in the reader's language (the taxonomy holds both). */
