@@ -7,6 +7,7 @@
  */
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { forbidden } from '../errors.ts';
 import { exemptString } from '../guard/schema.ts';
 import type { ZodFastify } from '../http/routes.ts';
 import type { fieldRule } from './form-fields.ts';
@@ -33,9 +34,24 @@ export function parseForm(text: string): FormBody {
 /** Registers page form routes in their own scope, the only one that parses urlencoded bodies. */
 export function formRoutes(app: ZodFastify, register: (scope: ZodFastify) => void): void {
   void app.register(async (scope) => {
+    // A form post is the one write a browser sends across sites without asking (JSON needs CORS):
+    // one from another site is refused, so no other site can sign a visitor in or act as them.
+    scope.addHook('onRequest', async (req) => {
+      const origin = req.headers.origin;
+      const crossSite = req.headers['sec-fetch-site'] === 'cross-site' || (origin !== undefined && !sameHost(origin, req.headers.host));
+      if (crossSite) throw forbidden('cross_site_form', 'A form posted from another site');
+    });
     scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => done(null, parseForm(String(body))));
     register(scope as unknown as ZodFastify);
   });
+}
+
+function sameHost(origin: string, host: string | undefined): boolean {
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false; // "null" (a sandboxed frame, a privacy redirect) or garbage
+  }
 }
 
 /** The body of a form post (empty when none was sent). */

@@ -44,6 +44,10 @@ describeInBrowser('server field errors', (b) => {
     const forged = await h.app.inject({ method: 'POST', url: '/profile', headers: { cookie: m.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: 'name=Mallory&company=X&billingAddress=Y&locale=vi' });
     expect(forged.statusCode).toBe(403);
     expect((await h.app.inject({ method: 'GET', url: '/api/me', headers: m.headers })).json().name).not.toBe('Mallory');
+    // Another site cannot post the form for the visitor, token or not.
+    const crossSite = await h.app.inject({ method: 'POST', url: '/profile', headers: { cookie: m.cookie, origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${m.csrf}&name=Mallory` });
+    expect(crossSite.statusCode).toBe(403);
+    expect(crossSite.json().code).toBe('cross_site_form');
     // A valid post is saved and answered 303 back to the page.
     const ok = new URLSearchParams({ _csrf: m.csrf, name: 'Trần Thị Lan', company: 'Hoa Mai', billingAddress: '12 Lê Lợi', locale: 'vi' });
     const saved = await h.app.inject({ method: 'POST', url: '/profile', headers: { cookie: m.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: ok.toString() });
