@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { PURPOSE_KEYS } from '../../domain/taxonomy/index.ts';
 import type { CenterConsents, MeOut } from '../../routes/privacy-center/schema.ts';
 import { constraints, formSchemas } from '../form-fields.ts';
+import { Panel } from '../components/panel.tsx';
 import type { Page, View } from '../view.ts';
 import { Empty, label, purposeLabel, table, whenWithZone } from './console-common.tsx';
 import { FieldMessage, FormAlert, Hidden, invalidAttrs, type FormState } from './form-parts.tsx';
@@ -159,18 +160,13 @@ function Main({ v, m }: { v: View; m: CenterModel & { mode: 'main' } }) {
             <button type="submit" class="button button-quiet button-small" id="pc-signout">{t('pc.signout')}</button></form>
         )}
       </section>
-      <section class="panel" aria-labelledby="pc-current-title">
-        <h2 id="pc-current-title">{t('pc.current.title')}</h2>
+      <Panel titleId="pc-current-title" title={t('pc.current.title')}>
         <div id="pc-current"><Current v={v} m={m} /></div>
-      </section>
-      <section class="panel" aria-labelledby="pc-offer-title">
-        <h2 id="pc-offer-title">{t('pc.offer.title')}</h2>
-        <p class="hint">{t('pc.offer.lead')}</p>
+      </Panel>
+      <Panel titleId="pc-offer-title" title={t('pc.offer.title')} hint={t('pc.offer.lead')}>
         <div id="pc-offers"><Offers v={v} m={m} /></div>
-      </section>
-      <section class="panel" aria-labelledby="pc-restrict-title">
-        <h2 id="pc-restrict-title">{t('pc.restrict.title')}</h2>
-        <p class="hint">{t('pc.restrict.lead')}</p>
+      </Panel>
+      <Panel titleId="pc-restrict-title" title={t('pc.restrict.title')} hint={t('pc.restrict.lead')}>
         <form id="pc-restrict-form" method="post" action={`${m.base}/restrictions`} class="inline-form" novalidate {...formSchemas('CenterRestrictionBody')}>
           <Hidden csrf={m.csrf} formKey={`${m.formKey}-r`} />
           <div class="field"><label for="pc-kind">{t('pc.restrict.kind')}</label>
@@ -185,11 +181,10 @@ function Main({ v, m }: { v: View; m: CenterModel & { mode: 'main' } }) {
           <FormAlert v={v} s={rs} labels={{ kind: t('pc.restrict.kind'), purpose: t('pc.restrict.purpose') }} />
         </form>
         <div id="pc-restrictions"><Restrictions v={v} m={m} /></div>
-      </section>
-      <section class="panel" aria-labelledby="pc-history-title">
-        <h2 id="pc-history-title">{t('pc.history.title')}</h2>
+      </Panel>
+      <Panel titleId="pc-history-title" title={t('pc.history.title')}>
         <div id="pc-history"><History v={v} m={m} /></div>
-      </section>
+      </Panel>
     </div>
   );
 }

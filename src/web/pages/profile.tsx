@@ -3,6 +3,7 @@ import type { ApiKeyList } from '../../routes/api-keys/schema.ts';
 import type { HistoryOut, ProfileOut } from '../../routes/me/schema.ts';
 import { constraints, formSchemas } from '../form-fields.ts';
 import type { MessageKey } from '../i18n/index.ts';
+import { Panel } from '../components/panel.tsx';
 import type { Page, View } from '../view.ts';
 import { Empty, table, when, whenWithZone } from './console-common.tsx';
 import { FieldMessage, FormAlert, Hidden, invalidAttrs, type FormState } from './form-parts.tsx';
@@ -94,14 +95,10 @@ export function profilePage(v: View, d: ProfileData, opts: { profileForm: FormSt
           </dl>
           <ProfileForm v={v} d={d} s={opts.profileForm} flash={opts.flash} />
         </section>
-        <section class="panel" aria-labelledby="history-title">
-          <h2 id="history-title">{t('history.title')}</h2>
-          <p class="hint">{t('history.lead')}</p>
+        <Panel titleId="history-title" title={t('history.title')} hint={t('history.lead')}>
           <div id="history"><History v={v} d={d} /></div>
-        </section>
-        <section class="panel" aria-labelledby="keys-title">
-          <h2 id="keys-title">{t('keys.title')}</h2>
-          <p class="hint">{t('keys.lead')}</p>
+        </Panel>
+        <Panel titleId="keys-title" title={t('keys.title')} hint={t('keys.lead')}>
           <form id="key-form" method="post" action="/profile/keys" class="inline-form" novalidate {...formSchemas('ApiKeyCreate')}>
             <Hidden csrf={d.csrf} />
             <div class="field"><label for="key-name">{t('keys.name')}</label>
@@ -116,7 +113,7 @@ export function profilePage(v: View, d: ProfileData, opts: { profileForm: FormSt
             ? <div class="secret" id="new-key" role="status"><p>{t('keys.once')}</p><code>{opts.newKey}</code></div>
             : <div class="secret" id="new-key" role="status" hidden><p>{t('keys.once')}</p><code></code></div>}
           <div id="keys"><Keys v={v} d={d} /></div>
-        </section>
+        </Panel>
       </>
     ),
   };
