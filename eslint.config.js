@@ -13,7 +13,7 @@ export default tseslint.config(
   },
   {
     // Type-checked with the DOM library for the browser code; the server must not reach for it.
-    files: ['src/**/*.ts'],
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
     ignores: ['src/web/client/**'],
     rules: {
       'no-restricted-globals': ['error', 'window', 'document', 'location', 'history', 'navigator', 'localStorage', 'sessionStorage', 'HTMLElement', 'confirm', 'alert'],

@@ -23,7 +23,19 @@ async function listBuyers(tx: Sql, limit: number): Promise<BuyerRow[]> {
   return tx.query<BuyerRow>(`SELECT ${BUYER_COLUMNS} FROM buyers ORDER BY created_at DESC, id DESC LIMIT $1`, [limit]);
 }
 
-export type SubjectsData = { subscribers: SubjectSummary[]; subscribersNext: string | null; buyers: SubjectSummary[] };
+/** How many subjects consent to each purpose now (each one's latest record per purpose): counts, no person. */
+export type PurposeCount = { purpose: string; n: number };
+
+export type SubjectsData = { subscribers: SubjectSummary[]; subscribersNext: string | null; buyers: SubjectSummary[]; consentsByPurpose: PurposeCount[] };
+
+function consentsByPurpose(tx: Sql): Promise<PurposeCount[]> {
+  return tx.query<PurposeCount>(
+    `SELECT purpose, count(*)::int AS n FROM (
+       SELECT DISTINCT ON (subject_type, subject_id, purpose) purpose, given FROM consent_records
+       ORDER BY subject_type, subject_id, purpose, recorded_at DESC, seq DESC) latest
+     WHERE given GROUP BY purpose ORDER BY n DESC, purpose`,
+  );
+}
 
 /** The tenant's Subscribers (a page) and its latest Buyers. */
 export function loadSubjects(ctx: AppContext, tenantId: string, cursor: string | undefined): Promise<SubjectsData> {
@@ -34,6 +46,7 @@ export function loadSubjects(ctx: AppContext, tenantId: string, cursor: string |
       subscribers: subs.rows.map((r) => presentSubscriberSummary(r, openSubscriber(ctx.keys, r))),
       subscribersNext: subs.nextCursor,
       buyers: buyers.map((r) => presentBuyerSummary(r, openBuyer(ctx.keys, r))),
+      consentsByPurpose: await consentsByPurpose(tx),
     };
   });
 }

@@ -11,7 +11,7 @@ import { ProfilePatchBody } from '../routes/me/schema.ts';
 import { CenterRestrictionBody, SignInBody as CenterSignInBody } from '../routes/privacy-center/schema.ts';
 import { AgreementCreate, ProcessorCreate } from '../routes/processors/schema.ts';
 import { AccessReason } from '../routes/staff-tenants/schema.ts';
-import { html, type SafeHtml } from './html.ts';
+import type { FieldRule } from './shared/field-errors.ts';
 
 /** The schemas forms are rendered from, by the name a form gives in `data-schema`. */
 export const FORM_SCHEMAS = {
@@ -40,17 +40,31 @@ export function formSpec(name: FormSchema): Spec {
   return spec;
 }
 
-/** The attribute naming a form's schemas (the API's body, and any extra fields' schema). */
-export const formSchemas = (...names: FormSchema[]): SafeHtml => html`data-schema="${names.join(' ')}"`;
+/** The attribute naming a form's schemas (the API's body, and any extra fields' schema), spread on the `<form>`. */
+export const formSchemas = (...names: FormSchema[]): { 'data-schema': string } => ({ 'data-schema': names.join(' ') });
+
+/** A field's constraints as attributes, spread on the `<input>`, `<select>` or `<textarea>`. */
+export type Constraints = { required?: true; minlength?: number; maxlength?: number; min?: number; max?: number };
 
 /**
  * A field's constraints as HTML attributes. `required` may be forced where the form asks for
  * what the schema leaves optional (a profile's name may not be emptied, though a patch omits it).
  */
-export function constraints(schema: FormSchema, field: string, opts: { required?: boolean } = {}): SafeHtml {
+export function constraints(schema: FormSchema, field: string, opts: { required?: boolean } = {}): Constraints {
   const spec = formSpec(schema);
   const f = spec.properties[field];
   if (!f) throw new Error(`${schema} has no field ${field}`);
-  const required = opts.required ?? spec.required.has(field);
-  return html`${required ? html`required` : ''}${f.minLength !== undefined && f.minLength > 1 ? html` minlength="${f.minLength}"` : ''}${f.maxLength !== undefined ? html` maxlength="${f.maxLength}"` : ''}${f.minimum !== undefined ? html` min="${f.minimum}"` : ''}${f.maximum !== undefined ? html` max="${f.maximum}"` : ''}`;
+  const out: Constraints = {};
+  if (opts.required ?? spec.required.has(field)) out.required = true;
+  if (f.minLength !== undefined && f.minLength > 1) out.minlength = f.minLength;
+  if (f.maxLength !== undefined) out.maxlength = f.maxLength;
+  if (f.minimum !== undefined) out.min = f.minimum;
+  if (f.maximum !== undefined) out.max = f.maximum;
+  return out;
+}
+
+/** A field's rule for naming what is wrong with it (see shared/field-errors.ts), from the same schema. */
+export function fieldRule(schema: FormSchema, field: string, opts: { required?: boolean } = {}): FieldRule {
+  const c = constraints(schema, field, opts);
+  return { required: c.required === true, minLength: c.minlength, maxLength: c.maxlength };
 }

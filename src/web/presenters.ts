@@ -1,8 +1,9 @@
 /**
- * What of a subject the console's pages may show: the presenters are the only way a sealed
- * value reaches a page, and each names the personal fields it lets through. A page that shows
- * another (a phone, an address) must name it here first; `test/web/presenters.test.ts` fails
- * when a page renders a personal value no presenter names.
+ * What of a person the web pages may show: the presenters are the only way a sealed value
+ * reaches a page, and each names the personal fields it lets through. A page that shows another
+ * (a phone, an address) must name it here first; `test/web/presenters.test.ts` visits every
+ * page route the app registers, as every kind of visitor, and fails when one renders a personal
+ * value no presenter names.
  */
 import type { LedgerSubjectType } from '../consents/index.ts';
 import type { OpenedSubscriber } from '../subjects/subscribers.ts';
@@ -10,7 +11,12 @@ import type { OpenedSubscriber } from '../subjects/subscribers.ts';
 export type SubjectSummary = { type: LedgerSubjectType; id: string; name: string; source: string; legalBasis: string | null; createdAt: Date };
 
 /** The personal fields each presenter lets through to a page, by the opened record's field name. */
-export const PAGE_PERSONAL_FIELDS = { subscriber: ['displayName'], buyer: ['name'] } as const;
+export const PAGE_PERSONAL_FIELDS = {
+  subscriber: ['displayName'],
+  buyer: ['name'],
+  // The profile page shows the signed-in Customer their own registration data (ProfileOut, C32).
+  customer: ['name', 'company', 'billingAddress'],
+} as const;
 
 type Row = { id: string; source: string; created_at: Date };
 

@@ -1,5 +1,3 @@
-import { findTenantName } from '../accounts/tenants.ts';
-import { keyringFor } from '../crypto/envelope.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -7,18 +5,17 @@ import { exemptString } from '../guard/schema.ts';
 import type { RouteModule } from '../http/routes.ts';
 import type { AppContext } from '../app/context.ts';
 import { chooseLang, LANG_COOKIE, translator } from './i18n/index.ts';
-import { layout } from './layout.ts';
-import { acceptPage } from './pages/accept.ts';
-import { signinPage, verifyPage } from './pages/auth.ts';
-import { homePage } from './pages/home.ts';
-import { mailboxPage } from './pages/mailbox.ts';
-import { policyPage, type PolicyKind } from './pages/policies.ts';
-import { profilePage } from './pages/profile.ts';
-import { privacyCenterPage } from './pages/privacy-center.ts';
-import { isUuid } from '../db/scope.ts';
-import { signupPage } from './pages/signup.ts';
+import { layout } from './layout.tsx';
+import { acceptPage } from './pages/accept.tsx';
+import { signinPage, verifyPage } from './pages/auth.tsx';
+import { homePage } from './pages/home.tsx';
+import { mailboxPage } from './pages/mailbox.tsx';
+import { policyPage, type PolicyKind } from './pages/policies.tsx';
+import { registerProfilePages } from './profile-routes.ts';
+import { registerPrivacyCenterPages } from './privacy-center-routes.ts';
+import { signupPage } from './pages/signup.tsx';
 import type { Page, View } from './view.ts';
-import { registerConsolePages } from './console-routes.ts';
+import { registerConsolePages, type SendPage } from './console-routes.ts';
 import { pageScripts } from './build.ts';
 
 const CSS_NAME = /^[a-z][a-z0-9-]*\.css$/;
@@ -39,12 +36,11 @@ const AssetParams = z.strictObject({ file: exemptString(z.string().max(100), 'lo
 // Checked by the handlers, so a wrong one gets the not-found page rather than a 400.
 const KindParams = z.strictObject({ kind: exemptString(z.string().max(40), 'matched against the policy kinds, never stored') });
 const VersionParams = z.strictObject({ kind: exemptString(z.string().max(40), 'matched against the policy kinds, never stored'), version: exemptString(z.string().max(20), 'matched as a number, never stored') });
-const PrivacyCenterParams = z.strictObject({ tenantId: exemptString(z.string().max(64), 'matched as a uuid, never stored') });
 
 export const webRoutes: RouteModule = async (app, ctx) => {
   const assets = await loadAssets();
-  // These pages are shells: what they show of a person comes from the JSON API, through its pipeline.
-  const pageConfig = { config: { access: 'public' as const, noPersonalData: 'A page shell; personal data arrives through the JSON API' }, schema: { hide: true } };
+  // What a page shows of a person it reads from the JSON API in process (api-call.ts), through the API's pipeline and presenters.
+  const pageConfig = { config: { access: 'public' as const, noPersonalData: 'A page: what it shows of a person comes from the JSON API, through its pipeline and presenters' }, schema: { hide: true } };
 
   app.get('/assets/:file', { ...pageConfig, schema: { hide: true, params: AssetParams } }, async (req, reply) => {
     const asset = assets.get(req.params.file);
@@ -52,7 +48,8 @@ export const webRoutes: RouteModule = async (app, ctx) => {
     return reply.type(asset.type).header('cache-control', 'no-cache').send(asset.body);
   });
 
-  const render = (build: (v: View) => Page) => async (req: FastifyRequest, reply: FastifyReply) => sendPage(reply, viewOf(ctx, req, reply), build);
+  const send: SendPage = (req, reply, build) => sendPage(reply, viewOf(ctx, req, reply), build);
+  const render = (build: (v: View) => Page) => async (req: FastifyRequest, reply: FastifyReply) => send(req, reply, build);
 
   app.get('/', pageConfig, render(homePage));
   app.get('/signup', pageConfig, render(signupPage));
@@ -63,21 +60,15 @@ export const webRoutes: RouteModule = async (app, ctx) => {
   app.get('/dev/mailbox', pageConfig, render(mailboxPage));
 
   // Signed-in pages: the pipeline signs the visitor in (then back here) and checks acceptance;
-  // what they show of the person still comes from the JSON API.
+  // what they show of the person comes from the JSON API.
   const signedIn = (extra: { requiresAcceptance?: false } = {}) => ({
     config: { access: 'user' as const, signIn: '/signin' as const, ...extra, noPersonalData: pageConfig.config.noPersonalData }, schema: { hide: true },
   });
   app.get('/accept', signedIn({ requiresAcceptance: false }), render(acceptPage));
-  app.get('/profile', signedIn(), render(profilePage));
+  registerProfilePages(app, ctx, send, signedIn());
   // The privacy center: a signed-in Customer's own consents to ECOMKEY (withdrawing never waits for acceptance),
   // or a shop's Subscribers and Buyers by e-mail link.
-  app.get('/privacy-center', signedIn({ requiresAcceptance: false }), render((v) => privacyCenterPage(v, null, 'ECOMKEY')));
-  app.get('/privacy-center/:tenantId', { ...pageConfig, schema: { hide: true, params: PrivacyCenterParams } }, async (req, reply) => {
-    const id = req.params.tenantId;
-    const shop = isUuid(id) ? await findTenantName(ctx.db, keyringFor(ctx.config), id, { open: true }) : undefined;
-    if (shop === undefined) return reply.callNotFound();
-    return sendPage(reply, viewOf(ctx, req, reply), (v) => privacyCenterPage(v, id, shop));
-  });
+  registerPrivacyCenterPages(app, ctx, send, signedIn({ requiresAcceptance: false }), pageConfig);
 
   // Params are checked here rather than by a schema, so a wrong one gets the not-found answer, not a 400.
   app.get('/policies/:kind', { ...pageConfig, schema: { hide: true, params: KindParams } }, async (req, reply) => {
@@ -94,7 +85,7 @@ export const webRoutes: RouteModule = async (app, ctx) => {
   });
 
   // The merchant console (consents, restrictions, disclosures, processors) in this same shell.
-  registerConsolePages(app, ctx, (req, reply, build) => sendPage(reply, viewOf(ctx, req, reply), build));
+  registerConsolePages(app, ctx, send);
 };
 
 const policyKind = (s: string): PolicyKind | null => (s === 'privacy' || s === 'terms' ? s : null);

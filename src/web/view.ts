@@ -1,5 +1,6 @@
-import type { SafeHtml } from './html.ts';
-import type { Lang, T } from './i18n/index.ts';
+import type { Child } from 'hono/jsx';
+import type { FastifyRequest } from 'fastify';
+import { chooseLang, LANG_COOKIE, type Lang, type T } from './i18n/index.ts';
 
 /** What every page knows about the request it renders. */
 export type View = {
@@ -12,12 +13,17 @@ export type View = {
   devMailbox: boolean;
 };
 
-/** A rendered page: its title, main content and the one script module that drives it. */
-export type Page = { title: string; body: SafeHtml; script?: string };
+/** A page: its title, its main content (a component tree, rendered in the layout) and the one script module that enhances it. */
+export type Page = { title: string; body: Child; script?: string };
 
 /** The same URL in another language: every other query parameter (a token, `next`) is kept. */
 export function urlInLang(url: URL, lang: Lang): string {
   const u = new URL(url);
   u.searchParams.set('lang', lang);
   return `${u.pathname}${u.search}`;
+}
+
+/** The language a request's page renders in: `?lang=`, then the remembered choice, then Vietnamese. */
+export function langOf(req: FastifyRequest): Lang {
+  return chooseLang((req.query as Record<string, unknown> | undefined)?.lang, req.cookies[LANG_COOKIE]).lang;
 }

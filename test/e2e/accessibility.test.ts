@@ -5,6 +5,9 @@ import type { Page } from 'playwright-core';
 import { describeInBrowser } from '../support/browser.ts';
 import { createMerchant, createStaff } from '../support/factories.ts';
 import { giveConsent, subscriberFrom } from '../disclosures/support.ts';
+import { hashToken, newToken } from '../../src/crypto/keys.ts';
+import { inPlatform } from '../../src/db/scope.ts';
+import { SUBJECT_COOKIE } from '../../src/privacy-center/auth.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 type AxeResult = { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
@@ -50,4 +53,36 @@ describeInBrowser('accessibility', (b) => {
     expect(found).toEqual([]);
     expect(b().pageErrors).toEqual([]);
   }, 300_000);
+
+  it('axe-core finds no serious or critical violation on a Subscriber\'s own privacy center and on a form showing field errors, in both languages', async () => {
+    const { h } = b();
+    const m = await createMerchant(h);
+    const s = await subscriberFrom(h, m.tenantId);
+    await giveConsent(h, m.tenantId, s, 'provide_service');
+    const token = newToken();
+    await inPlatform(h.ctx.db, (tx) => tx.query(
+      `INSERT INTO subject_sessions (token_hash, tenant_id, subject_type, subject_id, expires_at) VALUES ($1, $2, 'subscriber', $3, now() + interval '1 hour')`,
+      [hashToken(token), m.tenantId, s.id],
+    ));
+    const found: string[] = [];
+    for (const lang of ['vi', 'en']) {
+      const center = await b().newPage();
+      await center.context().addCookies([{ name: SUBJECT_COOKIE, value: token, url: b().baseUrl }]);
+      await center.goto(`/privacy-center/${m.tenantId}?lang=${lang}`);
+      await center.locator('#pc-main').waitFor();
+      for (const v of await seriousViolations(center)) found.push(`${lang} privacy center: ${v}`);
+      await center.context().close();
+
+      const profile = await b().newPage();
+      await profile.context().addCookies([{ name: 'pledge_session', value: m.cookie.split('=')[1]!, url: b().baseUrl }]);
+      await profile.goto(`/profile?lang=${lang}`);
+      await profile.locator('#company').fill('');
+      await profile.locator('#profile-form button[type=submit]').click();
+      await profile.locator('#company-error').waitFor();
+      for (const v of await seriousViolations(profile)) found.push(`${lang} profile with errors: ${v}`);
+      await profile.context().close();
+    }
+    expect(found).toEqual([]);
+    expect(b().pageErrors).toEqual([]);
+  }, 120_000);
 });

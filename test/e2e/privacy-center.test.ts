@@ -92,4 +92,48 @@ describeInBrowser('privacy center', (b) => {
     expect(new URL(anonymous.url()).pathname).toBe('/signin');
     expect(b().pageErrors).toEqual([]);
   }, 60_000);
+
+  it('[C22][C34] in Chromium without JavaScript a subscriber signs in by link, gives and withdraws a consent, restricts and lifts, every form answered on the server', async () => {
+    const { h } = b();
+    const m = await createMerchant(h, { name: 'Shop Hoa Mai' });
+    const email = `lan-${randomUUID().slice(0, 8)}@mail.example`;
+    await createSubscriberWithEmail(h, m.tenantId, email);
+    const notice = await publishNotice(h, m, { purposes: ['contact'], marketing: true, wording: WORDING });
+    const context = await b().browser.newContext({ baseURL: b().baseUrl, javaScriptEnabled: false, locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(`/privacy-center/${m.tenantId}?lang=en`);
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByRole('button', { name: 'Send me a sign-in link' }).click();
+    await page.locator('#pc-sent').getByText('a sign-in link is on its way').waitFor();
+    // The dev mailbox is filled by its script: read the link from the outbox API instead.
+    const mailed = async () => /https?:\/\/[^\s"\\]+token=[\w-]+/.exec((await h.app.inject({ method: 'GET', url: `/api/dev/mailbox?to=${encodeURIComponent(email)}` })).body)?.[0];
+    await expect.poll(mailed).toBeTruthy();
+    const link = (await mailed())!;
+    await page.goto(link);
+    // Without a script the link is spent by pressing Continue (a prefetcher cannot spend it).
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator('#pc-main').waitFor();
+    expect(new URL(page.url()).search).toBe('');
+
+    const offer = page.locator(`form[data-notice="${notice.id}"]`);
+    await offer.getByRole('button', { name: 'Agree' }).click();
+    await page.locator(`form[data-notice="${notice.id}"]`).getByText('Tick the box if you agree.').waitFor();
+    await page.getByLabel(WORDING).check();
+    await page.locator(`form[data-notice="${notice.id}"]`).getByRole('button', { name: 'Agree' }).click();
+    await page.getByText('Consent recorded.').waitFor();
+    await page.locator('#pc-current .consent[data-purpose="contact"]').getByRole('button', { name: /^Withdraw/ }).click();
+    await page.getByText('Consent withdrawn.').waitFor();
+
+    await page.getByLabel('Kind of request').selectOption('objection');
+    await page.getByLabel('Purpose').selectOption('research');
+    await page.getByRole('button', { name: 'Send request' }).click();
+    const objection = page.locator('#pc-restrictions li', { hasText: 'Research' });
+    await objection.getByText('In force').waitFor();
+    await objection.getByRole('button', { name: /^Lift/ }).click();
+    await page.locator('#pc-restrictions li', { hasText: 'Research' }).getByText('Lifted by you').waitFor();
+    expect(await page.locator('#pc-history tbody tr').count()).toBe(2);
+    await page.getByRole('button', { name: 'Leave the Privacy Center' }).click();
+    await page.locator('#pc-signin').waitFor();
+    await context.close();
+  }, 90_000);
 });

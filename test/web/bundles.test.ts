@@ -22,7 +22,7 @@ describe('browser scripts', () => {
 
 describe('page dictionaries', () => {
   it('each page ships only its own namespace, and every key its script names is in it, in both languages', async () => {
-    const { pageDictionary } = await import('../../src/web/layout.ts');
+    const { pageDictionary } = await import('../../src/web/layout.tsx');
     const client = new URL('../../src/web/client/', import.meta.url);
     const shared = readdirSync(new URL('lib/', client)).map((f) => readFileSync(new URL(`lib/${f}`, client), 'utf8')).join('\n');
     for (const entry of pageEntries()) {

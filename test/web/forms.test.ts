@@ -3,7 +3,7 @@ import { formSpec, FORM_SCHEMAS, type FormSchema } from '../../src/web/form-fiel
 import { describeEachStore } from '../support/harness.ts';
 import { createMerchant, createStaff } from '../support/factories.ts';
 
-const attr = (tag: string, name: string): string | undefined => new RegExp(`\\s${name}(?:="([^"]*)")?(?=[\\s>])`).exec(tag)?.[1] ?? (new RegExp(`\\s${name}(?=[\\s>])`).test(tag) ? '' : undefined);
+const attr = (tag: string, name: string): string | undefined => new RegExp(`\\s${name}(?:="([^"]*)")?(?=[\\s/>])`).exec(tag)?.[1] ?? (new RegExp(`\\s${name}(?=[\\s/>])`).test(tag) ? '' : undefined);
 
 /** Every form of a page: its schemas and its fields' opening tags (with a select's options). */
 function formsOf(page: string): { schemas: FormSchema[]; fields: { tag: string; options: string[] }[] }[] {

@@ -1,39 +1,91 @@
 import { expect, it } from 'vitest';
-import { inTenant } from '../../src/db/scope.ts';
+import { hashToken, newToken } from '../../src/crypto/keys.ts';
+import { inPlatform, inTenant } from '../../src/db/scope.ts';
+import { routeTable } from '../../src/http/app.ts';
+import { SUBJECT_COOKIE } from '../../src/privacy-center/auth.ts';
 import { insertBuyer } from '../../src/subjects/buyers.ts';
 import { insertSubscriber } from '../../src/subjects/subscribers.ts';
 import { PAGE_PERSONAL_FIELDS } from '../../src/web/presenters.ts';
 import { describeEachStore } from '../support/harness.ts';
-import { createMerchant } from '../support/factories.ts';
+import { createMerchant, createStaff } from '../support/factories.ts';
 import { giveConsent } from '../disclosures/support.ts';
 
 // Every personal field holds a value found nowhere else, so a page that shows one is caught.
 const SUBSCRIBER = { displayName: 'Canary Tên Người', phone: '+84901234567', email: 'canary-sub@hoamai.example', externalId: 'zalo-canary-7731' };
 const BUYER = { name: 'Canary Người Mua', phone: '+84907654321', email: 'canary-buyer@hoamai.example', address: '99 Phố Canary, Hà Nội' };
+const CUSTOMER = { name: 'Canary Chủ Shop', company: 'Canary Hoa Mai JSC', billingAddress: '7 Ngõ Canary, Huế' };
 
-describeEachStore('console pages show only the personal fields a presenter names', (h) => {
+type Ids = { tenantId: string; sub: string; buyer: string; record: string };
 
-  it('[C07] every console page a subject appears on shows the fields its presenter names and no other personal value', async () => {
+/**
+ * Where each page route with parameters is visited. A page added without parameters is covered
+ * on its own; one with parameters fails below until it is given its sample here.
+ */
+const SAMPLES: Record<string, (ids: Ids) => string[]> = {
+  '/console/subjects/:type/:id': (s) => [`/console/subjects/subscriber/${s.sub}`, `/console/subjects/buyer/${s.buyer}`],
+  '/console/consents/:id/proof': (s) => [`/console/consents/${s.record}/proof`],
+  '/privacy-center/:tenantId': (s) => [`/privacy-center/${s.tenantId}`],
+  '/policies/:kind': () => ['/policies/privacy', '/policies/terms'],
+  '/policies/:kind/:version': () => ['/policies/privacy/1'],
+};
+// Routes that answer only with a redirect (to the visitor's own console).
+const REDIRECT_ONLY = new Set(['/console']);
+const NOT_PAGES = [/^\/api\//, /^\/assets\//, /^\/docs/, /^\/openapi\.json$/, /^\/health/];
+
+describeEachStore('pages show only the personal fields a presenter names', (h) => {
+
+  it('[C07] every page of the registry, for every kind of visitor, shows the fields its presenter names and no other personal value', async () => {
     const m = await createMerchant(h());
+    const officer = await createStaff(h(), 'privacy_officer');
+    const patched = await h().app.inject({ method: 'PATCH', url: '/api/me', headers: m.headers, payload: CUSTOMER });
+    expect(patched.statusCode).toBe(200);
     const { sub, buyer } = await inTenant(h().ctx.db, m.tenantId, async (tx) => ({
       sub: (await insertSubscriber(tx, h().ctx.keys, m.tenantId, { channel: 'zalo', source: 'channel:zalo', legalBasis: 'consent', ...SUBSCRIBER })).id,
       buyer: await insertBuyer(tx, h().ctx.keys, m.tenantId, { source: 'import:csv', ...BUYER }),
     }));
     const record = await giveConsent(h(), m.tenantId, { type: 'subscriber', id: sub }, 'provide_service');
-    const pages = ['/console/subjects', `/console/subjects/subscriber/${sub}`, `/console/subjects/buyer/${buyer}`, `/console/consents/${record}/proof`, '/console/disclosures'];
+    // The Subscriber signed in to their privacy center, as redeeming their mailed link does.
+    const token = newToken();
+    await inPlatform(h().ctx.db, (tx) => tx.query(
+      `INSERT INTO subject_sessions (token_hash, tenant_id, subject_type, subject_id, expires_at) VALUES ($1, $2, 'subscriber', $3, now() + interval '1 hour')`,
+      [hashToken(token), m.tenantId, sub],
+    ));
+    const visitors: Record<string, Record<string, string>> = {
+      anonymous: {}, merchant: { cookie: m.cookie }, staff: { cookie: officer.headers.cookie! }, subscriber: { cookie: `${SUBJECT_COOKIE}=${token}` },
+    };
+    const ids = { tenantId: m.tenantId, sub, buyer, record };
+
+    const pages = [...new Set(routeTable(h().app).filter((r) => r.method === 'GET' && !NOT_PAGES.some((p) => p.test(r.url))).map((r) => r.url))];
+    expect(pages.length).toBeGreaterThan(20);
     const bodies = new Map<string, string>();
-    for (const url of pages) {
-      const res = await h().app.inject({ method: 'GET', url, headers: { cookie: m.cookie } });
-      expect(res.statusCode, url).toBe(200);
-      bodies.set(url, res.body);
+    for (const route of pages) {
+      if (REDIRECT_ONLY.has(route)) continue;
+      const sample = SAMPLES[route];
+      expect(sample ?? !route.includes(':'), `${route} has parameters: give it a sample in SAMPLES`).toBeTruthy();
+      let shown = 0;
+      for (const url of sample ? sample(ids) : [route]) {
+        for (const [who, headers] of Object.entries(visitors)) {
+          const res = await h().app.inject({ method: 'GET', url, headers });
+          expect([200, 303, 404], `${who} ${url}`).toContain(res.statusCode);
+          if (res.statusCode !== 200) continue;
+          expect(res.headers['content-type'], url).toContain('text/html');
+          bodies.set(`${who} ${url}`, res.body);
+          shown += 1;
+        }
+      }
+      expect(shown, `${route} renders for some visitor`).toBeGreaterThan(0);
     }
+
     const everything = [...bodies.values()].join('\n');
-    for (const [kind, values] of [['subscriber', SUBSCRIBER], ['buyer', BUYER]] as const) {
+    for (const [kind, values] of [['subscriber', SUBSCRIBER], ['buyer', BUYER], ['customer', CUSTOMER]] as const) {
       const named: readonly string[] = PAGE_PERSONAL_FIELDS[kind];
       for (const [field, value] of Object.entries(values)) {
         if (named.includes(field)) expect(everything, `${kind}.${field} is named and shown`).toContain(value);
-        else for (const [url, body] of bodies) expect(body, `${url} shows ${kind}.${field}, which no presenter names`).not.toContain(value);
+        else for (const [page, body] of bodies) expect(body, `${page} shows ${kind}.${field}, which no presenter names`).not.toContain(value);
       }
     }
+    // A Subscriber's own privacy center shows their choices, not even their own name.
+    expect(bodies.get(`subscriber /privacy-center/${m.tenantId}`)).toContain('id="pc-main"');
+    expect(bodies.get(`subscriber /privacy-center/${m.tenantId}`)).not.toContain(SUBSCRIBER.displayName);
   }, 120_000);
 });

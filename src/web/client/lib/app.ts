@@ -2,6 +2,7 @@
 // error messages in the reader's language, a DOM builder that never parses markup.
 import type { z } from 'zod';
 import { sameOriginNext } from '../../shared/next.ts';
+import { fieldErrorKey, fieldErrors, type FormProblem } from '../../shared/field-errors.ts';
 
 /** What a route's body schema accepts and what its answer schema gives, from the API's own zod schemas. */
 export type In<S extends z.ZodType> = z.input<S>;
@@ -16,7 +17,7 @@ export function t(key: string, vars: Record<string, string | number> = {}): stri
 }
 
 /** A problem+json answer, as the API sends it. */
-export type Problem = { code?: string; title?: string; issues?: { path?: string }[] };
+export type Problem = FormProblem;
 
 export class ApiError extends Error {
   readonly code: string;
@@ -62,23 +63,47 @@ export async function api<T = unknown>(method: 'GET' | 'POST' | 'PATCH' | 'DELET
   return data as T;
 }
 
-type Field = Element & { labels?: NodeListOf<HTMLLabelElement> | null };
-const fieldOf = (form: HTMLFormElement, path: string | undefined): Field | null =>
-  form.elements.namedItem(String(path ?? '').split('.')[0] ?? '') as Field | null;
+type Field = HTMLInputElement & { labels?: NodeListOf<HTMLLabelElement> | null };
+const fieldNamed = (form: HTMLFormElement, name: string): Field | null => {
+  const f = form.elements.namedItem(name);
+  return f instanceof HTMLInputElement || f instanceof HTMLTextAreaElement || f instanceof HTMLSelectElement ? (f as Field) : null;
+};
+
+/**
+ * Marks each field the API's problem names with its message beside it (as the server does for a
+ * form posted without JavaScript: shared/field-errors.ts); returns the fields' labels.
+ */
+function markFields(form: HTMLFormElement, problem: Problem): string[] {
+  const errors = fieldErrors(problem, (name) => fieldNamed(form, name)?.value ?? '', (name) => {
+    const f = fieldNamed(form, name);
+    if (!f) return undefined;
+    const num = (a: string) => (f.hasAttribute(a) ? Number(f.getAttribute(a)) : undefined);
+    return { required: f.required, minLength: num('minlength'), maxLength: num('maxlength') };
+  });
+  const labels: string[] = [];
+  for (const [name, e] of errors) {
+    const f = fieldNamed(form, name);
+    if (!f) continue;
+    const id = f.id || name;
+    const hint = f.getAttribute('aria-describedby');
+    f.dataset.hint = hint ?? '';
+    f.setAttribute('aria-invalid', 'true');
+    f.setAttribute('aria-describedby', [hint, `${id}-error`].filter(Boolean).join(' '));
+    f.closest('.field')?.append(el('p', { class: 'field-error', id: `${id}-error` }, t(fieldErrorKey(e), e.vars)));
+    const label = f.labels?.[0]?.textContent?.trim();
+    if (label) labels.push(label);
+  }
+  return labels;
+}
 
 /** The message a person reads: our translation of the code when we have one, else the API's title. */
 export function errorMessage(err: unknown, form?: HTMLFormElement): string {
   if (err instanceof UserError) return err.message;
   if (!(err instanceof ApiError)) return t('common.unknown');
   const key = `error.${err.code}`;
-  let msg = key in dict ? t(key) : (err.problem.title ?? t('common.unknown'));
-  const issues = err.problem.issues;
-  if (err.code === 'validation_failed' && Array.isArray(issues) && form) {
-    const labels = [...new Set(issues.map((i) => fieldOf(form, i.path)?.labels?.[0]?.textContent?.trim()).filter(Boolean))];
-    if (labels.length) msg += ' ' + t('common.fixFields', { fields: labels.join(', ') });
-    for (const i of issues) fieldOf(form, i.path)?.setAttribute('aria-invalid', 'true');
-  }
-  return msg;
+  const msg = key in dict ? t(key) : (err.problem.title ?? t('common.unknown'));
+  const labels = form ? markFields(form, err.problem) : [];
+  return labels.length ? t('common.fixFields', { fields: labels.join(', ') }) : msg;
 }
 
 /** Shows an error in the form's alert region (announced by screen readers). */
@@ -92,7 +117,12 @@ export function showError(form: HTMLFormElement, err: unknown): void {
 export function clearError(form: HTMLFormElement): void {
   const box = form.querySelector<HTMLElement>('.form-error');
   if (box) box.hidden = true;
-  for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+  for (const f of form.querySelectorAll<HTMLElement>('[aria-invalid]')) {
+    f.removeAttribute('aria-invalid');
+    if (f.dataset.hint) f.setAttribute('aria-describedby', f.dataset.hint);
+    else f.removeAttribute('aria-describedby');
+  }
+  for (const m of form.querySelectorAll('.field-error')) m.remove();
 }
 
 /** A form's fields as an object of trimmed strings (passwords untouched). */
