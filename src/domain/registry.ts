@@ -124,6 +124,12 @@ export const PERSONAL_COLUMNS: readonly PersonalColumn[] = [
   col('messages', 'body', ['user.content.message', 'user.name', 'user.contact'], 'subscriber', { source: 'channel', atRest: tenantKey }),
   col('messages', 'body_sealed', ['user.content.message', 'user.name', 'user.contact', ...SPECIAL_CATEGORIES], 'subscriber', { source: 'channel', atRest: tenantKey }),
   col('held_sensitive_data', 'sealed_value', ['user.content', ...SPECIAL_CATEGORIES], 'subscriber', { source: 'channel', atRest: tenantKey }),
+  // Issue 13 (migrations 018–020): what a channel delivers and what the one send path sends, sealed under the tenant's key.
+  col('channel_events', 'payload', ['user.unique_id', 'user.name', 'user.preference', 'user.content.message', ...SPECIAL_CATEGORIES], 'subscriber', { source: 'channel', atRest: tenantKey }),
+  col('subscribers', 'opt_in_evidence', 'user.content.message', 'subscriber', { source: 'channel', atRest: tenantKey }),
+  col('subscribers', 'language', 'user.preference', 'subscriber', { source: 'channel' }),
+  col('opt_events', 'evidence', ['user.unique_id', 'user.content.message'], 'subscriber', { source: 'channel', atRest: tenantKey }),
+  col('outbound_messages', 'body', 'user.content.message', 'subscriber', { source: 'system', atRest: tenantKey }),
 ];
 
 /**

@@ -1,6 +1,10 @@
 import type { Job } from './runner.ts';
 import { purgeSentMinorNotices } from '../accounts/minor-notices.ts';
 import { purge, PURGES, type PurgeKind } from './housekeeping.ts';
+import { PROCESS_EVENT_JOB } from '../channels/intake.ts';
+import { processEvent } from '../channels/process.ts';
+import { DELIVER_MESSAGE_JOB } from '../channels/outbound.ts';
+import { deliverMessage } from '../channels/deliver.ts';
 
 export type { Job, Jobs } from './runner.ts';
 
@@ -27,6 +31,17 @@ export const JOBS: readonly Job[] = [
     name: 'purge-minor-notices', schedule: '* * * * *', feature: 'minor_notices.purge', admit: 'many', concurrency: 'one',
     why: 'Deletes sent notices; reads no one\'s data',
     perform: async (ctx) => void (await purgeSentMinorNotices(ctx)),
+  },
+  {
+    // Enqueued with each stored webhook event, in the intake's transaction (issue 13).
+    name: PROCESS_EVENT_JOB, feature: 'channels.intake', admit: 'per_subject', batch: 20, workers: 2,
+    why: 'Each event admits its own Subscriber: created on their opt-in, their message stored only when the gate allows (src/channels/process.ts)',
+    perform: processEvent,
+  },
+  {
+    name: DELIVER_MESSAGE_JOB, feature: 'messaging.broadcast', admit: 'per_subject', batch: 20, retries: 6,
+    why: 'Each message passes the send gate again for its Subscriber before the platform adapter sends it (src/channels/deliver.ts)',
+    perform: deliverMessage,
   },
   housekeeping('expire-sessions', [PURGES.userSessions, PURGES.subjectSessions], 'Deletes expired sessions by their expiry; reads no one\'s data'),
   housekeeping('purge-tokens', [PURGES.emailTokens, PURGES.privacyCenterLinks], 'Deletes expired e-mail and privacy-center link tokens; reads no one\'s data'),
