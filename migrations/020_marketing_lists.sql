@@ -26,4 +26,4 @@ BEGIN
   END LOOP;
 END $$;
 GRANT SELECT, INSERT ON marketing_lists TO pledge_app;
-GRANT SELECT, INSERT, DELETE ON marketing_list_members TO pledge_app;
+GRANT SELECT, INSERT, UPDATE, DELETE ON marketing_list_members TO pledge_app;

@@ -154,6 +154,7 @@ export const EXEMPT_COLUMNS: readonly ExemptColumn[] = [
   { table: 'policy_versions', column: 'body_en', reason: 'The published policy text' },
   { table: 'schema_migrations', column: 'name', reason: 'The file name of a migration' },
   { table: 'messages', column: 'channel_message_ref', reason: 'The channel\'s id of a message (for de-duplication), not its content' },
+  { table: 'outbound_messages', column: 'platform_message_ref', reason: 'The platform\'s id of a message it accepted from the send path, not its content' },
   // The disclosure ledger and its providers (migration 004) name organisations, not people.
   { table: 'processors', column: 'name', reason: 'The company name of a service provider (C26)' },
   { table: 'processors', column: 'contact', reason: 'A provider\'s business contact for its agreement (a privacy desk or role address), not a data subject\'s' },

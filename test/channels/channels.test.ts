@@ -6,6 +6,7 @@ import { createMerchant, createStaff, type Merchant } from '../support/factories
 import { startFakePlatforms, type FakePlatforms } from '../support/fake-platforms.ts';
 import { messengerDelivery, messengerText, telegramDelivery, telegramText, zaloDelivery, zaloText, type Signed } from '../support/channel-fixtures.ts';
 import { runJob } from '../support/jobs.ts';
+import { insertBuyer } from '../../src/subjects/buyers.ts';
 
 const kind = testStores().includes('postgres') ? 'postgres' : 'pglite';
 const CREDS = { messenger: { token: 'EAAB-page-token-1', appSecret: 'meta-app-secret-1' }, zalo: { token: 'zalo-oa-token-1' }, telegram: { token: '123456:bot-token-1' } };
@@ -245,6 +246,10 @@ describe(`channels, webhooks, the opt-out model and the send gate (${kind})`, ()
     const add = (type: string, id: string) => h.app.inject({ method: 'POST', url: `/api/lists/${list.json().id}/members`, headers: shop.headers, payload: { subjectType: type, subjectId: id } });
     const refused = await add('subscriber', sid);
     expect([refused.statusCode, refused.json().code, refused.json().clause]).toEqual([403, 'consent_missing', 'C19']);
+    // A Buyer from an order joins only on their own marketing consent (C19).
+    const buyer = await inTenant(h.ctx.db, shop.tenantId, (tx) => insertBuyer(tx, h.ctx.keys, shop.tenantId, { name: 'Trần Thị B', email: 'b@buyer.example', source: 'form:checkout' }));
+    const buyerRefused = await add('buyer', buyer);
+    expect([buyerRefused.statusCode, buyerRefused.json().code, buyerRefused.json().clause]).toEqual([403, 'consent_missing', 'C19']);
     // A Customer's own contact data serves communication: a marketing list needs their consent too (C21).
     const customer = await add('customer', shop.userId);
     expect([customer.statusCode, customer.json().code]).toEqual([403, 'consent_missing']);

@@ -37,7 +37,7 @@ describe.each(testStores())('webhook intake durability (%s)', (kind) => {
     const first = await startServer<Info>('test/durability/channel-server.ts', { ...env, SEED: '1' });
     const seed = first.info.seed!;
     const deliveries = Array.from({ length: EVENTS }, (_, i) => telegramDelivery(seed.secretToken, telegramText(5000 + i, 900000 + i, i === 3 ? 'hủy' : `Tin nhắn số ${i}`)));
-    const deliver = (port: number, i: number) => fetch(`http://127.0.0.1:${port}/webhooks/telegram/${seed.accountId}`, { method: 'POST', headers: deliveries[i]!.headers, body: deliveries[i]!.body });
+    const deliver = (port: number, i: number) => fetch(`http://127.0.0.1:${port}/webhooks/telegram/${seed.accountId}`, { method: 'POST', headers: deliveries[i]!.headers, body: new Uint8Array(deliveries[i]!.body) });
     for (let i = 0; i < EVENTS; i++) {
       const r = await deliver(first.info.port, i);
       expect([r.status, await r.json()]).toEqual([200, { received: 1 }]);
