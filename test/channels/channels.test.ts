@@ -236,6 +236,44 @@ describe(`channels, webhooks, the opt-out model and the send gate (${kind})`, ()
     await drain();
   });
 
+  it('[C11] [C19] a shop\'s own stop phrase opts out like the built-in ones; the platform windows refuse late messages; "help" is answered in the person\'s language', async () => {
+    const kw = await h.app.inject({ method: 'POST', url: '/api/opt-keywords', headers: shop.headers, payload: { phrase: 'Thôi nhé', kind: 'opt_out', language: 'vi' } });
+    expect([kw.statusCode, kw.json().phrase]).toEqual([201, 'thoi nhe']);
+    expect((await h.app.inject({ method: 'GET', url: '/api/opt-keywords', headers: other.headers })).json().items).toEqual([]);
+    const z = accounts.zalo;
+    await post('zalo', z.id, textFrom(z, '8800000000000005', 'Thôi nhé, để mai mình mua'));
+    await drain();
+    const zid = await subscriberOf(z, shop.tenantId);
+    expect((await send(shop, zid, { kind: 'reply', text: 'Dạ vâng' })).statusCode).toBe(202);
+    await post('zalo', z.id, textFrom(z, '8800000000000005', 'THÔI NHÉ!'));
+    await drain();
+    expect((await send(shop, zid, { kind: 'reply', text: 'Dạ vâng' })).json().code).toBe('opted_out');
+
+    // Messenger: a day after the person's last message only a tagged, non-promotional message goes.
+    const m = accounts.messenger;
+    await post('messenger', m.id, textFrom(m, '6024000000000006', 'help'));
+    await drain();
+    const mid = await subscriberOf(m, shop.tenantId);
+    expect(fake.sent.at(-1)).toMatchObject({ platform: 'messenger', to: '6024000000000006', text: expect.stringMatching(/^Gửi "HỦY" để ngừng nhận tin/) });
+    await inTenant(h.ctx.db, shop.tenantId, (tx) => tx.query("UPDATE subscribers SET last_inbound_at = now() - interval '25 hours' WHERE id = $1", [mid]));
+    expect((await send(shop, mid, { kind: 'reply', text: 'Đơn của bạn đã gửi' })).json().code).toBe('window_closed');
+    expect((await send(shop, mid, { kind: 'reply', text: 'Đơn của bạn đã gửi', tag: 'POST_PURCHASE_UPDATE' })).statusCode).toBe(202);
+    await drain();
+    expect(fake.sent.at(-1)).toMatchObject({ platform: 'messenger', tag: 'POST_PURCHASE_UPDATE' });
+    await giveMarketingConsent(shop, mid);
+    const promo = await send(shop, mid, { kind: 'marketing', text: 'Sale!', tag: 'POST_PURCHASE_UPDATE' });
+    expect([promo.statusCode, promo.json().code]).toEqual([403, 'tag_not_for_promotion']);
+    // Zalo: 48 hours.
+    const t = accounts.zalo;
+    await post('zalo', t.id, textFrom(t, '8800000000000007', 'hello'));
+    await drain();
+    const tid = await subscriberOf(t, shop.tenantId);
+    await inTenant(h.ctx.db, shop.tenantId, (tx) => tx.query("UPDATE subscribers SET last_inbound_at = now() - interval '49 hours' WHERE id = $1", [tid]));
+    expect((await send(shop, tid, { kind: 'reply', text: 'Chào bạn' })).json().code).toBe('window_closed');
+    const refusedRows = await inTenant(h.ctx.db, shop.tenantId, (tx) => tx.query<{ n: number }>("SELECT count(*)::int AS n FROM outbound_messages WHERE status = 'refused' AND refused_code = 'window_closed'"));
+    expect(refusedRows[0]!.n).toBe(2);
+  });
+
   it('[C19] [C21] a marketing list admits a Subscriber only with a marketing consent record and a Customer only when they allowed it; a broadcast goes through the send gate per member', async () => {
     const list = await h.app.inject({ method: 'POST', url: '/api/lists', headers: shop.headers, payload: { label: 'Khách VIP', channel: 'channel' } });
     expect(list.statusCode, list.body).toBe(201);

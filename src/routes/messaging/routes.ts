@@ -7,7 +7,10 @@ import { inTenant } from '../../db/scope.ts';
 import { DENY_CODES, denialError, type DenyCode } from '../../domain/gate-errors.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { pathSubject } from '../../http/declare.ts';
-import { ChannelState, SendBody, SendOut, SubscriberParams } from './schema.ts';
+import { ChannelState, KeywordCreate, KeywordList, KeywordOut, KeywordParams, SendBody, SendOut, SubscriberParams } from './schema.ts';
+import { BUILT_IN_OPT_WORDS, storedPhrase } from '../../channels/opt-words.ts';
+import { badRequest, conflict } from '../../errors.ts';
+import { recordAudit } from '../../audit/log.ts';
 
 const tags = ['messaging'];
 
@@ -52,5 +55,39 @@ export const messagingRoutes: RouteModule = (app, ctx) => {
         history: events.map((e) => ({ id: e.id, kind: e.kind, signal: e.signal, language: e.language, channelAccountId: e.channel_account_id, createdAt: new Date(e.created_at).toISOString() })),
       };
     });
+  });
+  // The tenant's own stop and start phrases, beside the built-in ones (C11: the list is data).
+  const keywords = { noPersonalData: 'A shop\'s stop and start phrases: words, not anyone\'s data', can: CAN.manageChannels } as const;
+  type KeywordRow = { id: string; phrase: string; kind: string; language: string };
+
+  app.get('/api/opt-keywords', { config: keywords, schema: { response: { 200: KeywordList }, tags } }, async (req) => {
+    const actor = req.actor as UserActor;
+    const items = await inTenant(ctx.db, actor.tenantId, (tx) => tx.query<KeywordRow>('SELECT id, phrase, kind, language FROM opt_keywords ORDER BY created_at'));
+    return { builtIn: BUILT_IN_OPT_WORDS.map((w) => ({ phrase: w.phrase, kind: w.kind, language: w.language })), items };
+  });
+
+  app.post('/api/opt-keywords', { config: keywords, schema: { body: KeywordCreate, response: { 201: KeywordOut }, tags } }, async (req, reply) => {
+    const actor = req.actor as UserActor;
+    const phrase = storedPhrase(req.body.phrase);
+    if (!phrase) throw badRequest('phrase_invalid', 'A phrase is letters, digits and spaces, up to 60 characters');
+    const row = await inTenant(ctx.db, actor.tenantId, async (tx) => {
+      const [r] = await tx.query<KeywordRow>(
+        `INSERT INTO opt_keywords (tenant_id, phrase, kind, language) VALUES ($1, $2, $3, $4) ON CONFLICT (tenant_id, phrase) DO NOTHING RETURNING id, phrase, kind, language`,
+        [actor.tenantId, phrase, req.body.kind, req.body.language]);
+      if (!r) throw conflict('phrase_exists', 'This phrase is already in the list');
+      await recordAudit(tx, ctx.keys.audit, { tenantId: actor.tenantId, actor: auditActor(actor), action: 'opt_keyword.added', target: { type: 'opt_keyword', id: r.id }, details: { kind: r.kind, language: r.language } });
+      return r;
+    });
+    return reply.code(201).send(row);
+  });
+
+  app.delete('/api/opt-keywords/:id', { config: keywords, schema: { params: KeywordParams, tags } }, async (req, reply) => {
+    const actor = req.actor as UserActor;
+    await inTenant(ctx.db, actor.tenantId, async (tx) => {
+      const [r] = await tx.query<{ id: string }>('DELETE FROM opt_keywords WHERE id = $1 RETURNING id', [req.params.id]);
+      if (!r) throw notFound('phrase');
+      await recordAudit(tx, ctx.keys.audit, { tenantId: actor.tenantId, actor: auditActor(actor), action: 'opt_keyword.removed', target: { type: 'opt_keyword', id: r.id } });
+    });
+    return reply.code(204).send();
   });
 };

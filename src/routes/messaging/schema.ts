@@ -14,3 +14,12 @@ export const ChannelState = z.object({
   subscriberId: z.uuid(), channelAccountId: z.uuid().nullable(), optInSource: z.string().nullable(), optInAt: z.string().nullable(),
   state: z.enum(['subscribed', 'opted_out']), history: z.array(OptEventOut),
 });
+
+export const KeywordCreate = z.strictObject({
+  phrase: freeText({ max: 60, cards: 'refuse' }),
+  kind: z.enum(['opt_out', 'opt_in']),
+  language: z.enum(['vi', 'en']),
+});
+export const KeywordParams = z.strictObject({ id: z.uuid() });
+export const KeywordOut = z.object({ id: z.uuid(), phrase: z.string(), kind: z.string(), language: z.string() });
+export const KeywordList = z.object({ builtIn: z.array(KeywordOut.omit({ id: true })), items: z.array(KeywordOut) });
