@@ -44,23 +44,81 @@ function verify(platform: Platform, a: WebhookAccount, headers: Headers, raw: Bu
 
 const system = { type: 'system' as const, id: null };
 
-/** Stores the delivery's events and enqueues their processing, in one transaction. */
-async function store(ctx: AppContext, ring: Keyring, a: WebhookAccount, events: readonly ChannelEvent[]): Promise<{ stored: number; duplicates: number }> {
+type Waiting = { account: WebhookAccount; events: readonly ChannelEvent[]; resolve(r: { stored: number; duplicates: number }): void; reject(e: unknown): void };
+type Intake = { queues: Map<string, Waiting[]>; running: Set<string> };
+const intakes = new WeakMap<AppContext, Intake>();
+// Deliveries of one tenant arriving while its previous commit is in flight go into the next one.
+const MAX_BATCH = 200;
+
+/**
+ * Group commit: every delivery of a tenant that arrives while that tenant's previous commit is in
+ * flight is stored in the next transaction together — sealed rows with one statement, one job
+ * for all of them — and each call is answered only after that commit. One commit (one fsync)
+ * then acknowledges many events; a failure fails only that batch, whose platforms retry.
+ */
+function store(ctx: AppContext, ring: Keyring, a: WebhookAccount, events: readonly ChannelEvent[]): Promise<{ stored: number; duplicates: number }> {
+  if (events.length === 0) return Promise.resolve({ stored: 0, duplicates: 0 });
+  let intake = intakes.get(ctx);
+  if (!intake) intakes.set(ctx, (intake = { queues: new Map(), running: new Set() }));
   const tenantId = a.row.tenant_id;
-  return inTenant(ctx.db, tenantId, async (tx) => {
-    let stored = 0;
-    for (const e of events) {
-      const payload = await sealColumn(tx, ring, tenantId, 'channel_events.payload', JSON.stringify(e));
-      const [row] = await tx.query<{ id: string }>(
-        `INSERT INTO channel_events (tenant_id, channel_account_id, event_key, payload) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (channel_account_id, event_key) DO NOTHING RETURNING id`,
-        [tenantId, a.row.id, e.key.slice(0, 300), payload],
-      );
-      if (!row) continue;
-      stored++;
-      await ctx.jobs.enqueue(tx, PROCESS_EVENT_JOB, { tenantId, eventId: row.id });
+  return new Promise((resolve, reject) => {
+    const q = intake.queues.get(tenantId) ?? [];
+    q.push({ account: a, events, resolve, reject });
+    intake.queues.set(tenantId, q);
+    if (!intake.running.has(tenantId)) void drain(ctx, ring, intake, tenantId);
+  });
+}
+
+async function drain(ctx: AppContext, ring: Keyring, intake: Intake, tenantId: string): Promise<void> {
+  intake.running.add(tenantId);
+  try {
+    for (let q = intake.queues.get(tenantId); q && q.length > 0; q = intake.queues.get(tenantId)) {
+      const batch = q.splice(0, MAX_BATCH);
+      try {
+        const stored = await commitBatch(ctx, ring, tenantId, batch);
+        batch.forEach((w, i) => w.resolve({ stored: stored[i]!, duplicates: w.events.length - stored[i]! }));
+      } catch (err) {
+        for (const w of batch) w.reject(err);
+      }
     }
-    return { stored, duplicates: events.length - stored };
+  } finally {
+    intake.running.delete(tenantId);
+    if (intake.queues.get(tenantId)?.length === 0) intake.queues.delete(tenantId);
+  }
+}
+
+/** One transaction: every event of the batch sealed and inserted (a repeat key is skipped), one processing job for the new ones. */
+async function commitBatch(ctx: AppContext, ring: Keyring, tenantId: string, batch: readonly Waiting[]): Promise<number[]> {
+  return inTenant(ctx.db, tenantId, async (tx) => {
+    const accounts: string[] = [];
+    const keys: string[] = [];
+    const payloads: string[] = [];
+    for (const w of batch) {
+      for (const e of w.events) {
+        accounts.push(w.account.row.id);
+        keys.push(e.key.slice(0, 300));
+        payloads.push(await sealColumn(tx, ring, tenantId, 'channel_events.payload', JSON.stringify(e)));
+      }
+    }
+    const rows = await tx.query<{ id: string; channel_account_id: string; event_key: string }>(
+      `INSERT INTO channel_events (tenant_id, channel_account_id, event_key, payload)
+       SELECT $1, t.a, t.k, t.p FROM unnest($2::uuid[], $3::text[], $4::text[]) AS t(a, k, p)
+       ON CONFLICT (channel_account_id, event_key) DO NOTHING RETURNING id, channel_account_id, event_key`,
+      [tenantId, accounts, keys, payloads],
+    );
+    for (let i = 0; i < rows.length; i += 100) {
+      await ctx.jobs.enqueue(tx, PROCESS_EVENT_JOB, { tenantId, eventIds: rows.slice(i, i + 100).map((r) => r.id) });
+    }
+    // Which call stored which: a key inserted by this statement belongs to the first call that carried it.
+    const fresh = new Set(rows.map((r) => `${r.channel_account_id}|${r.event_key}`));
+    return batch.map((w) => {
+      let n = 0;
+      for (const e of w.events) {
+        const k = `${w.account.row.id}|${e.key.slice(0, 300)}`;
+        if (fresh.delete(k)) n++;
+      }
+      return n;
+    });
   });
 }
 

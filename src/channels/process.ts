@@ -118,9 +118,14 @@ async function storeMessage(tx: Sql, ctx: AppContext, ring: Keyring, tenantId: s
   return 'stored';
 }
 
-export async function processEvent(ctx: AppContext, data: Record<string, unknown>): Promise<void> {
+/** The job: each event of the batch the intake committed, each in its own transaction. */
+export async function processEvents(ctx: AppContext, data: Record<string, unknown>): Promise<void> {
   const tenantId = String(data.tenantId);
-  const eventId = String(data.eventId);
+  const ids = Array.isArray(data.eventIds) ? data.eventIds.map(String) : [String(data.eventId)];
+  for (const id of ids) await processEvent(ctx, tenantId, id);
+}
+
+async function processEvent(ctx: AppContext, tenantId: string, eventId: string): Promise<void> {
   const ring = keyringFor(ctx.config);
   await inTenant(ctx.db, tenantId, async (tx) => {
     const [row] = await tx.query<{ payload: string; processed_at: Date | null; account_id: string; platform: Platform }>(

@@ -2,7 +2,7 @@ import type { Job } from './runner.ts';
 import { purgeSentMinorNotices } from '../accounts/minor-notices.ts';
 import { purge, PURGES, type PurgeKind } from './housekeeping.ts';
 import { PROCESS_EVENT_JOB } from '../channels/intake.ts';
-import { processEvent } from '../channels/process.ts';
+import { processEvents } from '../channels/process.ts';
 import { DELIVER_MESSAGE_JOB } from '../channels/outbound.ts';
 import { deliverMessage } from '../channels/deliver.ts';
 
@@ -36,7 +36,7 @@ export const JOBS: readonly Job[] = [
     // Enqueued with each stored webhook event, in the intake's transaction (issue 13).
     name: PROCESS_EVENT_JOB, feature: 'channels.intake', admit: 'per_subject', batch: 20, workers: 2,
     why: 'Each event admits its own Subscriber: created on their opt-in, their message stored only when the gate allows (src/channels/process.ts)',
-    perform: processEvent,
+    perform: processEvents,
   },
   {
     name: DELIVER_MESSAGE_JOB, feature: 'messaging.broadcast', admit: 'per_subject', batch: 20, retries: 6,

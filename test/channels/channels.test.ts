@@ -8,7 +8,6 @@ import { messengerDelivery, messengerText, telegramDelivery, telegramText, zaloD
 import { runJob } from '../support/jobs.ts';
 import { insertBuyer } from '../../src/subjects/buyers.ts';
 
-const kind = testStores().includes('postgres') ? 'postgres' : 'pglite';
 const CREDS = { messenger: { token: 'EAAB-page-token-1', appSecret: 'meta-app-secret-1' }, zalo: { token: 'zalo-oa-token-1' }, telegram: { token: '123456:bot-token-1' } };
 
 type Account = { id: string; platform: Platform; platformAccount: string; secrets: { verifyToken?: string; secretToken?: string } };
@@ -57,8 +56,10 @@ async function giveMarketingConsent(m: Merchant, subscriberId: string): Promise<
   expect(r.statusCode, r.body).toBe(201);
 }
 
+for (const kind of testStores()) describe(`channels, webhooks, the opt-out model and the send gate (${kind})`, () => {
 beforeAll(async () => {
   fake = await startFakePlatforms(CREDS);
+  fake.sent.length = 0;
   h = await bootHarness(kind, { CHANNEL_API_MESSENGER: fake.url, CHANNEL_API_ZALO: fake.url, CHANNEL_API_TELEGRAM: fake.url });
   shop = await createMerchant(h);
   other = await createMerchant(h);
@@ -80,7 +81,6 @@ afterAll(async () => {
   await fake?.close();
 });
 
-describe(`channels, webhooks, the opt-out model and the send gate (${kind})`, () => {
   it('[C10] a channel account\'s secrets are sealed at rest and shown once; rotation makes new ones; another shop and staff see none of it', async () => {
     expect(accounts.messenger.secrets.verifyToken).toMatch(/^[A-Za-z0-9_-]{20,}$/);
     expect(accounts.telegram.secrets.secretToken).toMatch(/^[A-Za-z0-9_-]{20,}$/);
