@@ -1,8 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { startServer } from '../../bench/load.ts';
 import { openDb } from '../../src/db/index.ts';
@@ -10,19 +9,15 @@ import { loadConfig } from '../../src/config.ts';
 import { inTenant } from '../../src/db/scope.ts';
 import { telegramDelivery, telegramText } from '../support/channel-fixtures.ts';
 import { createInterface } from 'node:readline';
-import { testStores } from '../support/harness.ts';
+import { freshPostgres, testStores } from '../support/harness.ts';
 
 type Info = { port: number; seed: { tenantId: string; accountId: string; secretToken: string } | null };
 
+/** A new database on the test cluster, by URL: the server processes open it themselves. */
 async function freshDatabaseUrl(): Promise<string> {
-  const name = `pledge_test_${randomUUID().replace(/-/g, '')}`;
-  const admin = new pg.Client({ connectionString: process.env.PLEDGE_TEST_PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(process.env.PLEDGE_TEST_PG_URL!);
-  url.pathname = `/${name}`;
-  return url.toString();
+  const { url, db } = await freshPostgres();
+  await db.close();
+  return url;
 }
 
 const EVENTS = 12;
