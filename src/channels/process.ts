@@ -19,6 +19,7 @@ import type { ChannelEvent, Platform } from './events.ts';
 import { buildLexicon, classifyOptText, tidy, type Language, type OptKind, type OptWord } from './opt-words.ts';
 import { queueMessage, type Sender } from './outbound.ts';
 import { REPLIES } from './replies.ts';
+import { classifyChatRequest } from './chat-requests.ts';
 
 type OptInSource = 'first_message' | 'get_started' | 'keyword' | 'ad_referral' | 'start_payload' | 'follow';
 type Signal = { opt: OptKind | null; signal: string; language: Language | null; source: OptInSource | null; creates: boolean };
@@ -103,7 +104,7 @@ async function applyOpt(tx: Sql, ctx: AppContext, ring: Keyring, ids: { tenantId
 }
 
 /** Stores an ordinary message once the gate allows it (a restriction keeps it out, C34); answers "help". */
-async function storeMessage(tx: Sql, ctx: AppContext, ring: Keyring, tenantId: string, platform: Platform, sub: Sub, e: ChannelEvent): Promise<string> {
+async function storeMessage(tx: Sql, ctx: AppContext, ring: Keyring, tenantId: string, platform: Platform, sub: Sub, e: ChannelEvent, eventId: string): Promise<string> {
   if (!e.text) return 'stored_empty';
   const snapshot = await loadSnapshot(tx, { tenantId, type: 'subscriber', id: sub.id });
   const d = decide(snapshot, {
@@ -111,10 +112,24 @@ async function storeMessage(tx: Sql, ctx: AppContext, ring: Keyring, tenantId: s
   });
   if (!d.allow) return `refused:${d.code}`;
   await receiveMessage({ tx, ring, auditKey: ctx.keys.audit, actor: BOT.audit }, tenantId, { channel: platform, subscriberId: sub.id, channelMessageRef: e.key.slice(0, 200), text: e.text });
-  if (HELP.has(tidy(e.text))) {
-    const language: Language = e.language ?? sub.language ?? 'vi';
-    await queueMessage(tx, { ring, auditKey: ctx.keys.audit, jobs: ctx.jobs }, BOT, { tenantId, subscriberId: sub.id, kind: 'help', text: REPLIES.help[language] });
+  const language: Language = e.language ?? sub.language ?? 'vi';
+  const reply = (text: string) => queueMessage(tx, { ring, auditKey: ctx.keys.audit, jobs: ctx.jobs }, BOT, { tenantId, subscriberId: sub.id, kind: 'help', text });
+  const request = classifyChatRequest(e.text);
+  if (request) {
+    // The person's own request reaches the shop's inbox: received via the bot, referenced by the event, never its words (C11).
+    const [r] = await tx.query<{ id: string }>(
+      `INSERT INTO subject_requests (tenant_id, subject_type, subject_id, kind, received_via, evidence_ref, created_by_type, created_by_id)
+       VALUES ($1, 'subscriber', $2, $3, 'bot', $4, 'subject', $2) RETURNING id`,
+      [tenantId, sub.id, request, `channel_event:${eventId}`],
+    );
+    await recordAudit(tx, ctx.keys.audit, {
+      tenantId, actor: { type: 'subject', id: sub.id }, action: 'request.received', target: { type: 'subscriber', id: sub.id },
+      details: { requestId: r!.id, kind: request, receivedVia: 'bot' },
+    });
+    await reply(REPLIES.request_received[language]);
+    return 'request_received';
   }
+  if (HELP.has(tidy(e.text))) await reply(REPLIES.help[language]);
   return 'stored';
 }
 
@@ -144,7 +159,7 @@ async function processEvent(ctx: AppContext, tenantId: string, eventId: string):
         [sub.id, ['unfollow', 'kicked', 'optin_stop'].includes(e.kind) ? 0 : e.at, e.language ?? s.language ?? null],
       );
       outcome = (await applyOpt(tx, ctx, ring, { tenantId, accountId: row.account_id, eventId }, sub, s, e))
-        ?? (e.kind === 'message' && s.opt === null ? await storeMessage(tx, ctx, ring, tenantId, row.platform, sub, e) : s.opt ? 'unchanged' : 'recorded');
+        ?? (e.kind === 'message' && s.opt === null ? await storeMessage(tx, ctx, ring, tenantId, row.platform, sub, e, eventId) : s.opt ? 'unchanged' : 'recorded');
     }
     await tx.query('UPDATE channel_events SET processed_at = now(), outcome = $2, subscriber_id = $3 WHERE id = $1', [eventId, outcome, sub?.id ?? null]);
   });

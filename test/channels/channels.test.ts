@@ -274,6 +274,19 @@ afterAll(async () => {
     expect(refusedRows[0]!.n).toBe(2);
   });
 
+  it('[C11] a Subscriber who writes "XÓA DỮ LIỆU" in the chat has an erasure request in the shop\'s requests, answered by the bot in their language', async () => {
+    const a = accounts.telegram;
+    await post('telegram', a.id, textFrom(a, '700000008', 'Xin chào'));
+    await drain();
+    const sid = await subscriberOf(a, shop.tenantId);
+    await post('telegram', a.id, textFrom(a, '700000008', 'XÓA DỮ LIỆU'));
+    await drain();
+    const r = await h.app.inject({ method: 'GET', url: `/api/subjects/subscriber/${sid}/requests`, headers: shop.headers });
+    expect(r.json().items).toEqual([expect.objectContaining({ kind: 'erasure', receivedVia: 'bot', evidenceRef: expect.stringMatching(/^channel_event:/) })]);
+    expect(fake.sent.at(-1)).toMatchObject({ platform: 'telegram', to: '700000008', text: expect.stringMatching(/^Cửa hàng đã nhận yêu cầu/) });
+    expect((await h.app.inject({ method: 'GET', url: `/api/subjects/subscriber/${sid}/requests`, headers: other.headers })).statusCode).toBe(404);
+  });
+
   it('[C19] [C21] a marketing list admits a Subscriber only with a marketing consent record and a Customer only when they allowed it; a broadcast goes through the send gate per member', async () => {
     const list = await h.app.inject({ method: 'POST', url: '/api/lists', headers: shop.headers, payload: { label: 'Khách VIP', channel: 'channel' } });
     expect(list.statusCode, list.body).toBe(201);
