@@ -314,6 +314,19 @@ afterAll(async () => {
     expect(fake.sent.at(-1)).toMatchObject({ platform: 'telegram', to: '700000004', text: 'Sale cuối tuần' });
   });
 
+  it('[C11] erasing a channel Subscriber removes their events, opt events, messages sent and received, and list memberships', async () => {
+    const sid = await subscriberOf(accounts.messenger, shop.tenantId);
+    const { eraseSubject } = await import('../../src/dsr/erase.ts');
+    const { keyringFor } = await import('../../src/crypto/envelope.ts');
+    const left = () => inPlatform(h.ctx.db, (tx) => tx.query<{ n: number }>(
+      `SELECT (SELECT count(*) FROM channel_events WHERE subscriber_id = $1) + (SELECT count(*) FROM opt_events WHERE subscriber_id = $1)
+            + (SELECT count(*) FROM outbound_messages WHERE subscriber_id = $1) + (SELECT count(*) FROM messages WHERE subscriber_id = $1)
+            + (SELECT count(*) FROM marketing_list_members WHERE subject_id = $1) + (SELECT count(*) FROM subscribers WHERE id = $1) AS n`, [sid]));
+    expect(Number((await left())[0]!.n)).toBeGreaterThan(3);
+    await inPlatform(h.ctx.db, (tx) => eraseSubject({ tx, ring: keyringFor(h.ctx.config), keys: h.ctx.keys }, { type: 'subscriber', id: sid, tenantId: shop.tenantId }));
+    expect(Number((await left())[0]!.n)).toBe(0);
+  });
+
   it('[C29] staff and platform code paths cannot message a shop\'s Subscribers or read them across tenants', async () => {
     const sid = await subscriberOf(accounts.telegram, shop.tenantId);
     const staff = await createStaff(h);
