@@ -38,6 +38,10 @@ const EnvSchema = z.object({
   JOB_QUEUE_LIMIT: z.coerce.number().int().min(1).default(50_000),
   /** Days a sent mail stays in the outbox before housekeeping deletes it. */
   MAIL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Base URLs of the platforms' send APIs (tests point them at a local fake platform). */
+  CHANNEL_API_MESSENGER: z.url().default('https://graph.facebook.com'),
+  CHANNEL_API_ZALO: z.url().default('https://openapi.zalo.me'),
+  CHANNEL_API_TELEGRAM: z.url().default('https://api.telegram.org'),
 });
 
 export type Config = {
@@ -60,6 +64,8 @@ export type Config = {
   jobScheduleCheckSeconds: number;
   jobQueueLimit: number;
   mailRetentionDays: number;
+  /** The send API base URL of each platform. */
+  channelApi: { messenger: string; zalo: string; telegram: string };
   /** Extra key-encryption keys from PLEDGE_KEK_<ID> (id lower-cased); 'k1' is always derived from the secret. */
   keks: Record<string, Buffer>;
 };
@@ -97,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobScheduleCheckSeconds: e.JOB_SCHEDULE_CHECK_SECONDS,
     jobQueueLimit: e.JOB_QUEUE_LIMIT,
     mailRetentionDays: e.MAIL_RETENTION_DAYS,
+    channelApi: { messenger: e.CHANNEL_API_MESSENGER.replace(/\/$/, ''), zalo: e.CHANNEL_API_ZALO.replace(/\/$/, ''), telegram: e.CHANNEL_API_TELEGRAM.replace(/\/$/, '') },
     keks: parseKeks(env),
   };
 }

@@ -24,6 +24,11 @@ export const canManageConsents = (a: Actor): boolean => isUser(a);
 /** Notices are the words a tenant asks consent with: its owner or admin publishes them. */
 export const canPublishConsentNotice = (a: Actor): boolean => isUser(a) && (a.role === 'owner' || a.role === 'admin');
 
+/** Channel accounts hold the shop's platform secrets: its owner or admin connects and rotates them. Staff never do (C29). */
+export const canManageChannels = (a: Actor): boolean => isUser(a) && (a.role === 'owner' || a.role === 'admin');
+/** Messages to a shop's Subscribers are the shop's own: its members send them, ECOMKEY's staff never (C29). */
+export const canMessageSubscribers = (a: Actor): boolean => isUser(a);
+
 /** Staff operate the job queue: they see failed jobs (names and codes, no data) and send them back. */
 export const canOperateJobs = (a: Actor): boolean => isStaff(a);
 /** The console is for a person signed in with a browser, not a server holding an API key. */
@@ -52,6 +57,8 @@ export const CAN = {
   recordDisclosureStaff: permission('canRecordDisclosure', canRecordDisclosure, ...OFFICER),
   readDisclosures: permission('canReadDisclosures', canReadDisclosures),
   readDisclosuresStaff: permission('canReadDisclosures', canReadDisclosures, ...OFFICER),
+  manageChannels: permission('canManageChannels', canManageChannels, 'role_forbidden', 'Only an owner or admin may connect channels'),
+  messageSubscribers: permission('canMessageSubscribers', canMessageSubscribers, 'tenant_forbidden', 'Only the shop messages its Subscribers'),
   operateJobs: permission('canOperateJobs', canOperateJobs, 'staff_only', 'Only ECOMKEY staff may do this'),
   privacyOfficer: permission('isPrivacyOfficer', (a) => isStaff(a) && a.role === 'privacy_officer', ...OFFICER),
   liftOnLegalGround: permission('canLiftOnLegalGround', (a) => isStaff(a) && a.role === 'privacy_officer', ...OFFICER),

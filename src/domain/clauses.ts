@@ -55,11 +55,9 @@ export const CLAUSES: readonly Clause[] = [
  * shows them open with the reason, whatever their tests say.
  */
 export const PENDING: Readonly<Record<string, string>> = {
-  C19: 'no route yet puts a Buyer\'s contact data on a list or in a message (marketing lists come with the channels issue)',
-  C21: 'no route yet uses a Customer\'s data beyond communication (analytics and research come with the Log Data issue)',
 };
 
 export const KEPT: readonly string[] = [
-  'C02', 'C03', 'C04', 'C06', 'C07', 'C08', 'C10', 'C14', 'C16', 'C17', 'C18', 'C20', 'C22', 'C23',
+  'C02', 'C03', 'C04', 'C06', 'C07', 'C08', 'C10', 'C11', 'C14', 'C16', 'C17', 'C18', 'C19', 'C20', 'C21', 'C22', 'C23',
   'C26', 'C27', 'C28', 'C29', 'C34', 'C38', 'C40',
 ];

@@ -194,6 +194,32 @@ const DEFS = {
     kind: 'route', description: 'A person downloads everything stored about them (C31, C34), computed from the subject map',
     subjects: ['subscriber', 'buyer', 'customer'], purposes: ['provide_service'], categories: ['user'],
   },
+  // Issue 13: channels, the one opt-out model, the one send path, marketing lists (C10, C11, C19, C21, C29).
+  'channels.manage': {
+    kind: 'route', description: 'A merchant connects a Messenger page, Zalo OA or Telegram bot: ids and sealed secrets, no one\'s personal data',
+    subjects: ['customer'], purposes: ['provide_service'], categories: [],
+  },
+  'channels.webhook': {
+    kind: 'route', description: 'A platform delivers a Subscriber\'s events: stored sealed, processed by a job (C10, C11)',
+    subjects: ['subscriber'], purposes: ['provide_service', 'communicate'], categories: ['user.unique_id', 'user.name', 'user.content.message'],
+  },
+  'channels.intake': {
+    kind: 'job', description: 'Processes a stored channel event: the Subscriber and their opt-in, their message, their opt-out or opt-in (C10, C11)',
+    subjects: ['subscriber'], purposes: ['provide_service', 'communicate'],
+    categories: ['user.unique_id', 'user.name', 'user.preference', 'user.content.message', 'user.contact', ...SPECIAL],
+  },
+  'messaging.send': {
+    kind: 'route', description: 'A merchant sends a Subscriber a reply or a promotion through the one send path (C11, C19)',
+    subjects: ['subscriber'], purposes: ['communicate', 'contact'], categories: ['user.unique_id', 'user.content.message'],
+  },
+  'channels.subscribers': {
+    kind: 'route', description: 'A merchant reads a Subscriber\'s opt-in, opt-out history and messages, and the tenant\'s own stop words (C11)',
+    subjects: ['subscriber'], purposes: ['provide_service'], categories: ['user.unique_id', 'user.preference'],
+  },
+  'marketing.lists': {
+    kind: 'route', description: 'Marketing lists admit a Subscriber, Buyer or Customer only on a marketing consent record (C19, C21)',
+    subjects: ['subscriber', 'buyer', 'customer'], purposes: ['contact'], categories: ['user.unique_id', 'user.contact'],
+  },
 } as const satisfies Record<string, FeatureDef>;
 
 export type FeatureName = keyof typeof DEFS;

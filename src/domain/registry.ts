@@ -124,6 +124,12 @@ export const PERSONAL_COLUMNS: readonly PersonalColumn[] = [
   col('messages', 'body', ['user.content.message', 'user.name', 'user.contact'], 'subscriber', { source: 'channel', atRest: tenantKey }),
   col('messages', 'body_sealed', ['user.content.message', 'user.name', 'user.contact', ...SPECIAL_CATEGORIES], 'subscriber', { source: 'channel', atRest: tenantKey }),
   col('held_sensitive_data', 'sealed_value', ['user.content', ...SPECIAL_CATEGORIES], 'subscriber', { source: 'channel', atRest: tenantKey }),
+  // Issue 13 (migrations 018–020): what a channel delivers and what the one send path sends, sealed under the tenant's key.
+  col('channel_events', 'payload', ['user.unique_id', 'user.name', 'user.preference', 'user.content.message', ...SPECIAL_CATEGORIES], 'subscriber', { source: 'channel', atRest: tenantKey }),
+  col('subscribers', 'opt_in_evidence', 'user.content.message', 'subscriber', { source: 'channel', atRest: tenantKey }),
+  col('subscribers', 'language', 'user.preference', 'subscriber', { source: 'channel' }),
+  col('opt_events', 'evidence', ['user.unique_id', 'user.content.message'], 'subscriber', { source: 'channel', atRest: tenantKey }),
+  col('outbound_messages', 'body', 'user.content.message', 'subscriber', { source: 'system', atRest: tenantKey }),
 ];
 
 /**
@@ -148,6 +154,7 @@ export const EXEMPT_COLUMNS: readonly ExemptColumn[] = [
   { table: 'policy_versions', column: 'body_en', reason: 'The published policy text' },
   { table: 'schema_migrations', column: 'name', reason: 'The file name of a migration' },
   { table: 'messages', column: 'channel_message_ref', reason: 'The channel\'s id of a message (for de-duplication), not its content' },
+  { table: 'outbound_messages', column: 'platform_message_ref', reason: 'The platform\'s id of a message it accepted from the send path, not its content' },
   // The disclosure ledger and its providers (migration 004) name organisations, not people.
   { table: 'processors', column: 'name', reason: 'The company name of a service provider (C26)' },
   { table: 'processors', column: 'contact', reason: 'A provider\'s business contact for its agreement (a privacy desk or role address), not a data subject\'s' },

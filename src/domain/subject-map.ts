@@ -92,6 +92,11 @@ export const SUBJECT_TABLES: readonly SubjectTable[] = [
   { table: 'buyers', subjects: [{ kind: 'row', type: 'buyer' }], erase: del },
   { table: 'subscriber_notes', subjects: [{ kind: 'column', type: 'subscriber', column: 'subscriber_id' }], erase: del },
   { table: 'messages', subjects: [{ kind: 'column', type: 'subscriber', column: 'subscriber_id' }], erase: del },
+  // Issue 13: a channel's events, opt events, outbound messages and list memberships go with the person.
+  { table: 'channel_events', subjects: [{ kind: 'column', type: 'subscriber', column: 'subscriber_id' }], erase: del },
+  { table: 'opt_events', subjects: [{ kind: 'column', type: 'subscriber', column: 'subscriber_id' }], erase: del },
+  { table: 'outbound_messages', subjects: [{ kind: 'column', type: 'subscriber', column: 'subscriber_id' }], erase: del },
+  { table: 'marketing_list_members', subjects: [{ kind: 'typed', typeColumn: 'subject_type', idColumn: 'subject_id', types: LEDGER_TYPES }], erase: del },
   { table: 'held_sensitive_data', subjects: [{ kind: 'typed', typeColumn: 'subject_type', idColumn: 'subject_id', types: LEDGER_TYPES }], erase: del },
   // The ledger keeps the record (what was agreed, when, on which notice); the person's own words go.
   {

@@ -26,6 +26,11 @@ import { requestRoutes } from '../routes/requests/routes.ts';
 import { privacyCenterHeldRoutes } from '../routes/privacy-center/held.ts';
 import { privacyCenterExportRoutes } from '../routes/privacy-center/export.ts';
 import { jobRoutes } from '../routes/jobs/routes.ts';
+import { channelRoutes } from '../routes/channels/routes.ts';
+import { webhookRoutes } from '../routes/webhooks/routes.ts';
+import { messagingRoutes } from '../routes/messaging/routes.ts';
+import { listRoutes } from '../routes/lists/routes.ts';
+import { subscriberImportRoutes } from '../routes/subscriber-import/routes.ts';
 
 export type ZodFastify = FastifyInstance<
   RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider
@@ -34,7 +39,7 @@ export type ZodFastify = FastifyInstance<
 /** A resource's routes: one folder per resource, its schemas beside its routes. */
 export type RouteModule = (app: ZodFastify, ctx: AppContext) => void | Promise<void>;
 
-const MODULES: RouteModule[] = [healthRoutes, subscriberRoutes, authRoutes, staffAuthRoutes, staffTenantRoutes, meRoutes, apiKeyRoutes, devMailboxRoutes, policyRoutes, staffPolicyRoutes, processorRoutes, disclosureRoutes, consentRoutes, restrictionRoutes, gateRoutes, privacyCenterRoutes, freeTextRoutes, billingRoutes, requestRoutes, privacyCenterHeldRoutes, jobRoutes, privacyCenterExportRoutes, retentionRoutes, incidentRoutes, webRoutes];
+const MODULES: RouteModule[] = [healthRoutes, subscriberRoutes, authRoutes, staffAuthRoutes, staffTenantRoutes, meRoutes, apiKeyRoutes, devMailboxRoutes, policyRoutes, staffPolicyRoutes, processorRoutes, disclosureRoutes, consentRoutes, restrictionRoutes, gateRoutes, privacyCenterRoutes, freeTextRoutes, billingRoutes, requestRoutes, privacyCenterHeldRoutes, jobRoutes, privacyCenterExportRoutes, retentionRoutes, incidentRoutes, channelRoutes, webhookRoutes, messagingRoutes, listRoutes, subscriberImportRoutes, webRoutes];
 
 export async function registerRoutes(app: ZodFastify, ctx: AppContext): Promise<void> {
   for (const m of MODULES) await m(app, ctx);

@@ -2,6 +2,10 @@ import type { Job } from './runner.ts';
 import { purgeOf } from '../retention/rules.ts';
 import { remindDeadlines } from '../incidents/register.ts';
 import { purge } from './housekeeping.ts';
+import { PROCESS_EVENT_JOB } from '../channels/intake.ts';
+import { processEvents } from '../channels/process.ts';
+import { DELIVER_MESSAGE_JOB } from '../channels/outbound.ts';
+import { deliverMessage } from '../channels/deliver.ts';
 
 export type { Job, Jobs } from './runner.ts';
 
@@ -32,6 +36,17 @@ export const JOBS: readonly Job[] = [
     name: 'incident-deadlines', schedule: '*/10 * * * *', feature: 'incidents.remind', admit: 'per_subject', concurrency: 'one',
     why: 'Mails the privacy officers (staff) of an authority report coming due; each mail passes the gate for its recipient',
     perform: async (ctx) => void (await remindDeadlines(ctx)),
+  },
+  {
+    // Enqueued with each stored webhook event, in the intake's transaction (issue 13).
+    name: PROCESS_EVENT_JOB, feature: 'channels.intake', admit: 'per_subject', batch: 20, workers: 2,
+    why: 'Each event admits its own Subscriber: created on their opt-in, their message stored only when the gate allows (src/channels/process.ts)',
+    perform: processEvents,
+  },
+  {
+    name: DELIVER_MESSAGE_JOB, feature: 'messaging.broadcast', admit: 'per_subject', batch: 20, retries: 6,
+    why: 'Each message passes the send gate again for its Subscriber before the platform adapter sends it (src/channels/deliver.ts)',
+    perform: deliverMessage,
   },
   // C38: a minor's notice goes within a minute of leaving.
   { ...housekeeping('purge-minor-notices', ['minor-notices'], 'Deletes sent notices; reads no one\'s data'), schedule: '* * * * *', feature: 'minor_notices.purge' },

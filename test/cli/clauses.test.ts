@@ -19,12 +19,12 @@ const allKept = () => KEPT.map((id) => pass(`[${id}] proves it`));
 describe('clause traceability report', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pledge-clauses-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const report = (doc: unknown) => {
+  const report = (doc: unknown, pending?: Record<string, string>) => {
     const file = join(dir, `r-${Math.random().toString(36).slice(2)}.json`);
     writeFileSync(file, JSON.stringify(doc));
     const lines: string[] = [];
     // Synthetic files: a title saying "unit" stands for a test that calls domain functions only.
-    const code = runClausesReport(file, (l) => lines.push(l), ROOT, (_f, title) => (title.includes('unit') ? 'unit' : 'e2e'));
+    const code = runClausesReport(file, (l) => lines.push(l), ROOT, (_f, title) => (title.includes('unit') ? 'unit' : 'e2e'), pending);
     return { code, lines };
   };
 
@@ -100,13 +100,16 @@ describe('clause traceability report', () => {
     expect(testKind(at('test/nope.test.ts'), 'anything')).toBe('unit');
   });
 
-  it('[C19][C21] a clause whose promised path is not built yet stays open, whatever its tests say', () => {
-    const { code, lines } = report(results({ 'test/x.test.ts': [...allKept(), pass('[C19] the gate refuses marketing without consent'), pass('[C21] the gate limits a Customer\'s data')] }));
+  it('a clause whose promised path is not built yet stays open, whatever its tests say', () => {
+    // Every clause's path is built now (PENDING is empty): the rule is shown on two made-up pending ones.
+    expect(PENDING).toEqual({});
+    const [a, b] = CLAUSES.map((c) => c.id).filter((id) => !KEPT.includes(id));
+    const pending: Record<string, string> = { [a!]: 'its collector is not built', [b!]: 'its page is not built' };
+    const { code, lines } = report(results({ 'test/x.test.ts': [...allKept(), pass(`[${a}] a test`), pass(`[${b}] another`)] }), pending);
     expect(code).toBe(0);
-    for (const id of ['C19', 'C21']) {
-      expect(KEPT).not.toContain(id);
+    for (const id of [a!, b!]) {
       expect(lines.find((l) => l.startsWith(`${id} `))).toContain('open');
-      expect(lines[lines.findIndex((l) => l.startsWith(`${id} `)) + 1]).toBe(`      not yet: ${PENDING[id]}`);
+      expect(lines[lines.findIndex((l) => l.startsWith(`${id} `)) + 1]).toBe(`      not yet: ${pending[id]}`);
     }
   });
 
