@@ -38,6 +38,8 @@ const EnvSchema = z.object({
   JOB_QUEUE_LIMIT: z.coerce.number().int().min(1).default(50_000),
   /** Days a sent mail stays in the outbox before housekeeping deletes it. */
   MAIL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** The Meta app's secret: verifies its Data Deletion Request Callback; unset, the callback answers 404. */
+  META_APP_SECRET: z.string().min(16).optional(),
 });
 
 export type Config = {
@@ -60,6 +62,7 @@ export type Config = {
   jobScheduleCheckSeconds: number;
   jobQueueLimit: number;
   mailRetentionDays: number;
+  metaAppSecret: string | undefined;
   /** Extra key-encryption keys from PLEDGE_KEK_<ID> (id lower-cased); 'k1' is always derived from the secret. */
   keks: Record<string, Buffer>;
 };
@@ -97,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobScheduleCheckSeconds: e.JOB_SCHEDULE_CHECK_SECONDS,
     jobQueueLimit: e.JOB_QUEUE_LIMIT,
     mailRetentionDays: e.MAIL_RETENTION_DAYS,
+    metaAppSecret: e.META_APP_SECRET,
     keks: parseKeks(env),
   };
 }

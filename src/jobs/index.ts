@@ -1,6 +1,7 @@
 import type { Job } from './runner.ts';
 import { purgeSentMinorNotices } from '../accounts/minor-notices.ts';
 import { purge, PURGES, type PurgeKind } from './housekeeping.ts';
+import { DSR_JOBS } from '../dsr/jobs.ts';
 
 export type { Job, Jobs } from './runner.ts';
 
@@ -32,4 +33,5 @@ export const JOBS: readonly Job[] = [
   housekeeping('purge-tokens', [PURGES.emailTokens, PURGES.privacyCenterLinks], 'Deletes expired e-mail and privacy-center link tokens; reads no one\'s data'),
   housekeeping('purge-idempotency-keys', [PURGES.idempotencyKeys], 'Deletes stored answers past their 24 hours; reads no one\'s data'),
   housekeeping('purge-delivered-mail', [PURGES.deliveredMail], 'Deletes mail sent longer ago than MAIL_RETENTION_DAYS; reads no one\'s data'),
+  ...DSR_JOBS,
 ];

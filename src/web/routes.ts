@@ -20,6 +20,7 @@ import { signupPage } from './pages/signup.ts';
 import type { Page, View } from './view.ts';
 import { registerConsolePages } from './console-routes.ts';
 import { pageScripts } from './build.ts';
+import { registerRequestPages } from './requests-routes.ts';
 
 const CSS_NAME = /^[a-z][a-z0-9-]*\.css$/;
 
@@ -95,6 +96,7 @@ export const webRoutes: RouteModule = async (app, ctx) => {
 
   // The merchant console (consents, restrictions, disclosures, processors) in this same shell.
   registerConsolePages(app, ctx, (req, reply, build) => sendPage(reply, viewOf(ctx, req, reply), build));
+  registerRequestPages(app, ctx, (req, reply, build) => sendPage(reply, viewOf(ctx, req, reply), build));
 };
 
 const policyKind = (s: string): PolicyKind | null => (s === 'privacy' || s === 'terms' ? s : null);
