@@ -62,3 +62,4 @@ BEGIN
 END $$;
 GRANT SELECT ON subject_request_steps, processor_notifications TO pledge_app;
 GRANT SELECT, INSERT ON subject_request_confirmations, processor_endpoints TO pledge_app;
+GRANT UPDATE (url, secret_sealed) ON processor_endpoints TO pledge_app;
