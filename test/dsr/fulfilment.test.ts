@@ -2,7 +2,8 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMerchant, type Merchant } from '../support/factories.ts';
+import { createMerchant, createStaff, type Merchant } from '../support/factories.ts';
+import { signUpAndSignIn } from '../accounts/support.ts';
 import { bootHarness, testStores, type Harness } from '../support/harness.ts';
 import { runJob } from '../support/jobs.ts';
 import { processorWith } from '../disclosures/support.ts';
@@ -155,5 +156,40 @@ describe(`subject requests: fulfilment, forwarding and export (${store})`, () =>
     expect(list.statusCode, list.body).toBe(200);
     expect(JSON.stringify(list.json())).toMatch(/"kind":"objection"/);
     expect(JSON.stringify(list.json())).toMatch(/"purpose":"research"/);
+  });
+});
+
+describe(`subject requests: rectification (${store})`, () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await bootHarness(store);
+  });
+  afterAll(async () => {
+    await h?.app.close();
+    await h?.ctx.db.close();
+  });
+
+  it('[C16] a Customer\'s correction, filed in the privacy center, changes the live profile through the profile\'s path; the old value lives only sealed in the audit', async () => {
+    const a = await signUpAndSignIn(h, { body: { name: 'Nguyễn Thị Cũ' } });
+    const filed = await post(h, '/api/privacy-center/me/requests', { kind: 'rectification', correction: { name: 'Nguyễn Thị Mới' } }, a.headers);
+    expect(filed.statusCode, filed.body).toBe(201);
+    const id = filed.json().request.id as string;
+    // Waiting, the new value is sealed under the person's key.
+    const [waiting] = await h.ctx.db.query<{ correction: string }>('SELECT correction FROM subject_requests WHERE id = $1', [id]);
+    expect(waiting!.correction).toMatch(/^v1\./);
+    const staff = await createStaff(h);
+    const started = await post(h, `/api/staff/requests/${id}/fulfil`, {}, staff.headers);
+    expect(started.statusCode, started.body).toBe(200);
+    await runJob(h, 'fulfil-request', { requestId: id });
+    expect((await get(h, `/api/staff/requests/${id}`, staff.headers)).json().state).toBe('fulfilled');
+
+    expect((await get(h, '/api/me', a.headers)).json().name).toBe('Nguyễn Thị Mới');
+    const history = (await get(h, '/api/me/history', a.headers)).json();
+    expect(JSON.stringify(history)).toContain('Nguyễn Thị Cũ');
+    // Nowhere in clear: not in the user row, not in the audit's text, not left on the request.
+    const raw = JSON.stringify(await h.ctx.db.query('SELECT u.*, (SELECT json_agg(l) FROM audit_log l) AS audit, (SELECT correction FROM subject_requests WHERE id = $2) AS left FROM users u WHERE u.id = $1', [a.userId, id]));
+    expect(raw).not.toContain('Nguyễn Thị Cũ');
+    expect(raw).not.toContain('Nguyễn Thị Mới');
+    expect((await h.ctx.db.query<{ correction: string | null }>('SELECT correction FROM subject_requests WHERE id = $1', [id]))[0]!.correction).toBeNull();
   });
 });

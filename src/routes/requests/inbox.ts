@@ -101,6 +101,11 @@ export const inboxRoutes: RouteModule = (app, ctx) => {
     const { rows, counts } = await inPlatform(ctx.db, (tx) => listRequests(tx, { state: req.query.state, overdue: req.query.overdue === '1' }));
     return { items: rows.map((r) => presentRequest(r)), counts };
   });
+  // The privacy officer answers ECOMKEY's own subjects' requests (a Customer's correction or erasure).
+  app.post('/api/staff/requests/:id/fulfil', { config: { ...staff, subject: ONE }, schema: { params: RequestParams, response: { 200: RequestDetail }, tags: ['staff'] } }, async (req) => {
+    await inPlatform(ctx.db, (tx) => startFulfilment(tx, ctx, req.params.id, who(req.actor)));
+    return presentDetail(await detailFor(ctx, null, req.params.id));
+  });
   app.get('/api/staff/requests/:id', { config: { ...staff, subject: ONE }, schema: { params: RequestParams, response: { 200: RequestDetail }, tags: ['staff'] } }, async (req) =>
     presentDetail(await detailFor(ctx, null, req.params.id)));
 };
