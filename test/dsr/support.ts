@@ -36,7 +36,7 @@ export async function mailedLink(h: Harness, email: string, kind: string, patter
 
 /**
  * A processor's server, local: it answers each webhook with the next status in `answers` (the
- * last repeats), keeps what it received, and checks our signature with its secret.
+ * last repeats; 0 never answers), keeps what it received, and checks our signature with its secret.
  */
 export type FakeProcessor = { url: string; received: { body: string; signature: string; timestamp: string; delivery: string }[]; setSecret(s: string): void; close(): Promise<void> };
 
@@ -54,12 +54,17 @@ export async function fakeProcessor(answers: number[]): Promise<FakeProcessor> {
     const signature = String(req.headers['x-pledge-signature']);
     received.push({ body, signature, timestamp, delivery: String(req.headers['x-pledge-delivery']) });
     const status = signature === signBody(secret, Number(timestamp), body) ? (answers[received.length - 1] ?? answers.at(-1)!) : 401;
+    // 0: the processor takes the request and never answers (the sender is mid-call).
+    if (status === 0) return;
     res.writeHead(status, { 'content-type': 'application/json' }).end('{}');
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/dsr`, received, setSecret: (s) => (secret = s),
-    close: () => new Promise((r) => server.close(() => r())),
+    close: () => new Promise((r) => {
+      server.closeAllConnections();
+      server.close(() => r());
+    }),
   };
 }
 
