@@ -53,7 +53,7 @@ export function requestInboxPage(v: View, data: InboxData, now = Date.now()): Pa
 <section class="panel" aria-labelledby="rq-title">
   <h1 id="rq-title">${r('inbox.title')}</h1>
   <p class="lead">${r('inbox.lead')}</p>
-  ${data.rows.length === 0 ? html`<p class="empty">${r('inbox.empty')}</p>` : html`<table class="data" id="rq-inbox">
+  ${data.rows.length === 0 ? html`<p class="empty" data-empty="requests">${r('inbox.empty')}</p>` : html`<table class="data" id="rq-inbox">
     <thead><tr><th scope="col">${r('col.kind')}</th><th scope="col">${r('col.state')}</th><th scope="col">${r('col.via')}</th><th scope="col">${r('col.received')}</th><th scope="col">${r('col.due')}</th><th scope="col">${r('col.left')}</th></tr></thead>
     <tbody>${data.rows.map((q) => {
       const late = q.due_at && OPEN.includes(q.state) && new Date(q.due_at).getTime() < now;

@@ -17,7 +17,7 @@ const VI = {
   'confirm.submit': 'Xác nhận yêu cầu', 'confirm.done': 'Đã xác nhận. Theo dõi yêu cầu của bạn tại:', 'confirm.follow': 'Xem trạng thái',
   'form.title': 'Gửi yêu cầu về dữ liệu của bạn', 'form.lead': 'Gửi tới {shop}. Chúng tôi sẽ gửi một liên kết xác nhận tới địa chỉ e-mail của bạn.',
   'form.email': 'Địa chỉ e-mail', 'form.kind': 'Bạn muốn', 'form.submit': 'Gửi yêu cầu', 'form.sent': 'Nếu địa chỉ này có trong danh sách của cửa hàng, bạn sẽ nhận được thư xác nhận.',
-  'inbox.title': 'Yêu cầu của chủ thể dữ liệu', 'inbox.lead': 'Mỗi yêu cầu với hạn xử lý sớm nhất theo chính sách và pháp luật.', 'inbox.empty': 'Chưa có yêu cầu nào.',
+  'inbox.title': 'Yêu cầu của chủ thể dữ liệu', 'inbox.lead': 'Mỗi yêu cầu với hạn xử lý sớm nhất theo chính sách và pháp luật.', 'inbox.empty': 'Chưa có yêu cầu nào. Mỗi yêu cầu của chủ thể dữ liệu sẽ hiện ở đây với hạn xử lý theo chính sách và pháp luật.',
   'inbox.overdue': 'Quá hạn', 'inbox.fulfil': 'Thực hiện', 'inbox.deny': 'Từ chối', 'inbox.extend': 'Gia hạn', 'inbox.verify': 'Đã xác minh danh tính', 'inbox.steps': 'Các bước',
   'inbox.processors': 'Bên xử lý được thông báo', 'inbox.history': 'Lịch sử', 'inbox.reason': 'Lý do',
 } as const;
@@ -37,7 +37,7 @@ const EN: Record<Key, string> = {
   'confirm.submit': 'Confirm the request', 'confirm.done': 'Confirmed. Follow your request here:', 'confirm.follow': 'See its status',
   'form.title': 'Send a request about your data', 'form.lead': 'To {shop}. We will e-mail you a link to confirm it.',
   'form.email': 'E-mail address', 'form.kind': 'You want', 'form.submit': 'Send the request', 'form.sent': 'If this address is on the shop\'s list, a confirmation e-mail is on its way.',
-  'inbox.title': 'Data subject requests', 'inbox.lead': 'Each request with the earliest due date the policy and the law give.', 'inbox.empty': 'No requests yet.',
+  'inbox.title': 'Data subject requests', 'inbox.lead': 'Each request with the earliest due date the policy and the law give.', 'inbox.empty': 'No requests yet. Each data subject\'s request will appear here with its due date from the policy and the law.',
   'inbox.overdue': 'Overdue', 'inbox.fulfil': 'Fulfil', 'inbox.deny': 'Deny', 'inbox.extend': 'Extend', 'inbox.verify': 'Identity verified', 'inbox.steps': 'Steps',
   'inbox.processors': 'Processors notified', 'inbox.history': 'History', 'inbox.reason': 'Reason',
 };
