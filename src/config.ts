@@ -42,6 +42,8 @@ const EnvSchema = z.object({
   CHANNEL_API_MESSENGER: z.url().default('https://graph.facebook.com'),
   CHANNEL_API_ZALO: z.url().default('https://openapi.zalo.me'),
   CHANNEL_API_TELEGRAM: z.url().default('https://api.telegram.org'),
+  /** The Meta app's secret: verifies its Data Deletion Request Callback; unset, the callback answers 404. */
+  META_APP_SECRET: z.string().min(16).optional(),
 });
 
 export type Config = {
@@ -66,6 +68,7 @@ export type Config = {
   mailRetentionDays: number;
   /** The send API base URL of each platform. */
   channelApi: { messenger: string; zalo: string; telegram: string };
+  metaAppSecret: string | undefined;
   /** Extra key-encryption keys from PLEDGE_KEK_<ID> (id lower-cased); 'k1' is always derived from the secret. */
   keks: Record<string, Buffer>;
 };
@@ -104,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobQueueLimit: e.JOB_QUEUE_LIMIT,
     mailRetentionDays: e.MAIL_RETENTION_DAYS,
     channelApi: { messenger: e.CHANNEL_API_MESSENGER.replace(/\/$/, ''), zalo: e.CHANNEL_API_ZALO.replace(/\/$/, ''), telegram: e.CHANNEL_API_TELEGRAM.replace(/\/$/, '') },
+    metaAppSecret: e.META_APP_SECRET,
     keks: parseKeks(env),
   };
 }

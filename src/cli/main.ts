@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import type { AppContext } from '../app/context.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { registerDetectCommand } from './detect.ts';
+import { registerRequestsCommand } from './requests.ts';
 
 // Commands import what they run only when they run, so `pledge --help` answers at once
 // instead of first loading the database drivers and the web server.
@@ -144,6 +145,7 @@ program
   });
 
 registerDetectCommand(program);
+registerRequestsCommand(program, withContext);
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof ConfigError) console.error(err.message);

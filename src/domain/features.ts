@@ -220,6 +220,39 @@ const DEFS = {
     kind: 'route', description: 'Marketing lists admit a Subscriber, Buyer or Customer only on a marketing consent record (C19, C21)',
     subjects: ['subscriber', 'buyer', 'customer'], purposes: ['contact'], categories: ['user.unique_id', 'user.contact'],
   },
+  // Issue 12: data-subject requests, from intake to fulfilment (C11, C16, C31, C33, C34, C35).
+  'requests.inbox': {
+    kind: 'route', description: 'The merchant\'s and staff\'s inbox of subject requests: states, deadlines, counts found per table and category, never values',
+    subjects: ['subscriber', 'buyer', 'customer'], purposes: ['provide_service'], categories: [],
+  },
+  'privacy_center.requests': {
+    kind: 'route', description: 'A person files and follows their own request: signed in, or by a form confirmed from an e-mailed link (C33)',
+    subjects: ['subscriber', 'buyer', 'customer'], purposes: ['provide_service', 'communicate'], categories: ['user.contact.email'],
+  },
+  'requests.meta_callback': {
+    kind: 'route', description: 'Meta\'s Data Deletion Request Callback: a signed app-scoped user id becomes an erasure request',
+    subjects: ['subscriber'], purposes: ['provide_service'], categories: ['user.unique_id'],
+  },
+  'requests.processor_ack': {
+    kind: 'route', description: 'A processor\'s signed acknowledgement that it carried out a forwarded request (C35); ids only',
+    subjects: ['subscriber', 'buyer', 'customer'], purposes: ['provide_service'], categories: [],
+  },
+  'requests.export_download': {
+    kind: 'route', description: 'The single-use link to a portable export (C31, C34)',
+    subjects: ['subscriber', 'buyer', 'customer'], purposes: ['provide_service'], categories: ['user'],
+  },
+  'requests.fulfil': {
+    kind: 'job', description: 'Fulfils a verified request step by step: access export, erasure, restriction, objection, withdrawal, rectification (C16, C31, C33, C34)',
+    subjects: ['subscriber', 'buyer', 'customer'], purposes: ['provide_service'], categories: ['user'],
+  },
+  'requests.forward': {
+    kind: 'job', description: 'Forwards a request to a processor that received the subject\'s data, by signed webhook, ids only (C35)',
+    subjects: ['subscriber', 'buyer', 'customer'], purposes: ['provide_service'], categories: [],
+  },
+  'requests.alerts': {
+    kind: 'job', description: 'Raises alerts before and at each request\'s deadlines; reads dates, no one\'s data (C33)',
+    subjects: ['subscriber', 'buyer', 'customer'], purposes: ['provide_service'], categories: [],
+  },
 } as const satisfies Record<string, FeatureDef>;
 
 export type FeatureName = keyof typeof DEFS;

@@ -75,6 +75,8 @@ export const PERSONAL_COLUMNS: readonly PersonalColumn[] = [
   indexOf('staff_users', 'email', 'user.contact.email', 'staff', 'email', 'registration'),
   col('staff_users', 'name', 'user.name', 'staff', { ...reg, atRest: own('staff') }),
   col('staff_users', 'password_hash', 'user.credentials.password_hash', 'staff', reg),
+  // A Customer's rectification request holds the new values until the profile path applies them (C16).
+  col('subject_requests', 'correction', ['user.name', 'user.workplace', 'user.contact.address', 'user.preference'], 'customer', { source: 'self_provided_form', atRest: own('customer') }),
   // Mail to anyone: Customers, Staff, a minor's parent notice, Subscribers and Buyers (privacy-center links, C14 prompts).
   col('outbox', 'to_address', 'user.contact.email', ['customer', 'staff', 'minor', 'subscriber', 'buyer'], { source: 'system', atRest: mailKey }),
   indexOf('outbox', 'to_address', 'user.contact.email', ['customer', 'staff', 'minor', 'subscriber', 'buyer'], 'email', 'system'),

@@ -54,6 +54,15 @@ const CONTRACT_PROOF = 'Proof of what the Customer agreed to and when (contract 
 const ACCOUNTING = 'Invoices name the billing contact: accounting documents are kept 10 years (VN Accounting Law 88/2015/QH13 Art 41)';
 const CONSENT_PROOF = 'Proof of the consent or restriction that allowed or stopped processing (C22, C34), until claims are time-barred (VN Civil Code 2015 Art 429: 3 years)';
 
+const REQUEST_PROOF: Erasure = {
+  action: 'retain', ground: 'Proof a request was received and answered in time (C33), until claims are time-barred (VN Civil Code 2015 Art 429: 3 years)',
+  period: 'P3Y', from: 'erasure', clause: 'C33',
+};
+/** Rows of a request's own tables, found through the request's subject. */
+const viaRequest: readonly SubjectLink[] = (['customer', 'subscriber', 'buyer'] as const).map((type) => ({
+  kind: 'path', type, from: 'request_id', hops: [{ table: 'subject_requests', on: 'id', to: 'subject_id', where: `subject_type = '${type}'` }],
+}));
+
 /** Every table with personal columns, and the tables that only link a subject (sessions, keys, memberships). */
 export const SUBJECT_TABLES: readonly SubjectTable[] = [
   // Accounts. The user row stays (memberships, acceptances and audit entries reference it), emptied.
@@ -113,7 +122,17 @@ export const SUBJECT_TABLES: readonly SubjectTable[] = [
   {
     table: 'subject_requests', subjects: [{ kind: 'typed', typeColumn: 'subject_type', idColumn: 'subject_id', types: LEDGER_TYPES }],
     erase: { action: 'retain', ground: 'Proof a request was received and answered in time (C33), until claims are time-barred (VN Civil Code 2015 Art 429: 3 years)', period: 'P3Y', from: 'erasure', clause: 'C33' },
+    columns: { correction: shred('customer') },
   },
+  // A request's own records reach the subject through the request (issue 12): its history and
+  // its processors' acknowledgements are the proof it was answered in time (C33, C35); a
+  // confirmation link and a waiting export go with the person.
+  { table: 'subject_request_events', subjects: viaRequest, erase: REQUEST_PROOF },
+  { table: 'subject_request_alerts', subjects: viaRequest, erase: REQUEST_PROOF },
+  { table: 'subject_request_steps', subjects: viaRequest, erase: REQUEST_PROOF },
+  { table: 'processor_notifications', subjects: viaRequest, erase: { ...REQUEST_PROOF, clause: 'C35' } },
+  { table: 'subject_request_confirmations', subjects: viaRequest, erase: del },
+  { table: 'subject_exports', subjects: viaRequest, erase: del },
   { table: 'subject_sessions', subjects: [{ kind: 'typed', typeColumn: 'subject_type', idColumn: 'subject_id', types: LEDGER_TYPES }], erase: del },
   {
     table: 'idempotency_keys',

@@ -66,16 +66,15 @@ export async function subjectRows(d: DsrDeps, entry: SubjectTable, subject: Subj
   return w ? d.tx.query<Row>(`SELECT * FROM ${quoteIdent(entry.table)} WHERE ${w.where}`, w.params) : [];
 }
 
-const tenantColumns = new WeakMap<Sql, Map<string, boolean>>();
+// Whether a table has tenant_id: asked once per table per process (a new table is a new name).
+const tenantColumns = new Map<string, boolean>();
 async function hasTenantColumn(tx: Sql, table: string): Promise<boolean> {
-  const cache = tenantColumns.get(tx) ?? new Map<string, boolean>();
-  tenantColumns.set(tx, cache);
-  if (!cache.has(table)) {
+  if (!tenantColumns.has(table)) {
     const [r] = await tx.query<{ ok: boolean }>(
       "SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 AND column_name = 'tenant_id') AS ok", [table]);
-    cache.set(table, Boolean(r?.ok));
+    tenantColumns.set(table, Boolean(r?.ok));
   }
-  return cache.get(table)!;
+  return tenantColumns.get(table)!;
 }
 
 /** Everything stored about `subject`, table by table. */

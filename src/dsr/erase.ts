@@ -15,13 +15,25 @@ import { quoteIdent, type Identities } from './locate.ts';
 export type ErasedTable = { table: string; rows: number; action: Erasure['action']; ground?: string; period?: string; clause?: string };
 export type ErasureReport = { subject: { type: string; id: string }; tables: ErasedTable[] };
 
+// The foreign keys among a set of tables, read once per set and process: the schema changes only by migration.
+const fkCache = new Map<string, Promise<{ child: string; parent: string }[]>>();
+const foreignKeys = (tx: Sql, tables: readonly string[]) => {
+  const key = [...tables].sort().join(',');
+  if (!fkCache.has(key)) {
+    fkCache.set(key, tx.query<{ child: string; parent: string }>(
+      `SELECT c.relname AS child, p.relname AS parent FROM pg_constraint k
+         JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class p ON p.oid = k.confrelid
+        WHERE k.contype = 'f' AND c.relname <> p.relname AND c.relname = ANY($1::text[]) AND p.relname = ANY($1::text[])`, [tables]).catch((err: unknown) => {
+      fkCache.delete(key);
+      throw err;
+    }));
+  }
+  return fkCache.get(key)!;
+};
+
 /** Tables in an order where a row is deleted before the rows it references (children first). */
 async function deleteOrder(tx: Sql, tables: readonly string[]): Promise<string[]> {
-  const fks = await tx.query<{ child: string; parent: string }>(
-    `SELECT c.relname AS child, p.relname AS parent FROM pg_constraint k
-       JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class p ON p.oid = k.confrelid
-      WHERE k.contype = 'f' AND c.relname <> p.relname`,
-  );
+  const fks = await foreignKeys(tx, tables);
   const parents = new Map<string, Set<string>>(tables.map((t) => [t, new Set()]));
   for (const f of fks) if (parents.has(f.child) && parents.has(f.parent)) parents.get(f.parent)!.add(f.child);
   const out: string[] = [];

@@ -6,6 +6,7 @@ import { PROCESS_EVENT_JOB } from '../channels/intake.ts';
 import { processEvents } from '../channels/process.ts';
 import { DELIVER_MESSAGE_JOB } from '../channels/outbound.ts';
 import { deliverMessage } from '../channels/deliver.ts';
+import { DSR_JOBS } from '../dsr/jobs.ts';
 
 export type { Job, Jobs } from './runner.ts';
 
@@ -54,4 +55,5 @@ export const JOBS: readonly Job[] = [
   housekeeping('purge-tokens', ['email-tokens', 'privacy-center-links'], 'Deletes expired e-mail and privacy-center link tokens; reads no one\'s data'),
   housekeeping('purge-idempotency-keys', ['idempotency-answers'], 'Deletes stored answers past their 24 hours; reads no one\'s data'),
   housekeeping('purge-delivered-mail', ['delivered-mail'], 'Deletes mail sent longer ago than MAIL_RETENTION_DAYS; reads no one\'s data'),
+  ...DSR_JOBS,
 ];

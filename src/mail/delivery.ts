@@ -26,7 +26,9 @@ export type QueuedMail = {
 
 /** What each kind of mail is for; sign-in links are the subject's own request. */
 const PURPOSE_OF_KIND: Readonly<Record<string, PurposeKey>> = { verify_email: 'authenticate', privacy_center_link: 'communicate' };
-const requested = (m: QueuedMail) => m.kind === 'privacy_center_link';
+// A sign-in link, a request's confirmation link, a ready export: each the subject asked for.
+const SUBJECT_REQUESTED = new Set(['privacy_center_link', 'request_confirmation', 'request_update']);
+const requested = (m: QueuedMail) => SUBJECT_REQUESTED.has(m.kind);
 
 /** Who has no ledger of their own: the basis their mail stands on. */
 function impliedRecords(m: QueuedMail): SubjectSnapshot {

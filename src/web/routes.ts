@@ -17,6 +17,7 @@ import { signupPage } from './pages/signup.tsx';
 import type { Page, View } from './view.ts';
 import { registerConsolePages, type SendPage } from './console-routes.ts';
 import { pageScripts } from './build.ts';
+import { registerRequestPages } from './requests-routes.ts';
 
 const CSS_NAME = /^[a-z][a-z0-9-]*\.css$/;
 
@@ -86,6 +87,7 @@ export const webRoutes: RouteModule = async (app, ctx) => {
 
   // The merchant console (consents, restrictions, disclosures, processors) in this same shell.
   registerConsolePages(app, ctx, send);
+  registerRequestPages(app, ctx, send);
 };
 
 const policyKind = (s: string): PolicyKind | null => (s === 'privacy' || s === 'terms' ? s : null);

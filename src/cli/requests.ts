@@ -1,0 +1,46 @@
+// `pledge requests list|show|fulfil`: the operator's view of every tenant's subject requests —
+// states, deadlines and counts, never a value — and fulfilment from the shell.
+import type { Command } from 'commander';
+import type { AppContext } from '../app/context.ts';
+
+type WithContext = <T>(fn: (ctx: AppContext) => Promise<T>) => Promise<T>;
+
+const day = (d: Date | null) => (d ? new Date(d).toISOString().slice(0, 16).replace('T', ' ') : '-');
+
+export function registerRequestsCommand(program: Command, withContext: WithContext): void {
+  const requests = program.command('requests').description('Data-subject requests: the inbox across tenants');
+  requests
+    .command('list')
+    .description('Requests, soonest due first')
+    .option('--state <state>', 'only this state')
+    .option('--overdue', 'only open requests past their due date')
+    .option('--json', 'one JSON document')
+    .action((opts: { state?: string; overdue?: boolean; json?: boolean }) =>
+      withContext(async (ctx) => {
+        const { inPlatform } = await import('../db/scope.ts');
+        const { listRequests } = await import('../dsr/inbox.ts');
+        const { presentRequest } = await import('../routes/requests/presenter.ts');
+        const { rows, counts } = await inPlatform(ctx.db, (tx) => listRequests(tx, { state: opts.state as never, overdue: opts.overdue }));
+        if (opts.json) return console.log(JSON.stringify({ items: rows.map((r) => presentRequest(r)), counts }));
+        for (const r of rows) console.log([r.id, r.kind.padEnd(13), r.state.padEnd(19), `due ${day(r.due_at)}`, r.due_rule ?? ''].join('  '));
+        console.log(Object.entries(counts).map(([k, n]) => `${k}: ${n}`).join(', ') || 'no requests');
+      }));
+  requests
+    .command('show <id>')
+    .description('One request: history, steps, processors, counts found per table')
+    .action((id: string) =>
+      withContext(async (ctx) => {
+        const { detailFor, presentDetail } = await import('../routes/requests/inbox.ts');
+        console.log(JSON.stringify(presentDetail(await detailFor(ctx, null, id)), null, 2));
+      }));
+  requests
+    .command('fulfil <id>')
+    .description('Starts a verified request\'s fulfilment and runs its steps now (processors are notified by the workers)')
+    .action((id: string) =>
+      withContext(async (ctx) => {
+        const { inPlatform } = await import('../db/scope.ts');
+        const { runFulfilment, startFulfilment } = await import('../dsr/fulfil.ts');
+        await inPlatform(ctx.db, (tx) => startFulfilment(tx, ctx, id, { type: 'system', id: null }));
+        console.log(`${id}: ${await runFulfilment(ctx, id)}`);
+      }));
+}

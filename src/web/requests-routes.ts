@@ -1,0 +1,48 @@
+/**
+ * The request workflow's pages: the person's status, confirmation and form pages, and the
+ * merchant console's inbox. Registered by the web routes, rendered in their shell.
+ */
+import { z } from 'zod';
+import { findTenantName } from '../accounts/tenants.ts';
+import type { AppContext } from '../app/context.ts';
+import { CAN } from '../auth/permissions.ts';
+import type { UserActor } from '../auth/actor.ts';
+import { keyringFor } from '../crypto/envelope.ts';
+import { inTenant, isUuid } from '../db/scope.ts';
+import { statusByCode } from '../dsr/intake.ts';
+import { listRequests } from '../dsr/inbox.ts';
+import { exemptString } from '../guard/schema.ts';
+import type { ZodFastify } from '../http/routes.ts';
+import { detailFor } from '../routes/requests/inbox.ts';
+import type { SendPage } from './console-routes.ts';
+import { requestInboxPage } from './pages/requests-console.tsx';
+import { requestConfirmPage, requestFormPage, requestStatusPage } from './pages/requests-public.tsx';
+
+const CodeParams = z.strictObject({ code: exemptString(z.string().max(64), 'matched as a hex code, never stored') });
+const TenantParams = z.strictObject({ tenantId: exemptString(z.string().max(64), 'matched as a uuid, never stored') });
+const Query = z.object({ id: z.string().max(64).optional() });
+
+export function registerRequestPages(app: ZodFastify, ctx: AppContext, send: SendPage): void {
+  const open = { access: 'public' as const, requiresAcceptance: false as const };
+  app.get('/privacy-center/requests/status/:code', { config: { ...open, noPersonalData: 'Kinds, states and dates of a request by its random code' }, schema: { hide: true, params: CodeParams } }, async (req, reply) => {
+    const items = await statusByCode(ctx, req.params.code);
+    return send(req, reply, (v) => requestStatusPage(v, items));
+  });
+  app.get('/privacy-center/requests/confirm', { config: { ...open, noPersonalData: 'A page shell; the token is sent to the API on a click' }, schema: { hide: true } }, async (req, reply) =>
+    send(req, reply, requestConfirmPage));
+  app.get('/privacy-center/:tenantId/request', { config: { ...open, noPersonalData: 'The shop\'s request form; the address goes to the API' }, schema: { hide: true, params: TenantParams } }, async (req, reply) => {
+    const id = req.params.tenantId;
+    const shop = isUuid(id) ? await findTenantName(ctx.db, keyringFor(ctx.config), id, { open: true }) : undefined;
+    if (shop === undefined) return reply.callNotFound();
+    return send(req, reply, (v) => requestFormPage(v, id, shop));
+  });
+
+  const inbox = { access: 'user' as const, signIn: '/signin' as const, feature: 'requests.inbox' as const, can: CAN.useConsole, subject: { admit: 'many' as const, why: 'The shop\'s requests: states, dates and counts, never values' } };
+  app.get('/console/requests', { config: inbox, schema: { hide: true } }, async (req, reply) => {
+    const m = req.actor as UserActor;
+    const q = Query.safeParse(req.query).data ?? {};
+    const { rows, counts } = await inTenant(ctx.db, m.tenantId, (tx) => listRequests(tx));
+    const detail = q.id && isUuid(q.id) ? await detailFor(ctx, m.tenantId, q.id).catch(() => null) : null;
+    return send(req, reply, (v) => requestInboxPage(v, { rows, counts, detail }));
+  });
+}
