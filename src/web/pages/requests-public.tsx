@@ -2,6 +2,7 @@ import type { Page, View } from '../view.ts';
 import { when } from './console-common.tsx';
 import type { PublicStatus } from '../../dsr/intake.ts';
 import { FORM_KINDS, requestText } from './requests-text.ts';
+import { constraints, formSchemas } from '../form-fields.ts';
 
 /**
  * The person's pages for their requests, in vi and en: the status page a code opens (what Meta's
@@ -56,8 +57,8 @@ export function requestFormPage(v: View, tenantId: string, shop: string): Page {
       <section class="panel narrow" aria-labelledby="rq-form-title">
         <h1 id="rq-form-title">{r('form.title')}</h1>
         <p class="lead">{r('form.lead', { shop })}</p>
-        <form id="rq-form" method="post" novalidate data-tenant={tenantId} data-lang={v.lang}>
-          <div class="field"><label for="rq-email">{r('form.email')}</label><input id="rq-email" name="email" type="email" autocomplete="email" required maxlength={320} /></div>
+        <form id="rq-form" method="post" novalidate data-tenant={tenantId} data-lang={v.lang} {...formSchemas('RequestFormBody')}>
+          <div class="field"><label for="rq-email">{r('form.email')}</label><input id="rq-email" name="email" type="email" autocomplete="email" {...constraints('RequestFormBody', 'email')} /></div>
           <div class="field"><label for="rq-kind">{r('form.kind')}</label><select id="rq-kind" name="kind">{FORM_KINDS.map((k) => <option value={k}>{r(`kind.${k}`)}</option>)}</select></div>
           <p class="form-error" role="alert" hidden></p>
           <button class="button" type="submit">{r('form.submit')}</button>
