@@ -14,7 +14,7 @@ import { openUser, USER_KEY } from '../accounts/users.ts';
 import type { Sql } from '../db/index.ts';
 import { inPlatform } from '../db/scope.ts';
 import { notFound, unprocessable } from '../errors.ts';
-import { enqueueMail } from '../mail/outbox.ts';
+import { enqueueMail, enqueueTrackedMail } from '../mail/outbox.ts';
 import { breachNoticeMail, deadlineReminderMail } from './mails.ts';
 
 export const AUTHORITY_HOURS = 72;
@@ -92,7 +92,7 @@ export async function notifyCustomers(ctx: Pick<AppContext, 'db' | 'keys' | 'job
       for (const o of owners) {
         const to = openUser(ctx.keys, o).email;
         if (!to) continue; // erased: no address left to write to
-        ids.push(await enqueueMail(tx, ctx, { ...breachNoticeMail(to, o.locale, inc, ctx.config.publicUrl), recipient: { type: 'customer', id: o.id, tenantId: tenant_id } }));
+        ids.push(await enqueueTrackedMail(tx, ctx, { ...breachNoticeMail(to, o.locale, inc, ctx.config.publicUrl), recipient: { type: 'customer', id: o.id, tenantId: tenant_id } }));
       }
       await tx.query('UPDATE incident_notices SET queued_at = now(), outbox_ids = $3 WHERE incident_id = $1 AND tenant_id = $2', [id, tenant_id, ids]);
       mails += ids.length;

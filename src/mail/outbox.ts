@@ -32,17 +32,27 @@ export const outboxAddressIndex = (keys: Pick<Keys, 'index'>, address: string): 
 /** What queuing a mail needs: the outbox keys, and the queue its `deliver-mail` job goes to. */
 export type MailQueue = { keys: MailKeys; jobs: Pick<Jobs, 'enqueue'> };
 
-/** Queues mail inside the caller's transaction, with the job that sends it: nothing leaves unless that transaction commits. Returns the outbox row's id. */
-export async function enqueueMail(tx: Sql, { keys, jobs }: MailQueue, mail: Mail): Promise<number> {
-  const r = mail.recipient ?? { type: RECIPIENT_OF_KIND[mail.kind] ?? 'customer' };
-  const [row] = await tx.query<{ id: number }>(
-    `INSERT INTO outbox (kind, to_address, to_bidx, subject, body_text, recipient_type, recipient_id, recipient_tenant_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [mail.kind, sealMailText(keys, 'to_address', mail.to), outboxAddressIndex(keys, mail.to), sealMailText(keys, 'subject', mail.subject),
-      sealMailText(keys, 'body_text', mail.text), r.type, r.id ?? null, r.tenantId ?? null],
-  );
-  await jobs.enqueue(tx, 'deliver-mail');
+const INSERT_MAIL = `INSERT INTO outbox (kind, to_address, to_bidx, subject, body_text, recipient_type, recipient_id, recipient_tenant_id)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`;
+
+/** Queues mail inside the caller's transaction, with the job that sends it: nothing leaves unless that transaction commits. */
+export async function enqueueMail(tx: Sql, queue: MailQueue, mail: Mail): Promise<void> {
+  await queueMail(tx, queue, mail, '');
+}
+
+/** The same, returning the outbox row's id so a caller can follow it to sent. Platform rights only: a tenant's role may not read the outbox. */
+export async function enqueueTrackedMail(tx: Sql, queue: MailQueue, mail: Mail): Promise<number> {
+  const [row] = await queueMail(tx, queue, mail, ' RETURNING id');
   return row!.id;
+}
+
+async function queueMail(tx: Sql, { keys, jobs }: MailQueue, mail: Mail, returning: string): Promise<Array<{ id: number }>> {
+  const r = mail.recipient ?? { type: RECIPIENT_OF_KIND[mail.kind] ?? 'customer' };
+  const rows = await tx.query<{ id: number }>(INSERT_MAIL + returning,
+    [mail.kind, sealMailText(keys, 'to_address', mail.to), outboxAddressIndex(keys, mail.to), sealMailText(keys, 'subject', mail.subject),
+      sealMailText(keys, 'body_text', mail.text), r.type, r.id ?? null, r.tenantId ?? null]);
+  await jobs.enqueue(tx, 'deliver-mail');
+  return rows;
 }
 
 export type OutboxRow = { to_address: string; subject: string; body_text: string };
