@@ -27,10 +27,13 @@ const SAMPLES: Record<string, (ids: Ids) => string[]> = {
   '/privacy-center/:tenantId': (s) => [`/privacy-center/${s.tenantId}`],
   '/policies/:kind': () => ['/policies/privacy', '/policies/terms'],
   '/policies/:kind/:version': () => ['/policies/privacy/1'],
+  '/privacy-center/:tenantId/request': (s) => [`/privacy-center/${s.tenantId}/request`],
+  // A code no request has: the status page with nothing to show.
+  '/privacy-center/requests/status/:code': () => [`/privacy-center/requests/status/${'0'.repeat(32)}`],
 };
 // Routes that answer only with a redirect (to the visitor's own console).
 const REDIRECT_ONLY = new Set(['/console']);
-const NOT_PAGES = [/^\/api\//, /^\/assets\//, /^\/docs/, /^\/openapi\.json$/, /^\/health/];
+const NOT_PAGES = [/^\/api\//, /^\/webhooks\//, /^\/schemas\//, /^\/assets\//, /^\/docs/, /^\/openapi\.json$/, /^\/health/];
 
 describeEachStore('pages show only the personal fields a presenter names', (h) => {
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { freeText, identifier } from '../../guard/schema.ts';
+import { Instant } from '../../accounts/fields.ts';
 
 const Text = (max: number) => freeText({ max, multiline: true, cards: 'refuse' });
 const Key = identifier(/^[a-z][a-z0-9_.]{0,79}$/, { max: 80 });
@@ -8,7 +9,7 @@ export const IncidentParams = z.strictObject({ id: z.uuid() });
 
 export const RecordIncidentBody = z.strictObject({
   // Required: the 72-hour clock runs from it.
-  detectedAt: z.iso.datetime({ offset: true }),
+  detectedAt: Instant,
   summary: Text(2000),
   measures: Text(2000),
   consequences: Text(2000),
@@ -20,7 +21,7 @@ export const RecordIncidentBody = z.strictObject({
 });
 
 export const AuthorityReportBody = z.strictObject({
-  reportedAt: z.iso.datetime({ offset: true }),
+  reportedAt: Instant,
   reference: identifier(/^[\x21-\x7e ]+$/, { max: 120, digitsExpected: 'an authority\'s case number' }),
 });
 
