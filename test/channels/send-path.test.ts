@@ -15,9 +15,11 @@ const SEND_API = /\/me\/messages|oa\/message|sendMessage|graph\.facebook\.com|op
 
 describe('one outbound path to the platforms', () => {
   it('[C11] [C29] only the platform adapters open connections to a platform send API, and only the delivery job calls them', () => {
-    // The browser's own same-origin API client is the one other caller of fetch: it runs in the page, not the server.
+    // The other callers of fetch: the browser's own same-origin API client (it runs in the page,
+    // not the server) and the forwarding of a request to a processor's own endpoint (C35), which
+    // names no platform API (checked below with the rest).
     const outbound = SOURCES.filter((f) => OUTBOUND.test(f.text)).map((f) => f.path).sort();
-    expect(outbound).toEqual(['src/channels/adapters.ts', 'src/web/client/lib/app.ts', 'src/web/client/lib/console.ts']);
+    expect(outbound).toEqual(['src/channels/adapters.ts', 'src/dsr/forward.ts', 'src/web/client/lib/app.ts', 'src/web/client/lib/console.ts']);
     for (const f of SOURCES.filter((s) => s.path.startsWith('src/web/client/'))) expect(f.text, f.path).not.toMatch(SEND_API);
     const sendApi = SOURCES.filter((f) => SEND_API.test(f.text)).map((f) => f.path).sort();
     expect(sendApi).toEqual(['src/channels/adapters.ts', 'src/config.ts']);
