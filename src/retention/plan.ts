@@ -4,7 +4,7 @@
  */
 import type { Sql } from '../db/index.ts';
 import { quoteIdent } from '../dsr/locate.ts';
-import { RETENTION_RULES, type RetentionRule } from './rules.ts';
+import { purgeParams, RETENTION_RULES, type RetentionRule } from './rules.ts';
 
 export type PlanLine = RetentionRule & { readonly dueNow: number | null; readonly held: number };
 
@@ -16,8 +16,7 @@ export async function retentionPlan(db: Sql, config: { mailRetentionDays: number
     const [{ n: held } = { n: 0 }] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
     let dueNow: number | null = null;
     if (r.purge) {
-      const params = r.setting ? [config[r.setting]] : [];
-      const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${r.purge.where}`, params);
+      const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${r.purge.where}`, purgeParams(r, config));
       dueNow = row?.n ?? 0;
     }
     out.push({ ...r, dueNow, held });

@@ -128,9 +128,12 @@ export function buildRules(extra: readonly RetentionRule[] = []): readonly Reten
 
 export const RETENTION_RULES: readonly RetentionRule[] = buildRules();
 
+/** A purge's parameters: the period a configured rule takes from its setting (`$1`). */
+export const purgeParams = (r: Pick<RetentionRule, 'setting'>, config: { mailRetentionDays: number }): unknown[] => (r.setting ? [config[r.setting]] : []);
+
 /** The purge of a rule, with its parameters from the configuration. */
 export function purgeOf(id: string, config: { mailRetentionDays: number }): { purge: PurgeKind; params: unknown[] } {
   const r = RETENTION_RULES.find((x) => x.id === id);
   if (!r?.purge) throw new Error(`no purge rule ${id}`);
-  return { purge: r.purge, params: r.setting ? [config[r.setting]] : [] };
+  return { purge: r.purge, params: purgeParams(r, config) };
 }
