@@ -95,6 +95,33 @@ retention
     }),
   );
 
+program
+  .command('records')
+  .description('Write the records of processing (GDPR Art 30, Decree 356/2025 dossier), generated from the declarations (C39)')
+  .option('--lang <lang>', 'vi or en', 'vi')
+  .option('--format <format>', 'html, pdf or json', 'html')
+  .option('--out <file>', 'write to this file instead of standard output')
+  .action((opts: { lang: string; format: string; out?: string }) =>
+    withContext(async (ctx) => {
+      if (!['vi', 'en'].includes(opts.lang) || !['html', 'pdf', 'json'].includes(opts.format)) {
+        console.error('--lang is vi or en; --format is html, pdf or json');
+        process.exitCode = 2;
+        return;
+      }
+      const { currentRecords } = await import('../records/index.ts');
+      const doc = await currentRecords(ctx.db, { name: 'ECOMKEY', contact: ctx.config.mailFrom });
+      const lang = opts.lang as 'vi' | 'en';
+      let out: string | Buffer = JSON.stringify(doc, null, 2);
+      if (opts.format !== 'json') {
+        const { renderRecordsHtml } = await import('../records/page.tsx');
+        out = renderRecordsHtml({ doc, lang, generatedAt: new Date() });
+        if (opts.format === 'pdf') out = await (await import('../records/pdf.ts')).htmlToPdf(out);
+      }
+      if (opts.out) (await import('node:fs')).writeFileSync(opts.out, out);
+      else process.stdout.write(out);
+    }),
+  );
+
 const keys = program.command('keys').description('Encryption-at-rest keys');
 keys
   .command('rotate')
