@@ -44,6 +44,13 @@ const EnvSchema = z.object({
   CHANNEL_API_TELEGRAM: z.url().default('https://api.telegram.org'),
   /** The Meta app's secret: verifies its Data Deletion Request Callback; unset, the callback answers 404. */
   META_APP_SECRET: z.string().min(16).optional(),
+  /** Signs the mail provider's inbound-mail webhook (a question mailed to ECOMKEY); unset, the webhook answers 404. */
+  INBOUND_MAIL_SECRET: z.string().min(16).optional(),
+  /** Serve HTTPS directly (C25): PEM certificate chain and key; with them, HSTS is sent and HTTP_REDIRECT_PORT redirects. */
+  TLS_CERT_FILE: z.string().min(1).optional(),
+  TLS_KEY_FILE: z.string().min(1).optional(),
+  HTTP_REDIRECT_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  HSTS_MAX_AGE: z.coerce.number().int().min(0).default(31_536_000),
 });
 
 export type Config = {
@@ -58,6 +65,9 @@ export type Config = {
   /** The dev mailbox is served (DEV_MAILBOX=1; never together with SMTP). */
   devMailbox: boolean;
   secret: Buffer;
+  inboundMailSecret: string | undefined;
+  /** HTTPS served by Pledge itself, when configured. */
+  tls: { cert: string; key: string; redirectPort: number | undefined; hstsMaxAge: number } | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   seedDemo: boolean;
   rateLimitPerMinute: number;
@@ -86,6 +96,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.DEV_MAILBOX === '1' && e.SMTP_URL) {
     throw new ConfigError('Invalid configuration:\n  DEV_MAILBOX: must be 0 when SMTP_URL is set (real mail is sent, so there is no dev mailbox to show)');
   }
+  if (Boolean(e.TLS_CERT_FILE) !== Boolean(e.TLS_KEY_FILE)) {
+    throw new ConfigError('Invalid configuration:\n  TLS_CERT_FILE, TLS_KEY_FILE: set both to serve HTTPS, or neither');
+  }
   const dataDir = resolve(e.DATA_DIR);
   return {
     port: e.PORT,
@@ -108,6 +121,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailRetentionDays: e.MAIL_RETENTION_DAYS,
     channelApi: { messenger: e.CHANNEL_API_MESSENGER.replace(/\/$/, ''), zalo: e.CHANNEL_API_ZALO.replace(/\/$/, ''), telegram: e.CHANNEL_API_TELEGRAM.replace(/\/$/, '') },
     metaAppSecret: e.META_APP_SECRET,
+    inboundMailSecret: e.INBOUND_MAIL_SECRET,
+    tls: e.TLS_CERT_FILE && e.TLS_KEY_FILE
+      ? { cert: e.TLS_CERT_FILE, key: e.TLS_KEY_FILE, redirectPort: e.HTTP_REDIRECT_PORT, hstsMaxAge: e.HSTS_MAX_AGE }
+      : undefined,
     keks: parseKeks(env),
   };
 }

@@ -1,5 +1,7 @@
+import type { Server } from 'node:http';
 import type { Config } from '../config.ts';
 import { buildApp } from '../http/app.ts';
+import { startRedirectServer } from '../http/tls.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { createContext } from './boot.ts';
 import { resealLegacyRows } from '../subjects/reseal.ts';
@@ -26,9 +28,11 @@ export async function serve(config: Config, role: Role = 'all'): Promise<void> {
     }
   }
   const app = web ? await buildApp(ctx) : undefined;
+  let redirect: Server | undefined;
   if (role !== 'web') await ctx.jobs.startWorkers(ctx);
   if (app) {
     await app.listen({ port: config.port, host: config.host });
+    if (config.tls?.redirectPort !== undefined) redirect = await startRedirectServer(config.publicUrl, config.tls.redirectPort, config.host);
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     console.log(`Pledge (${role}) is running on the ${ctx.db.kind} store: ${config.publicUrl.replace(`:${config.port}`, `:${port}`)}/`);
@@ -38,6 +42,7 @@ export async function serve(config: Config, role: Role = 'all'): Promise<void> {
     if (stopping) return;
     stopping = true;
     // New requests stop first, then running jobs finish (or go back to the queue for another worker).
+    redirect?.close();
     await app?.close();
     await ctx.jobs.stop(Math.min(30, config.jobLeaseSeconds));
     await ctx.db.close();

@@ -1,6 +1,6 @@
 /** Who is making a request. Tenant roles and the staff realm never mix in one actor. */
 export type TenantRole = 'owner' | 'admin' | 'agent';
-export type StaffRole = 'privacy_officer' | 'support';
+export type StaffRole = 'privacy_officer' | 'support' | 'security';
 
 export type UserActor = {
   kind: 'user';

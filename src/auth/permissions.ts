@@ -61,5 +61,7 @@ export const CAN = {
   messageSubscribers: permission('canMessageSubscribers', canMessageSubscribers, 'tenant_forbidden', 'Only the shop messages its Subscribers'),
   operateJobs: permission('canOperateJobs', canOperateJobs, 'staff_only', 'Only ECOMKEY staff may do this'),
   privacyOfficer: permission('isPrivacyOfficer', (a) => isStaff(a) && a.role === 'privacy_officer', ...OFFICER),
+  // Each answers their own topic: security staff the "Security Policy Question", the privacy officer the rest (C25, C41).
+  answerInquiries: permission('canAnswerInquiries', (a) => isStaff(a) && (a.role === 'security' || a.role === 'privacy_officer'), 'staff_only', 'Only security staff and the privacy officer answer inquiries'),
   liftOnLegalGround: permission('canLiftOnLegalGround', (a) => isStaff(a) && a.role === 'privacy_officer', ...OFFICER),
 } as const;

@@ -253,6 +253,14 @@ const DEFS = {
     kind: 'job', description: 'Raises alerts before and at each request\'s deadlines; reads dates, no one\'s data (C33)',
     subjects: ['subscriber', 'buyer', 'customer'], purposes: ['provide_service'], categories: [],
   },
+  'inquiries.receive': {
+    kind: 'route', description: 'A security or privacy question from the contact form or the inbound mail address, acknowledged by mail (C25, C41)',
+    subjects: ['customer', 'visitor'], purposes: ['communicate'], categories: ['user.contact.email', 'user.content.message', ...SPECIAL],
+  },
+  'inquiries.answer': {
+    kind: 'route', description: 'Security or privacy staff read their inquiries and answer them by mail (C25, C41)',
+    subjects: ['customer', 'visitor'], purposes: ['communicate'], categories: ['user.contact.email', 'user.content.message', ...SPECIAL],
+  },
 } as const satisfies Record<string, FeatureDef>;
 
 export type FeatureName = keyof typeof DEFS;

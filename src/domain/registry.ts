@@ -78,10 +78,10 @@ export const PERSONAL_COLUMNS: readonly PersonalColumn[] = [
   // A Customer's rectification request holds the new values until the profile path applies them (C16).
   col('subject_requests', 'correction', ['user.name', 'user.workplace', 'user.contact.address', 'user.preference'], 'customer', { source: 'self_provided_form', atRest: own('customer') }),
   // Mail to anyone: Customers, Staff, a minor's parent notice, Subscribers and Buyers (privacy-center links, C14 prompts).
-  col('outbox', 'to_address', 'user.contact.email', ['customer', 'staff', 'minor', 'subscriber', 'buyer'], { source: 'system', atRest: mailKey }),
-  indexOf('outbox', 'to_address', 'user.contact.email', ['customer', 'staff', 'minor', 'subscriber', 'buyer'], 'email', 'system'),
-  col('outbox', 'subject', ['user.content.message', 'user.workplace'], ['customer', 'staff', 'minor', 'subscriber', 'buyer'], { source: 'system', atRest: mailKey }),
-  col('outbox', 'body_text', ['user.content.message', 'user.name', 'user.workplace'], ['customer', 'staff', 'minor', 'subscriber', 'buyer'], { source: 'system', atRest: mailKey }),
+  col('outbox', 'to_address', 'user.contact.email', ['customer', 'staff', 'minor', 'subscriber', 'buyer', 'visitor'], { source: 'system', atRest: mailKey }),
+  indexOf('outbox', 'to_address', 'user.contact.email', ['customer', 'staff', 'minor', 'subscriber', 'buyer', 'visitor'], 'email', 'system'),
+  col('outbox', 'subject', ['user.content.message', 'user.workplace'], ['customer', 'staff', 'minor', 'subscriber', 'buyer', 'visitor'], { source: 'system', atRest: mailKey }),
+  col('outbox', 'body_text', ['user.content.message', 'user.name', 'user.workplace'], ['customer', 'staff', 'minor', 'subscriber', 'buyer', 'visitor'], { source: 'system', atRest: mailKey }),
   col('policy_acceptances', 'ip_truncated', 'user.device.ip_address', 'customer', { source: 'log_data' }),
   // Past profile values, sealed under the user's own key (C16): erasing the key shreds them.
   col('audit_log', 'details', ['user.name', 'user.workplace', 'user.contact.address', 'user.preference'], 'customer', { source: 'self_provided_form', atRest: own('customer') }),
@@ -132,6 +132,12 @@ export const PERSONAL_COLUMNS: readonly PersonalColumn[] = [
   col('subscribers', 'language', 'user.preference', 'subscriber', { source: 'channel' }),
   col('opt_events', 'evidence', ['user.unique_id', 'user.content.message'], 'subscriber', { source: 'channel', atRest: tenantKey }),
   col('outbound_messages', 'body', 'user.content.message', 'subscriber', { source: 'system', atRest: tenantKey }),
+  // Issue 15 (migration 030): a security or privacy question, from anyone; sealed under the platform's mail key.
+  col('inquiries', 'from_address', 'user.contact.email', ['customer', 'visitor'], { source: 'self_provided_form', atRest: mailKey }),
+  indexOf('inquiries', 'from_address', 'user.contact.email', ['customer', 'visitor'], 'email', 'self_provided_form'),
+  col('inquiries', 'subject', 'user.content.message', ['customer', 'visitor'], { source: 'self_provided_form', atRest: mailKey }),
+  col('inquiries', 'body', ['user.content.message', ...SPECIAL_CATEGORIES], ['customer', 'visitor'], { source: 'self_provided_form', atRest: mailKey }),
+  col('inquiries', 'answer', 'user.content.message', ['customer', 'visitor'], { source: 'system', atRest: mailKey }),
 ];
 
 /**

@@ -86,7 +86,7 @@ export const SUBJECT_TABLES: readonly SubjectTable[] = [
     subjects: [
       { kind: 'typed', typeColumn: 'recipient_type', idColumn: 'recipient_id', types: { customer: 'customer', staff: 'staff', subscriber: 'subscriber', buyer: 'buyer' } },
       // A minor has no id (no account is made, C38), and older mail names none: the address's index finds it.
-      { kind: 'blind_index', types: ['customer', 'staff', 'minor', 'subscriber', 'buyer'], column: 'to_bidx', index: 'email' },
+      { kind: 'blind_index', types: ['customer', 'staff', 'minor', 'subscriber', 'buyer', 'visitor'], column: 'to_bidx', index: 'email' },
     ],
     erase: del,
   },
@@ -150,6 +150,12 @@ export const SUBJECT_TABLES: readonly SubjectTable[] = [
     erase: { action: 'retain', ground: ACCOUNTING, period: 'P10Y', from: 'record', clause: 'C36' },
   },
   { table: 'payment_methods', subjects: [{ kind: 'path', type: 'customer', from: 'tenant_id', hops: OWNER }], erase: del },
+  // A question to ECOMKEY (C25, C41): found by the account that sent it, or by the sender's address.
+  {
+    table: 'inquiries',
+    subjects: [{ kind: 'column', type: 'customer', column: 'user_id' }, { kind: 'blind_index', types: ['customer', 'visitor'], column: 'from_address_bidx', index: 'email' }],
+    erase: del,
+  },
 ];
 
 const BY_TABLE: ReadonlyMap<string, SubjectTable> = new Map(SUBJECT_TABLES.map((t) => [t.table, t]));

@@ -12,6 +12,7 @@ import type { Sql } from '../db/index.ts';
 import { PERSONAL_COLUMNS, type PersonalColumn } from '../domain/registry.ts';
 import { SUBJECT_TABLES, type SubjectTable } from '../domain/subject-map.ts';
 import type { CategoryKey } from '../domain/taxonomy/index.ts';
+import { unseal } from '../crypto/seal.ts';
 import { openMail } from '../mail/outbox.ts';
 import { findSubjectKey, type KeyedSubjectType } from '../subjects/keys.ts';
 import type { SubjectRef } from '../subjects/ref.ts';
@@ -41,7 +42,8 @@ async function openValue(d: DsrDeps, subject: SubjectRef, c: PersonalColumn, row
     switch (c.atRest.kind) {
       case 'tenant_key': return await openColumn(d.tx, d.ring, String(row.tenant_id ?? subject.tenantId), `${c.table}.${c.column}`, v);
       case 'subject_key': return openField(await keyOf(c.atRest.subject), `${c.table}.${c.column}`, String(row.id), v);
-      case 'mail_key': return openMail(d.keys, row as never)[MAIL_FIELD[c.column as keyof typeof MAIL_FIELD]];
+      // The outbox's columns, or another table's sealed under the same key with its column as context.
+      case 'mail_key': return c.table === 'outbox' ? openMail(d.keys, row as never)[MAIL_FIELD[c.column as keyof typeof MAIL_FIELD]] : unseal(d.keys.mail, v, `${c.table}.${c.column}`).toString('utf8');
       default: return v;
     }
   } catch {

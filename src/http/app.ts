@@ -8,6 +8,7 @@ import type { AppContext } from '../app/context.ts';
 import { AppError, badRequest } from '../errors.ts';
 import { declarationsHook } from './admit.ts';
 import { guard } from './guard.ts';
+import { hstsValue, httpsOptions } from './tls.ts';
 import { handleError, handleFrameworkError, handleNotFound, invalidCharacter } from './problem.ts';
 import { registerRoutes, type ZodFastify } from './routes.ts';
 
@@ -45,7 +46,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Builds the HTTP server: one pipeline for every route, problem+json for every error. */
 export async function buildApp(ctx: AppContext): Promise<App> {
+  const https = httpsOptions(ctx.config);
   const app = Fastify({
+    ...(https ? { https } : {}),
     loggerInstance: ctx.log as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT,
     trustProxy: ctx.config.trustProxy,
@@ -108,7 +111,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     // HSTS is only meaningful over HTTPS; browsers ignore it on plain HTTP.
-    reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    reply.header('strict-transport-security', hstsValue(ctx.config.tls?.hstsMaxAge ?? 31_536_000));
   });
   app.addHook('onSend', async (req, reply) => {
     if (req.url.startsWith('/docs')) reply.header('x-frame-options', 'DENY');

@@ -8,7 +8,7 @@ import type { Logger } from '../log.ts';
 import { admitMail, recordMailDisclosure, type MailAdmission, type QueuedMail } from './delivery.ts';
 
 /** Who ECOMKEY's own mail may be to (C29: never a tenant's Subscriber or Buyer, unless they asked for their link). */
-export type MailRecipientType = 'customer' | 'staff' | 'minor' | 'subscriber' | 'buyer';
+export type MailRecipientType = 'customer' | 'staff' | 'minor' | 'subscriber' | 'buyer' | 'visitor';
 export type MailRecipient = { type: MailRecipientType; id?: string | null; tenantId?: string | null };
 export type Mail = { kind: string; to: string; subject: string; text: string; recipient?: MailRecipient };
 

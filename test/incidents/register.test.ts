@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agreementBody } from '../disclosures/support.ts';
 import { createMerchant, createStaff, createSubscriber, type Staff } from '../support/factories.ts';
-import { startFakeSmtp } from '../support/fake-smtp.ts';
+import { startFakeSmtp, textOf } from '../support/fake-smtp.ts';
 import { runJob } from '../support/jobs.ts';
 import { bootHarness, testStores, type Harness } from '../support/harness.ts';
 
 const kind = testStores().at(-1)!;
 const HOUR = 3_600_000;
-/** A received message's text, its quoted-printable lines joined and decoded. */
-const textOf = (data: string) => Buffer.from(data.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, x: string) => String.fromCharCode(parseInt(x, 16))), 'latin1').toString('utf8');
 
 describe(`the breach register (${kind})`, () => {
   let h: Harness;

@@ -47,7 +47,7 @@ export async function createMerchant(
 
 export type Staff = { staffId: string; headers: Record<string, string> };
 
-export async function createStaff(h: Harness, role: 'privacy_officer' | 'support' = 'privacy_officer'): Promise<Staff> {
+export async function createStaff(h: Harness, role: 'privacy_officer' | 'support' | 'security' = 'privacy_officer'): Promise<Staff> {
   return inPlatform(h.ctx.db, async (tx) => {
     const id = await insertStaff(tx, h.ctx.keys, { email: `staff-${randomUUID().slice(0, 8)}@ecomkey.example`, name: 'Staff', role, passwordHash: 'scrypt$x' });
     const session = await createSession(tx, 'staff', id);

@@ -1,5 +1,9 @@
 import { createServer, type Server } from 'node:net';
 
+/** A received message's text, its quoted-printable soft breaks joined and escapes decoded. */
+export const textOf = (data: string): string =>
+  Buffer.from(data.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, x: string) => String.fromCharCode(parseInt(x, 16))), 'latin1').toString('utf8');
+
 /** A received message: envelope recipients and the raw DATA. */
 export type Received = { to: string[]; data: string };
 

@@ -27,7 +27,7 @@ export const SignInBody = z.strictObject({ email: Email, password: GivenPassword
 export const SessionUser = z.object({ id: z.uuid(), email: z.string(), name: z.string(), locale: Locale });
 export const SignInOut = z.object({ user: SessionUser, csrfToken: z.string(), acceptanceRequired: z.boolean() });
 
-export const StaffUser = z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: z.enum(['privacy_officer', 'support']) });
+export const StaffUser = z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: z.enum(['privacy_officer', 'support', 'security']) });
 export const StaffSignInOut = z.object({ staff: StaffUser, csrfToken: z.string() });
 
 /** What the web shell asks on load: who am I, and what must I send with writes. */
@@ -41,7 +41,7 @@ export const SessionOut = z.object({
       email: z.string(),
       name: z.string(),
       locale: Locale.optional(),
-      role: z.enum(['owner', 'admin', 'agent', 'privacy_officer', 'support']),
+      role: z.enum(['owner', 'admin', 'agent', 'privacy_officer', 'support', 'security']),
       tenantId: z.uuid().optional(),
     })
     .optional(),
