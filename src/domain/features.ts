@@ -253,6 +253,14 @@ const DEFS = {
     kind: 'job', description: 'Raises alerts before and at each request\'s deadlines; reads dates, no one\'s data (C33)',
     subjects: ['subscriber', 'buyer', 'customer'], purposes: ['provide_service'], categories: [],
   },
+  'community.post': {
+    kind: 'route', description: 'A Customer publishes feedback or a comment under a username and city, warned first by the detector (C09)',
+    subjects: ['customer'], purposes: ['provide_service'], categories: ['user.name', 'user.contact.city', 'user.content.feedback'],
+  },
+  'community.read': {
+    kind: 'route', description: 'Anyone reads published posts: username, city and text only (C09)',
+    subjects: ['customer'], purposes: ['provide_service'], categories: ['user.name', 'user.contact.city', 'user.content.feedback'],
+  },
   'inquiries.receive': {
     kind: 'route', description: 'A security or privacy question from the contact form or the inbound mail address, acknowledged by mail (C25, C41)',
     subjects: ['customer', 'visitor'], purposes: ['communicate'], categories: ['user.contact.email', 'user.content.message', ...SPECIAL],

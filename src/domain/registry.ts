@@ -132,6 +132,10 @@ export const PERSONAL_COLUMNS: readonly PersonalColumn[] = [
   col('subscribers', 'language', 'user.preference', 'subscriber', { source: 'channel' }),
   col('opt_events', 'evidence', ['user.unique_id', 'user.content.message'], 'subscriber', { source: 'channel', atRest: tenantKey }),
   col('outbound_messages', 'body', 'user.content.message', 'subscriber', { source: 'system', atRest: tenantKey }),
+  // Issue 15 (migration 031): published posts (C09). Public by the author's choice: sealing would protect nothing anyone can read.
+  col('community_posts', 'username', 'user.name', 'customer', { source: 'self_provided_form', atRest: { kind: 'clear', reason: 'Published under this name by its author, who was told it is public (C09)' } }),
+  col('community_posts', 'city', 'user.contact.city', 'customer', { source: 'self_provided_form', atRest: { kind: 'clear', reason: 'Shown beside the post by its author\'s choice (C09)' } }),
+  col('community_posts', 'body', 'user.content.feedback', 'customer', { source: 'self_provided_form' }),
   // Issue 15 (migration 030): a security or privacy question, from anyone; sealed under the platform's mail key.
   col('inquiries', 'from_address', 'user.contact.email', ['customer', 'visitor'], { source: 'self_provided_form', atRest: mailKey }),
   indexOf('inquiries', 'from_address', 'user.contact.email', ['customer', 'visitor'], 'email', 'self_provided_form'),
@@ -162,6 +166,7 @@ export const EXEMPT_COLUMNS: readonly ExemptColumn[] = [
   { table: 'policy_versions', column: 'body_en', reason: 'The published policy text' },
   { table: 'schema_migrations', column: 'name', reason: 'The file name of a migration' },
   { table: 'messages', column: 'channel_message_ref', reason: 'The channel\'s id of a message (for de-duplication), not its content' },
+  { table: 'inquiries', column: 'message_id', reason: 'The Message-ID header of an inbound mail (for de-duplication), not its content' },
   { table: 'outbound_messages', column: 'platform_message_ref', reason: 'The platform\'s id of a message it accepted from the send path, not its content' },
   // The disclosure ledger and its providers (migration 004) name organisations, not people.
   { table: 'processors', column: 'name', reason: 'The company name of a service provider (C26)' },

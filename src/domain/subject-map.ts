@@ -150,6 +150,8 @@ export const SUBJECT_TABLES: readonly SubjectTable[] = [
     erase: { action: 'retain', ground: ACCOUNTING, period: 'P10Y', from: 'record', clause: 'C36' },
   },
   { table: 'payment_methods', subjects: [{ kind: 'path', type: 'customer', from: 'tenant_id', hops: OWNER }], erase: del },
+  // A published post goes with its author (C09, C13): the thread keeps the others.
+  { table: 'community_posts', subjects: [{ kind: 'column', type: 'customer', column: 'user_id' }], erase: del },
   // A question to ECOMKEY (C25, C41): found by the account that sent it, or by the sender's address.
   {
     table: 'inquiries',

@@ -42,6 +42,8 @@ function Header({ v }: { v: View }) {
             <NavLink v={v} href="/" label={t('nav.home')} />
             <NavLink v={v} href="/policies/privacy" label={t('nav.privacy')} />
             <NavLink v={v} href="/policies/terms" label={t('nav.terms')} />
+            <NavLink v={v} href="/community" label={t('nav.community')} />
+            <NavLink v={v} href="/contact" label={t('nav.contact')} />
             {v.devMailbox && <NavLink v={v} href="/dev/mailbox" label={t('nav.mailbox')} />}
             {v.signedIn && <NavLink v={v} href="/console" label={t('nav.console')} />}
             {v.signedIn

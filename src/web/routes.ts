@@ -18,6 +18,7 @@ import type { Page, View } from './view.ts';
 import { registerConsolePages, type SendPage } from './console-routes.ts';
 import { pageScripts } from './build.ts';
 import { registerRequestPages } from './requests-routes.ts';
+import { registerPublicPages } from './public-routes.ts';
 
 const CSS_NAME = /^[a-z][a-z0-9-]*\.css$/;
 
@@ -88,6 +89,7 @@ export const webRoutes: RouteModule = async (app, ctx) => {
   // The merchant console (consents, restrictions, disclosures, processors) in this same shell.
   registerConsolePages(app, ctx, send);
   registerRequestPages(app, ctx, send);
+  registerPublicPages(app, ctx, send, pageConfig);
 };
 
 const policyKind = (s: string): PolicyKind | null => (s === 'privacy' || s === 'terms' ? s : null);

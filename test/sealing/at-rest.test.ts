@@ -96,6 +96,8 @@ async function exercise(h: Harness, v: Values): Promise<{ tenantId: string; head
   // A correction waiting in a rectification request holds the new value (C16).
   const corr = await post(h, '/api/privacy-center/me/requests', { kind: 'rectification', correction: { name: v.name } }, headers);
   expect(corr.statusCode, corr.body).toBe(201);
+  // A question to ECOMKEY from the contact form (C41): the sender's address and words.
+  expect((await post(h, '/api/inquiries', { email: v.email, subject: `Câu hỏi của ${v.name}`, message: v.noteText, lang: 'vi' })).statusCode).toBe(201);
   return { tenantId, headers };
 }
 
@@ -131,7 +133,8 @@ describeEachStore('identity and contact data sealed at rest (C07)', (h) => {
       'outbox.to_address', 'outbox.body_text', 'subscriber_notes.body', 'messages.body']) expect(names).toContain(must);
     // Held in clear despite their category: only these, each with its reason in the registry.
     const clear = sealed.filter((c) => c.atRest.kind === 'clear');
-    expect(clear.map((c) => `${c.table}.${c.column}`).sort()).toEqual(['payment_methods.last4']);
+    // A post's username and city are public by their author's choice (C09): sealing would hide nothing.
+    expect(clear.map((c) => `${c.table}.${c.column}`).sort()).toEqual(['community_posts.city', 'community_posts.username', 'payment_methods.last4']);
     for (const c of clear) expect(c.atRest.kind === 'clear' && c.atRest.reason, `${c.table}.${c.column}`).toBeTruthy();
 
     const clearValues = Object.values(v).filter((x) => x.length > 8);

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { hashToken, newToken } from '../../src/crypto/keys.ts';
 import { inPlatform, inTenant } from '../../src/db/scope.ts';
 import { routeTable } from '../../src/http/app.ts';
@@ -35,9 +36,14 @@ const SAMPLES: Record<string, (ids: Ids) => string[]> = {
 const REDIRECT_ONLY = new Set(['/console']);
 const NOT_PAGES = [/^\/api\//, /^\/webhooks\//, /^\/schemas\//, /^\/assets\//, /^\/docs/, /^\/openapi\.json$/, /^\/health/];
 
-describeEachStore('pages show only the personal fields a presenter names', (h) => {
+describeEachStore('every page of the route table, for every kind of visitor', (h) => {
+  const bodies = new Map<string, string>();
+  let merchantTenant = '';
+  let walked: Promise<void> | undefined;
+  // One walk of every page for every visitor, shared by the tests below.
+  const renderEveryPage = () => (walked ??= walkPages());
 
-  it('[C07] every page of the registry, for every kind of visitor, shows the fields its presenter names and no other personal value', async () => {
+  async function walkPages(): Promise<void> {
     const m = await createMerchant(h());
     const officer = await createStaff(h(), 'privacy_officer');
     const patched = await h().app.inject({ method: 'PATCH', url: '/api/me', headers: m.headers, payload: CUSTOMER });
@@ -58,9 +64,9 @@ describeEachStore('pages show only the personal fields a presenter names', (h) =
     };
     const ids = { tenantId: m.tenantId, sub, buyer, record };
 
+    merchantTenant = m.tenantId;
     const pages = [...new Set(routeTable(h().app).filter((r) => r.method === 'GET' && !NOT_PAGES.some((p) => p.test(r.url))).map((r) => r.url))];
     expect(pages.length).toBeGreaterThan(20);
-    const bodies = new Map<string, string>();
     for (const route of pages) {
       if (REDIRECT_ONLY.has(route)) continue;
       const sample = SAMPLES[route];
@@ -78,7 +84,10 @@ describeEachStore('pages show only the personal fields a presenter names', (h) =
       }
       expect(shown, `${route} renders for some visitor`).toBeGreaterThan(0);
     }
+  }
 
+  it('[C07] shows the fields its presenter names and no other personal value', async () => {
+    await renderEveryPage();
     const everything = [...bodies.values()].join('\n');
     for (const [kind, values] of [['subscriber', SUBSCRIBER], ['buyer', BUYER], ['customer', CUSTOMER]] as const) {
       const named: readonly string[] = PAGE_PERSONAL_FIELDS[kind];
@@ -88,7 +97,26 @@ describeEachStore('pages show only the personal fields a presenter names', (h) =
       }
     }
     // A Subscriber's own privacy center shows their choices, not even their own name.
-    expect(bodies.get(`subscriber /privacy-center/${m.tenantId}`)).toContain('id="pc-main"');
-    expect(bodies.get(`subscriber /privacy-center/${m.tenantId}`)).not.toContain(SUBSCRIBER.displayName);
+    expect(bodies.get(`subscriber /privacy-center/${merchantTenant}`)).toContain('id="pc-main"');
+    expect(bodies.get(`subscriber /privacy-center/${merchantTenant}`)).not.toContain(SUBSCRIBER.displayName);
+  }, 120_000);
+
+  it('[C15] every form that asks a person to type something links the section of the privacy policy that covers it', async () => {
+    await renderEveryPage();
+    // The policy's numbered sections, as the policy page gives them their anchors (section-N).
+    const sections = new Set([...readFileSync('policies/privacy.v1.en.txt', 'utf8').matchAll(/^(\d+)\.\s/gm)].map((x) => x[1]!));
+    let forms = 0;
+    for (const [page, body] of bodies) {
+      for (const [form] of body.matchAll(/<form\b[^]*?<\/form>/g)) {
+        const asks = /<textarea\b|<input\b(?![^>]*type="(?:hidden|checkbox|radio|submit|button)")[^>]*>/.test(form);
+        if (!asks) continue;
+        forms += 1;
+        const link = /href="\/policies\/privacy#section-(\d+)"/.exec(form);
+        expect(link, `${page}: ${/<form[^>]*>/.exec(form)![0]} asks for input without linking the policy`).not.toBeNull();
+        expect(sections.has(link![1]!), `${page}: links section ${link![1]}, which the policy does not have`).toBe(true);
+      }
+    }
+    // Sign-up, sign-in, profile, privacy center, requests, contact, community, console and staff forms.
+    expect(forms).toBeGreaterThan(10);
   }, 120_000);
 });

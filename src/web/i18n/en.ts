@@ -164,4 +164,10 @@ export const en: Record<MessageKey, string> = {
   'error.role_forbidden': 'Your role does not allow this.',
   'error.session_required': 'Do this while signed in in the browser, not with an API key.',
   'error.policy_version_unknown': 'This policy version does not exist. Please reload the page.',
+  'error.inquiries_open_limit': 'You have 5 questions waiting for an answer; we will answer them before taking more.',
+  'error.post_needs_review': 'Look at the warnings below before posting.',
+  'form.policyNote': 'What we do with what you enter here:',
+  'form.policyLink': 'Privacy Policy, section {n}',
+  'nav.contact': 'Contact',
+  'nav.community': 'Feedback',
 };

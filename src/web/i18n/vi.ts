@@ -162,6 +162,12 @@ export const vi = {
   'error.role_forbidden': 'Vai trò của bạn không cho phép việc này.',
   'error.session_required': 'Việc này cần đăng nhập trên trình duyệt, không dùng khóa API.',
   'error.policy_version_unknown': 'Phiên bản chính sách này không tồn tại. Vui lòng tải lại trang.',
+  'error.inquiries_open_limit': 'Bạn đã có 5 câu hỏi đang chờ trả lời; chúng tôi sẽ trả lời trước khi nhận thêm.',
+  'error.post_needs_review': 'Hãy xem lại các cảnh báo bên dưới trước khi đăng.',
+  'form.policyNote': 'Chúng tôi làm gì với thông tin bạn nhập ở đây:',
+  'form.policyLink': 'Chính sách quyền riêng tư, mục {n}',
+  'nav.contact': 'Liên hệ',
+  'nav.community': 'Góp ý',
 } as const;
 
 export type MessageKey = keyof typeof vi;

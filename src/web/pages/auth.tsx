@@ -1,4 +1,5 @@
 import { constraints, formSchemas } from '../form-fields.ts';
+import { PolicyNote } from './form-parts.tsx';
 import { sameOriginNext } from '../shared/next.ts';
 import type { Page, View } from '../view.ts';
 
@@ -39,6 +40,7 @@ export function signinPage({ t, url }: View): Page {
       <section class="panel narrow">
         <h1>{t('signin.title')}</h1>
         <form id="signin-form" method="post" novalidate data-next={sameOriginNext(url.searchParams.get('next'), url.origin, '/profile')} {...formSchemas('SignInBody')}>
+          <PolicyNote t={t} section={2} />
           <SignInFields t={t} />
         </form>
         <p class="aside">{t('signin.noAccount')} <a href="/signup">{t('nav.signup')}</a></p>

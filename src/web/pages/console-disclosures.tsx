@@ -1,4 +1,5 @@
 import { CATEGORIES, DISCLOSURE_BASES, PURPOSE_KEYS } from '../../domain/taxonomy/index.ts';
+import { PolicyNote } from './form-parts.tsx';
 import { RECIPIENT_KINDS } from '../../disclosures/rules.ts';
 import { DISCLOSABLE_SUBJECT_TYPES } from '../../disclosures/subjects.ts';
 import { constraints, formSchemas } from '../form-fields.ts';
@@ -40,6 +41,7 @@ export function disclosureForm(v: View, processors: DisclosuresData['processors'
     <section class="panel" aria-labelledby="record-title" id="record">
       <h2 id="record-title">{t('console.disclosures.form')}</h2>
       <form id="disclosure-form" method="post" novalidate {...(staff ? formSchemas('DisclosureCreate', 'StaffAccess') : formSchemas('DisclosureCreate'))}>
+        <PolicyNote t={v.t} section={4} />
         {staff && <>
           <div class="field"><label for="tenantId">{t('console.staff.tenantId')}</label><input id="tenantId" name="tenantId" required autocomplete="off" spellcheck={false} /></div>
           <div class="field"><label for="accessReason">{t('console.staff.reason')}</label><input id="accessReason" name="accessReason" {...constraints('StaffAccess', 'accessReason')} aria-describedby="accessReason-hint" />

@@ -1,4 +1,5 @@
 import { CATEGORIES, PURPOSE_KEYS } from '../../domain/taxonomy/index.ts';
+import { PolicyNote } from './form-parts.tsx';
 import type { ProcessorWithAgreements } from '../../disclosures/processors.ts';
 import { PROCESSOR_KINDS } from '../../disclosures/rules.ts';
 import { presentAgreement } from '../../routes/processors/presenter.ts';
@@ -32,6 +33,7 @@ function agreementForm(v: View, id: string, base: string) {
   return (
     <details class="agreement-form"><summary>{t('console.processors.addAgreement')}</summary>
       <form method="post" data-agreement={id} data-base={base} novalidate {...formSchemas('AgreementCreate')}>
+        <PolicyNote t={v.t} section={4} />
         <div class="inline-form">
           <div class="field"><label for={f('signedAt')}>{t('console.agreement.signed')}</label><input type="date" id={f('signedAt')} name="signedAt" {...constraints('AgreementCreate', 'signedAt')} /></div>
           <div class="field"><label for={f('effectiveFrom')}>{t('console.agreement.effective')}</label><input type="date" id={f('effectiveFrom')} name="effectiveFrom" {...constraints('AgreementCreate', 'effectiveFrom')} /></div>
@@ -95,6 +97,7 @@ export function registerForm(v: View, post: string) {
     <section class="panel" aria-labelledby="register-title">
       <h2 id="register-title">{t('console.processors.register')}</h2>
       <form id="processor-form" method="post" data-post={post} novalidate {...formSchemas('ProcessorCreate')}>
+        <PolicyNote t={v.t} section={4} />
         <div class="field"><label for="p-name">{t('console.processors.name')}</label><input id="p-name" name="name" {...constraints('ProcessorCreate', 'name')} autocomplete="organization" /></div>
         <div class="field"><label for="p-kind">{t('console.processors.kind')}</label>
           <select id="p-kind" name="kind" {...constraints('ProcessorCreate', 'kind')}>{PROCESSOR_KINDS.map((k) => <option value={k}>{label(v, 'console.kind', k)}</option>)}</select></div>

@@ -1,4 +1,5 @@
 import type { ProcessorWithAgreements } from '../../disclosures/processors.ts';
+import { PolicyNote } from './form-parts.tsx';
 import type { DeadJob } from '../../jobs/runner.ts';
 import { formSchemas } from '../form-fields.ts';
 import { sameOriginNext } from '../shared/next.ts';
@@ -24,6 +25,7 @@ export function staffPage(v: View, state: { signedIn: false } | { signedIn: true
           <h1>{t('console.staff.signin')}</h1>
           <p class="hint">{t('console.staff.notStaff')}</p>
           <form id="staff-signin-form" method="post" novalidate data-next={sameOriginNext(v.url.searchParams.get('next'), v.url.origin, '/staff')} {...formSchemas('SignInBody')}>
+            <PolicyNote t={v.t} section={2} />
             <SignInFields t={t} />
           </form>
         </section>

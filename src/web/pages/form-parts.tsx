@@ -18,6 +18,15 @@ export const Hidden = ({ csrf, formKey }: { csrf: string; formKey?: string }) =>
   </>
 );
 
+/**
+ * The policy section that covers what a form collects, linked inside the form (C15): a person
+ * reads what happens to what they type before they send it. The wall in test/web walks every form.
+ * @clause C15
+ */
+export const PolicyNote = ({ t, section }: { t: View['t']; section: number }) => (
+  <p class="policy-note">{t('form.policyNote')} <a href={`/policies/privacy#section-${section}`} data-policy-section={String(section)}>{t('form.policyLink', { n: section })}</a></p>
+);
+
 /** The attributes that tie a field to its error message, when it has one. */
 export const invalidAttrs = (s: FormState, name: string, id: string): Record<string, string> =>
   (s.errors.has(name) ? { 'aria-invalid': 'true', 'aria-describedby': `${id}-error` } : {});

@@ -5,7 +5,7 @@ import { constraints, formSchemas } from '../form-fields.ts';
 import { Panel } from '../components/panel.tsx';
 import type { Page, View } from '../view.ts';
 import { Empty, label, purposeLabel, table, whenWithZone } from './console-common.tsx';
-import { FieldMessage, FormAlert, Hidden, invalidAttrs, type FormState } from './form-parts.tsx';
+import { FieldMessage, FormAlert, Hidden, invalidAttrs, type FormState, PolicyNote } from './form-parts.tsx';
 
 type State = z.output<typeof CenterConsents>;
 type Notice = State['notices'][number];
@@ -46,6 +46,7 @@ function SignIn({ v, m }: { v: View; m: CenterModel & { mode: 'signin' } }) {
       <h1 id="pc-signin-title">{t('pc.title')}</h1>
       <p class="lead">{t('pc.signin.lead', { shop: m.shop })}</p>
       <form id="pc-signin-form" method="post" action={`${m.base}/sign-in`} novalidate {...formSchemas('CenterSignInBody')}>
+        <PolicyNote t={v.t} section={5} />
         <div class="field"><label for="pc-email">{t('pc.signin.email')}</label>
           <input id="pc-email" name="email" type="email" autocomplete="email" value={m.form.values.email ?? ''} {...constraints('CenterSignInBody', 'email')} {...invalidAttrs(m.form, 'email', 'pc-email')} />
           <FieldMessage v={v} s={m.form} name="email" id="pc-email" /></div>
@@ -168,6 +169,7 @@ function Main({ v, m }: { v: View; m: CenterModel & { mode: 'main' } }) {
       </Panel>
       <Panel titleId="pc-restrict-title" title={t('pc.restrict.title')} hint={t('pc.restrict.lead')}>
         <form id="pc-restrict-form" method="post" action={`${m.base}/restrictions`} class="inline-form" novalidate {...formSchemas('CenterRestrictionBody')}>
+          <PolicyNote t={v.t} section={5} />
           <Hidden csrf={m.csrf} formKey={`${m.formKey}-r`} />
           <div class="field"><label for="pc-kind">{t('pc.restrict.kind')}</label>
             <select id="pc-kind" name="kind" {...constraints('CenterRestrictionBody', 'kind')} {...invalidAttrs(rs, 'kind', 'pc-kind')}>

@@ -6,7 +6,7 @@ import type { MessageKey } from '../i18n/index.ts';
 import { Panel } from '../components/panel.tsx';
 import type { Page, View } from '../view.ts';
 import { Empty, table, when, whenWithZone } from './console-common.tsx';
-import { FieldMessage, FormAlert, Hidden, invalidAttrs, type FormState } from './form-parts.tsx';
+import { FieldMessage, FormAlert, Hidden, invalidAttrs, type FormState, PolicyNote } from './form-parts.tsx';
 
 /** What the profile page shows: the API's own answers (`/api/me`, `/api/me/history`, `/api/api-keys`). */
 export type ProfileData = {
@@ -34,6 +34,7 @@ function ProfileForm({ v, d, s, flash }: { v: View; d: ProfileData; s: FormState
   );
   return (
     <form id="profile-form" method="post" action="/profile" novalidate {...formSchemas('ProfilePatchBody')}>
+      <PolicyNote t={v.t} section={5} />
       <Hidden csrf={d.csrf} />
       {field('name', 'name')}
       {field('company', 'organization')}
@@ -100,6 +101,7 @@ export function profilePage(v: View, d: ProfileData, opts: { profileForm: FormSt
         </Panel>
         <Panel titleId="keys-title" title={t('keys.title')} hint={t('keys.lead')}>
           <form id="key-form" method="post" action="/profile/keys" class="inline-form" novalidate {...formSchemas('ApiKeyCreate')}>
+            <PolicyNote t={v.t} section={3} />
             <Hidden csrf={d.csrf} />
             <div class="field"><label for="key-name">{t('keys.name')}</label>
               <input id="key-name" name="name" value={ks.values.name ?? ''} {...constraints('ApiKeyCreate', 'name')} {...invalidAttrs(ks, 'name', 'key-name')} />

@@ -1,4 +1,5 @@
 import type { Page, View } from '../view.ts';
+import { PolicyNote } from './form-parts.tsx';
 import { when } from './console-common.tsx';
 import type { PublicStatus } from '../../dsr/intake.ts';
 import { FORM_KINDS, requestText } from './requests-text.ts';
@@ -58,6 +59,7 @@ export function requestFormPage(v: View, tenantId: string, shop: string): Page {
         <h1 id="rq-form-title">{r('form.title')}</h1>
         <p class="lead">{r('form.lead', { shop })}</p>
         <form id="rq-form" method="post" novalidate data-tenant={tenantId} data-lang={v.lang} {...formSchemas('RequestFormBody')}>
+          <PolicyNote t={v.t} section={5} />
           <div class="field"><label for="rq-email">{r('form.email')}</label><input id="rq-email" name="email" type="email" autocomplete="email" {...constraints('RequestFormBody', 'email')} /></div>
           <div class="field"><label for="rq-kind">{r('form.kind')}</label><select id="rq-kind" name="kind">{FORM_KINDS.map((k) => <option value={k}>{r(`kind.${k}`)}</option>)}</select></div>
           <p class="form-error" role="alert" hidden></p>

@@ -1,4 +1,5 @@
 import { constraints, formSchemas } from '../form-fields.ts';
+import { PolicyNote } from './form-parts.tsx';
 import type { Page, View } from '../view.ts';
 
 /**
@@ -17,6 +18,7 @@ export function signupPage({ t, lang, devMailbox }: View): Page {
           <p class="lead">{t('signup.lead')}</p>
           <p class="callout" id="no-card">{t('signup.noCard')}</p>
           <form id="signup-form" method="post" novalidate {...formSchemas('SignUpBody')}>
+            <PolicyNote t={t} section={2} />
             <div class="field"><label for="name">{t('signup.name')}</label>
               <input id="name" name="name" autocomplete="name" {...constraints('SignUpBody', 'name')} /></div>
             <div class="field"><label for="company">{t('signup.company')}</label>
