@@ -253,6 +253,14 @@ const DEFS = {
     kind: 'job', description: 'Raises alerts before and at each request\'s deadlines; reads dates, no one\'s data (C33)',
     subjects: ['subscriber', 'buyer', 'customer'], purposes: ['provide_service'], categories: [],
   },
+  'transfers.announce': {
+    kind: 'route', description: 'Announces a merger transfer: the site\'s notice and an e-mail to every user, each tracked to sent (C05)',
+    subjects: ['customer'], purposes: ['communicate'], categories: ['user.contact.email', 'user.name'],
+  },
+  'transfers.export': {
+    kind: 'job', description: 'The platform\'s data, encrypted to the acquirer\'s key, once every user was notified and the notice period ended (C05)',
+    subjects: ['customer', 'subscriber', 'buyer', 'visitor', 'staff'], purposes: ['provide_service'], categories: ['user'],
+  },
   'community.post': {
     kind: 'route', description: 'A Customer publishes feedback or a comment under a username and city, warned first by the detector (C09)',
     subjects: ['customer'], purposes: ['provide_service'], categories: ['user.name', 'user.contact.city', 'user.content.feedback'],

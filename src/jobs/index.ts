@@ -7,6 +7,7 @@ import { processEvents } from '../channels/process.ts';
 import { DELIVER_MESSAGE_JOB } from '../channels/outbound.ts';
 import { deliverMessage } from '../channels/deliver.ts';
 import { DSR_JOBS } from '../dsr/jobs.ts';
+import { exportTransfer, TRANSFER_JOB } from '../transfers/transfers.ts';
 
 export type { Job, Jobs } from './runner.ts';
 
@@ -55,5 +56,10 @@ export const JOBS: readonly Job[] = [
   housekeeping('purge-tokens', ['email-tokens', 'privacy-center-links'], 'Deletes expired e-mail and privacy-center link tokens; reads no one\'s data'),
   housekeeping('purge-idempotency-keys', ['idempotency-answers'], 'Deletes stored answers past their 24 hours; reads no one\'s data'),
   housekeeping('purge-delivered-mail', ['delivered-mail'], 'Deletes mail sent longer ago than MAIL_RETENTION_DAYS; reads no one\'s data'),
+  {
+    name: TRANSFER_JOB, feature: 'transfers.export', admit: 'many', concurrency: 'one', retries: 3,
+    why: 'Started only after every user was e-mailed and the notice period ended, which the database checks again (migration 032)',
+    perform: (ctx, data) => exportTransfer(ctx, String(data.transferId)),
+  },
   ...DSR_JOBS,
 ];

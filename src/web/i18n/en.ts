@@ -169,5 +169,8 @@ export const en: Record<MessageKey, string> = {
   'form.policyNote': 'What we do with what you enter here:',
   'form.policyLink': 'Privacy Policy, section {n}',
   'nav.contact': 'Contact',
+  'notice.transferLabel': 'Data transfer notice',
+  'notice.transfer': 'ECOMKEY is merging with or being acquired by {acquirer}. Your data will be transferred no earlier than {date} and will then be subject to {acquirer}\'s privacy policy.',
+  'notice.transferAct': 'Download or delete your data before then',
   'nav.community': 'Feedback',
 };

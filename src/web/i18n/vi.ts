@@ -167,6 +167,9 @@ export const vi = {
   'form.policyNote': 'Chúng tôi làm gì với thông tin bạn nhập ở đây:',
   'form.policyLink': 'Chính sách quyền riêng tư, mục {n}',
   'nav.contact': 'Liên hệ',
+  'notice.transferLabel': 'Thông báo chuyển giao dữ liệu',
+  'notice.transfer': 'ECOMKEY sắp sáp nhập hoặc được mua lại bởi {acquirer}. Dữ liệu của bạn sẽ được chuyển giao không sớm hơn ngày {date} và từ đó chịu chính sách quyền riêng tư của {acquirer}.',
+  'notice.transferAct': 'Tải hoặc xoá dữ liệu của bạn trước ngày đó',
   'nav.community': 'Góp ý',
 } as const;
 
