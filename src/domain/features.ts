@@ -253,6 +253,10 @@ const DEFS = {
     kind: 'job', description: 'Raises alerts before and at each request\'s deadlines; reads dates, no one\'s data (C33)',
     subjects: ['subscriber', 'buyer', 'customer'], purposes: ['provide_service'], categories: [],
   },
+  'accounts.close': {
+    kind: 'route', description: 'A Customer closes their account: everything without a retention ground is erased, and the rest listed to them (C30)',
+    subjects: ['customer', 'subscriber', 'buyer'], purposes: ['provide_service'], categories: ['user'],
+  },
   'transfers.announce': {
     kind: 'route', description: 'Announces a merger transfer: the site\'s notice and an e-mail to every user, each tracked to sent (C05)',
     subjects: ['customer'], purposes: ['communicate'], categories: ['user.contact.email', 'user.name'],
