@@ -11,6 +11,7 @@ import type { Erasure, SubjectTable } from '../domain/subject-map.ts';
 import type { SubjectRef } from '../subjects/ref.ts';
 import { LIVE_MAP, subjectWhere, type DataMap, type DsrDeps } from './access.ts';
 import { quoteIdent, type Identities } from './locate.ts';
+import { holdRetained } from '../retention/holds.ts';
 
 export type ErasedTable = { table: string; rows: number; action: Erasure['action']; ground?: string; period?: string; clause?: string };
 export type ErasureReport = { subject: { type: string; id: string }; tables: ErasedTable[] };
@@ -79,6 +80,8 @@ export async function eraseSubject(d: DsrDeps, subject: SubjectRef, ids: Identit
       ? (await d.tx.query(`UPDATE ${quoteIdent(entry.table)} SET ${sets.join(', ')} WHERE ${where} RETURNING 1`, [...params, ...values])).length
       : Number((await d.tx.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoteIdent(entry.table)} WHERE ${where}`, params))[0]!.n);
     note(entry, rows);
+    // What is kept is kept for its period: held by key until then (src/retention/holds.ts).
+    if (entry.erase.action === 'retain' && rows > 0) await holdRetained(d.tx, entry.table, entry.erase, where, params);
   }
   // Then the deletions, children before parents.
   const deleting = plans.filter((p) => p.entry.erase.action === 'delete_row');
