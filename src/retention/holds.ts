@@ -15,18 +15,20 @@ const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 // Which of a row's columns say when it was recorded, for a period counted from the record.
 const RECORD_TIME = ['created_at', 'recorded_at', 'received_at', 'given_at', 'accepted_at', 'disclosed_at', 'queued_at', 'at'];
 
-const keyCache = new Map<string, Promise<{ pk: string[]; time: string | null }>>();
-/** A table's primary key columns and its record-time column, read once per process (the schema changes by migration only). */
-function shapeOf(tx: Sql, table: string): Promise<{ pk: string[]; time: string | null }> {
+type Shape = { pk: string[]; types: string[]; time: string | null };
+const keyCache = new Map<string, Promise<Shape>>();
+/** A table's primary key columns (with their types) and its record-time column, read once per process (the schema changes by migration only). */
+function shapeOf(tx: Sql, table: string): Promise<Shape> {
   if (!keyCache.has(table)) {
     keyCache.set(table, (async () => {
-      const pk = (await tx.query<{ c: string }>(
-        `SELECT a.attname AS c FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
-          WHERE i.indrelid = $1::regclass AND i.indisprimary ORDER BY array_position(i.indkey, a.attnum)`, [table])).map((r) => r.c);
+      const keyCols = await tx.query<{ c: string; t: string }>(
+        `SELECT a.attname AS c, format_type(a.atttypid, a.atttypmod) AS t FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+          WHERE i.indrelid = $1::regclass AND i.indisprimary ORDER BY array_position(i.indkey, a.attnum)`, [table]);
+      const pk = keyCols.map((r) => r.c);
       if (pk.length === 0) throw new Error(`${table} keeps rows after erasure but has no primary key to hold them by`);
       const cols = new Set((await tx.query<{ c: string }>(
         'SELECT column_name AS c FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1', [table])).map((r) => r.c));
-      return { pk, time: RECORD_TIME.find((c) => cols.has(c)) ?? null };
+      return { pk, types: keyCols.map((r) => r.t), time: RECORD_TIME.find((c) => cols.has(c)) ?? null };
     })().catch((err: unknown) => {
       keyCache.delete(table);
       throw err;
@@ -49,7 +51,7 @@ export async function holdRetained(tx: Sql, table: string, rule: Retain, where: 
     [...params, table, rule.ground, rule.period, rule.period]);
 }
 
-export const HOLD_BATCH = 2000;
+export const HOLD_BATCH = 5000;
 
 /** Deletes held rows whose period has ended, with their holds, batch by batch; returns how many rows went. */
 export async function purgeExpiredHolds(ctx: Pick<AppContext, 'db' | 'keys'>, batch = HOLD_BATCH): Promise<number> {
@@ -65,8 +67,9 @@ export async function purgeExpiredHolds(ctx: Pick<AppContext, 'db' | 'keys'>, ba
       for (const d of due) (byTable.get(d.table_name) ?? byTable.set(d.table_name, []).get(d.table_name)!).push(d.id);
       const counts: Record<string, number> = {};
       for (const [table, ids] of byTable) {
-        const { pk } = await shapeOf(tx, table);
-        const match = pk.map((c) => `t.${ident(c)}::text = h.row_key->>'${c}'`).join(' AND ');
+        const { pk, types } = await shapeOf(tx, table);
+        // Each key as its column's own type, so the table's primary key index finds the rows.
+        const match = pk.map((c, i) => `t.${ident(c)} = (h.row_key->>'${c}')::${types[i]}`).join(' AND ');
         const rows = await tx.query(`DELETE FROM ${ident(table)} t USING retention_holds h WHERE h.id = ANY($1::bigint[]) AND ${match} RETURNING 1`, [ids]);
         counts[table] = rows.length;
       }

@@ -67,3 +67,21 @@ describeEachStore('closing a Customer account (C30)', (h) => {
     expect(mail!.n).toBe(1);
   }, 60_000);
 });
+
+describeEachStore('closing an account from the profile page, without JavaScript (C30)', (h) => {
+  it('[C30] a wrong password is refused on the page; the right one closes the account and the sign-in page says so', async () => {
+    const a = await signUpAndSignIn(h());
+    const page = await h().app.inject({ method: 'GET', url: '/profile?lang=en', headers: { cookie: a.cookie } });
+    expect(page.body).toContain('id="close-form"');
+    const csrf = /id="close-form"[^]*?name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+    const form = (password: string) => h().app.inject({ method: 'POST', url: '/profile/close', headers: { cookie: a.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: csrf, password }).toString() });
+    const wrong = await form('not the password');
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.body).toContain('Mật khẩu không đúng.');
+    const closed = await form(PASSWORD);
+    expect([closed.statusCode, closed.headers.location]).toEqual([303, '/signin?closed=1']);
+    expect((await h().app.inject({ method: 'GET', url: '/signin?closed=1&lang=en' })).body).toContain('Your account is closed');
+    expect((await h().app.inject({ method: 'GET', url: '/api/me', headers: a.headers })).statusCode).toBe(401);
+  });
+});
