@@ -277,6 +277,10 @@ const DEFS = {
     kind: 'route', description: 'A security or privacy question from the contact form or the inbound mail address, acknowledged by mail (C25, C41)',
     subjects: ['customer', 'visitor'], purposes: ['communicate'], categories: ['user.contact.email', 'user.content.message', ...SPECIAL],
   },
+  'inquiries.remind': {
+    kind: 'job', description: 'Reminds security or privacy staff that an inquiry\'s answer is due; dates and references only (C25, C41)',
+    subjects: ['staff'], purposes: ['communicate'], categories: ['user.contact.email'],
+  },
   'inquiries.answer': {
     kind: 'route', description: 'Security or privacy staff read their inquiries and answer them by mail (C25, C41)',
     subjects: ['customer', 'visitor'], purposes: ['communicate'], categories: ['user.contact.email', 'user.content.message', ...SPECIAL],

@@ -1,6 +1,7 @@
 import type { Job } from './runner.ts';
 import { purgeOf } from '../retention/rules.ts';
 import { remindDeadlines } from '../incidents/register.ts';
+import { remindInquiries } from '../inquiries/register.ts';
 import { purge } from './housekeeping.ts';
 import { purgeExpiredHolds } from '../retention/holds.ts';
 import { PROCESS_EVENT_JOB } from '../channels/intake.ts';
@@ -56,6 +57,11 @@ export const JOBS: readonly Job[] = [
   housekeeping('expire-sessions', ['user-sessions', 'subject-sessions'], 'Deletes expired sessions by their expiry; reads no one\'s data'),
   housekeeping('purge-tokens', ['email-tokens', 'privacy-center-links'], 'Deletes expired e-mail and privacy-center link tokens; reads no one\'s data'),
   housekeeping('purge-idempotency-keys', ['idempotency-answers'], 'Deletes stored answers past their 24 hours; reads no one\'s data'),
+  {
+    name: 'inquiry-deadlines', schedule: '*/10 * * * *', feature: 'inquiries.remind', admit: 'per_subject', concurrency: 'one',
+    why: 'Mails the staff who answer an inquiry (security or privacy) that its answer is due; each mail passes the gate for its recipient',
+    perform: async (ctx) => void (await remindInquiries(ctx)),
+  },
   {
     name: 'purge-retention-holds', schedule: '*/10 * * * *', feature: 'housekeeping.purge', admit: 'many', concurrency: 'one',
     why: 'Deletes rows kept after an erasure once their retention period has ended; reads keys and dates, no one\'s data',
