@@ -77,6 +77,8 @@ export const PERSONAL_COLUMNS: readonly PersonalColumn[] = [
   col('staff_users', 'password_hash', 'user.credentials.password_hash', 'staff', reg),
   // A Customer's rectification request holds the new values until the profile path applies them (C16).
   col('subject_requests', 'correction', ['user.name', 'user.workplace', 'user.contact.address', 'user.preference'], 'customer', { source: 'self_provided_form', atRest: own('customer') }),
+  // A Subscriber's or a Buyer's, under the shop's key until fulfilment applies it (migration 026).
+  col('subject_requests', 'shop_correction', ['user.name', 'user.contact.phone', 'user.contact.email', 'user.contact.address'], ['subscriber', 'buyer'], { source: 'self_provided_form', atRest: tenantKey }),
   // Mail to anyone: Customers, Staff, a minor's parent notice, Subscribers and Buyers (privacy-center links, C14 prompts).
   col('outbox', 'to_address', 'user.contact.email', ['customer', 'staff', 'minor', 'subscriber', 'buyer', 'visitor'], { source: 'system', atRest: mailKey }),
   indexOf('outbox', 'to_address', 'user.contact.email', ['customer', 'staff', 'minor', 'subscriber', 'buyer', 'visitor'], 'email', 'system'),
