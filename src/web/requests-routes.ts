@@ -16,6 +16,7 @@ import type { ZodFastify } from '../http/routes.ts';
 import { detailFor } from '../routes/requests/inbox.ts';
 import type { SendPage } from './console-routes.ts';
 import { requestInboxPage } from './pages/requests-console.tsx';
+import { registerMyRequestPages } from './requests-mine-routes.ts';
 import { requestConfirmPage, requestFormPage, requestStatusPage } from './pages/requests-public.tsx';
 
 const CodeParams = z.strictObject({ code: exemptString(z.string().max(64), 'matched as a hex code, never stored') });
@@ -23,6 +24,7 @@ const TenantParams = z.strictObject({ tenantId: exemptString(z.string().max(64),
 const Query = z.object({ id: z.string().max(64).optional() });
 
 export function registerRequestPages(app: ZodFastify, ctx: AppContext, send: SendPage): void {
+  registerMyRequestPages(app, ctx, send);
   const open = { access: 'public' as const, requiresAcceptance: false as const };
   app.get('/privacy-center/requests/status/:code', { config: { ...open, noPersonalData: 'Kinds, states and dates of a request by its random code' }, schema: { hide: true, params: CodeParams } }, async (req, reply) => {
     const items = await statusByCode(ctx, req.params.code);
