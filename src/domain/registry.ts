@@ -168,6 +168,7 @@ export const EXEMPT_COLUMNS: readonly ExemptColumn[] = [
   // The disclosure ledger and its providers (migration 004) name organisations, not people.
   { table: 'processors', column: 'name', reason: 'The company name of a service provider (C26)' },
   { table: 'processors', column: 'contact', reason: 'A provider\'s business contact for its agreement (a privacy desk or role address), not a data subject\'s' },
+  { table: 'processor_endpoints', column: 'mailbox', reason: 'A provider\'s privacy desk that takes subject requests by e-mail (a role address), not a data subject\'s' },
   { table: 'disclosures', column: 'recipient_name', reason: 'The receiving organisation (provider, authority, court, company); a disclosure to a subject names them by id in disclosure_subjects' },
 ];
 

@@ -26,6 +26,8 @@ const VI = {
   'mine.correction': 'Khi sửa dữ liệu: giá trị mới (để trống những gì không đổi)', 'mine.back': 'Về trung tâm quyền riêng tư', 'mine.link': 'Yêu cầu của tôi (xem, sao chép, sửa, xóa dữ liệu)',
   'field.name': 'Họ tên', 'field.company': 'Công ty', 'field.billingAddress': 'Địa chỉ thanh toán', 'field.displayName': 'Tên hiển thị', 'field.phone': 'Số điện thoại',
   'field.email': 'Địa chỉ e-mail', 'field.address': 'Địa chỉ',
+  'pack.title': 'Xác nhận đã thực hiện yêu cầu', 'pack.lead': 'Bấm khi bạn đã thực hiện yêu cầu của chủ thể dữ liệu được gửi tới bạn qua e-mail.',
+  'pack.submit': 'Xác nhận đã thực hiện', 'pack.done': 'Cảm ơn bạn. Đã ghi nhận xác nhận của bạn.', 'pack.bad': 'Liên kết này không hợp lệ: hãy dùng đúng liên kết trong thư.',
 } as const;
 
 type Key = keyof typeof VI;
@@ -52,6 +54,8 @@ const EN: Record<Key, string> = {
   'mine.correction': 'For a correction: the new values (leave blank what stays)', 'mine.back': 'Back to the privacy center', 'mine.link': 'My requests (access, copy, correct, delete my data)',
   'field.name': 'Name', 'field.company': 'Company', 'field.billingAddress': 'Billing address', 'field.displayName': 'Display name', 'field.phone': 'Phone',
   'field.email': 'E-mail address', 'field.address': 'Address',
+  'pack.title': 'Acknowledge a data subject request', 'pack.lead': 'Press once you have carried out the data subject\'s request mailed to you.',
+  'pack.submit': 'Acknowledge: done', 'pack.done': 'Thank you. Your acknowledgement is recorded.', 'pack.bad': 'This link is not valid: use the one in the e-mail.',
 };
 
 /** The request pages' words in `lang`, with `{name}` placeholders filled. */
