@@ -122,7 +122,7 @@ export const SUBJECT_TABLES: readonly SubjectTable[] = [
   {
     table: 'subject_requests', subjects: [{ kind: 'typed', typeColumn: 'subject_type', idColumn: 'subject_id', types: LEDGER_TYPES }],
     erase: { action: 'retain', ground: 'Proof a request was received and answered in time (C33), until claims are time-barred (VN Civil Code 2015 Art 429: 3 years)', period: 'P3Y', from: 'erasure', clause: 'C33' },
-    columns: { correction: shred('customer') },
+    columns: { correction: shred('customer'), shop_correction: clear },
   },
   // A request's own records reach the subject through the request (issue 12): its history and
   // its processors' acknowledgements are the proof it was answered in time (C33, C35); a
