@@ -168,6 +168,7 @@ export const EXEMPT_COLUMNS: readonly ExemptColumn[] = [
   { table: 'policy_versions', column: 'body_en', reason: 'The published policy text' },
   { table: 'schema_migrations', column: 'name', reason: 'The file name of a migration' },
   { table: 'messages', column: 'channel_message_ref', reason: 'The channel\'s id of a message (for de-duplication), not its content' },
+  { table: 'retention_holds', column: 'table_name', reason: 'The name of a table whose row is held, not a person\'s name' },
   { table: 'inquiries', column: 'message_id', reason: 'The Message-ID header of an inbound mail (for de-duplication), not its content' },
   { table: 'outbound_messages', column: 'platform_message_ref', reason: 'The platform\'s id of a message it accepted from the send path, not its content' },
   // The disclosure ledger and its providers (migration 004) name organisations, not people.

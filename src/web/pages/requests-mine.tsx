@@ -1,6 +1,6 @@
 import type { Page, View } from '../view.ts';
 import { constraints, formSchemas } from '../form-fields.ts';
-import { FieldMessage, FormAlert, Hidden, invalidAttrs, type FormState } from './form-parts.tsx';
+import { FieldMessage, FormAlert, Hidden, invalidAttrs, PolicyNote, type FormState } from './form-parts.tsx';
 import { when } from './console-common.tsx';
 import { CORRECTION_FIELDS, MINE_KINDS, requestText, type CorrectionField } from './requests-text.ts';
 
@@ -47,6 +47,7 @@ export function myRequestsPage(v: View, m: MineModel): Page {
         <section class="panel" aria-labelledby="rq-new-title">
           <h2 id="rq-new-title">{r('mine.new')}</h2>
           <form id="rq-mine-form" method="post" action={`${m.base}/my-requests`} novalidate {...formSchemas('CenterRequestBody', 'CenterCorrection')}>
+            <PolicyNote t={v.t} section={5} />
             <Hidden csrf={m.csrf} formKey={m.formKey} />
             <div class="field"><label for="rq-mine-kind">{r('mine.kind')}</label>
               <select id="rq-mine-kind" name="kind" {...constraints('CenterRequestBody', 'kind')} {...invalidAttrs(s, 'kind', 'rq-mine-kind')}>
