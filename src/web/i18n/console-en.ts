@@ -183,6 +183,8 @@ export const consoleEn: Record<keyof typeof consoleVi, string> = {
   'console.staff.notStaff': 'This page is for ECOMKEY staff.',
   'console.staff.processors': 'ECOMKEY\'s processors',
   'console.staff.legal': 'Record a legal disclosure',
+  'console.staff.records': 'Records of processing',
+  'console.staff.recordsLead': 'Generated now from what the system declares (GDPR Art 30, Decree 356/2025 dossier):',
   'console.staff.legalLead': 'A court order or an authority\'s request about a shop\'s data: recorded with its reference and your reason, in that shop\'s audit log.',
   'console.staff.tenantId': 'Shop id',
   'console.staff.reason': 'Why you access this data',

@@ -181,6 +181,8 @@ export const consoleVi = {
   'console.staff.notStaff': 'Trang này dành cho nhân viên ECOMKEY.',
   'console.staff.processors': 'Bên xử lý dữ liệu của ECOMKEY',
   'console.staff.legal': 'Ghi nhận tiết lộ theo yêu cầu pháp lý',
+  'console.staff.records': 'Hồ sơ hoạt động xử lý',
+  'console.staff.recordsLead': 'Lập ngay từ những gì hệ thống khai báo (Điều 30 GDPR, hồ sơ theo Nghị định 356/2025):',
   'console.staff.legalLead': 'Lệnh của tòa án hoặc yêu cầu của cơ quan có thẩm quyền về dữ liệu của một cửa hàng: ghi kèm số quyết định và lý do, vào nhật ký kiểm toán của cửa hàng đó.',
   'console.staff.tenantId': 'Mã cửa hàng',
   'console.staff.reason': 'Lý do truy cập dữ liệu',

@@ -50,6 +50,15 @@ export function staffPage(v: View, state: { signedIn: false } | { signedIn: true
           <h2 id="legal-title">{t('console.staff.legal')}</h2>
           <p class="hint">{t('console.staff.legalLead')}</p>
         </section>
+        <section class="panel" aria-labelledby="records-title">
+          <h2 id="records-title">{t('console.staff.records')}</h2>
+          <p class="hint">{t('console.staff.recordsLead')}</p>
+          <ul id="records-links">
+            {(['vi', 'en'] as const).flatMap((lang) => (['html', 'pdf'] as const).map((format) => (
+              <li><a href={`/api/staff/records?lang=${lang}&format=${format}`}>{lang === 'vi' ? 'Tiếng Việt' : 'English'} · {format.toUpperCase()}</a></li>
+            )))}
+          </ul>
+        </section>
         {disclosureForm(v, [...processors], {}, true)}
         {deadJobsPanel(v, state.deadJobs)}
       </>
