@@ -47,6 +47,11 @@ describe(`the breach register (${kind})`, () => {
     expect(inc.authority.hoursLeft).toBeCloseTo(70, 0);
     expect(inc.notices.map((n: { state: string }) => n.state)).toEqual(['due', 'due']);
 
+    // Whose data: found through the registry, counted inside the affected shops only.
+    const affected = (await h.app.inject({ method: 'GET', url: `/api/staff/incidents/${inc.id}/affected`, headers: officer.headers })).json();
+    expect(affected.tables.length).toBeGreaterThan(0);
+    for (const t of affected.tables) expect(t.subjectTypes).toEqual(['buyer']);
+
     const notify = await h.app.inject({ method: 'POST', url: `/api/staff/incidents/${inc.id}/notify`, headers: officer.headers });
     expect(notify.statusCode, notify.body).toBe(202);
     expect(notify.json().mails).toBe(2);
@@ -102,5 +107,19 @@ describe(`the breach register (${kind})`, () => {
     expect((await post(body(), support.headers)).statusCode).toBe(403);
     const m = await createMerchant(h);
     expect((await h.app.inject({ method: 'GET', url: '/api/staff/incidents', headers: m.headers })).statusCode).toBe(403);
+  });
+
+  it('[C24] the affected people are found through the data map: the tables holding the breached categories, counted inside the affected shops', async () => {
+    const hit = await createMerchant(h);
+    const spared = await createMerchant(h);
+    await createSubscriber(h, hit.tenantId, 'Phan Văn Một');
+    await createSubscriber(h, hit.tenantId, 'Phan Văn Hai');
+    await createSubscriber(h, spared.tenantId, 'Đỗ Thị Ba');
+    const rec = await h.app.inject({ method: 'POST', url: '/api/staff/incidents', headers: officer.headers,
+      payload: body({ categories: ['user.name'], subjectTypes: ['subscriber'], approxSubjects: 2, affectedTenantIds: [hit.tenantId] }) });
+    const affected = (await h.app.inject({ method: 'GET', url: `/api/staff/incidents/${rec.json().id}/affected`, headers: officer.headers })).json();
+    const subscribers = affected.tables.find((t: { table: string }) => t.table === 'subscribers');
+    expect(subscribers).toMatchObject({ columns: ['display_name'], subjectTypes: ['subscriber'], rows: 2 });
+    expect(JSON.stringify(affected)).not.toContain('Phan Văn');
   });
 });

@@ -5,8 +5,10 @@ import { forbidden, notFound, unprocessable } from '../../errors.ts';
 import type { RouteModule } from '../../http/routes.ts';
 import { listIncidents, notifyCustomers, readIncident, recordAuthorityReport, recordIncident } from '../../incidents/register.ts';
 import { authorityReport } from '../../incidents/report.ts';
+import { affectedData } from '../../incidents/affected.ts';
+import { inPlatform } from '../../db/scope.ts';
 import { presentIncident } from './presenter.ts';
-import { AuthorityReportBody, IncidentList, IncidentOut, IncidentParams, NotifyOut, RecordIncidentBody, ReportOut } from './schema.ts';
+import { AffectedOut, AuthorityReportBody, IncidentList, IncidentOut, IncidentParams, NotifyOut, RecordIncidentBody, ReportOut } from './schema.ts';
 
 const tags = ['staff'];
 const register = 'The register holds codes, times, counts and staff\'s description of the incident; no one\'s personal data';
@@ -31,6 +33,13 @@ export const incidentRoutes: RouteModule = (app, ctx) => {
     const inc = await readIncident(ctx.db, req.params.id);
     if (!inc) throw notFound('incident');
     return authorityReport(inc, { organisation: 'ECOMKEY', email: ctx.config.mailFrom });
+  });
+
+  app.get('/api/staff/incidents/:id/affected', { config: { ...officer, noPersonalData: 'Table and column names with row counts: whose data, never the data' }, schema: { params: IncidentParams, response: { 200: AffectedOut }, tags } }, async (req) => {
+    const inc = await readIncident(ctx.db, req.params.id);
+    if (!inc) throw notFound('incident');
+    const tables = await inPlatform(ctx.db, (tx) => affectedData(tx, inc, inc.notices.map((n) => n.tenant_id)));
+    return { incidentId: inc.id, tables };
   });
 
   app.post('/api/staff/incidents/:id/notify', {

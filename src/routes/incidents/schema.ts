@@ -40,3 +40,7 @@ export const ReportOut = z.object({
   incidentId: z.uuid(), dueAt: z.string(),
   fields: z.array(z.object({ key: z.string(), vi: z.string(), en: z.string(), value: z.string() })),
 });
+export const AffectedOut = z.object({
+  incidentId: z.uuid(),
+  tables: z.array(z.object({ table: z.string(), columns: z.array(z.string()), subjectTypes: z.array(z.string()), rows: z.number().int() })),
+});
