@@ -46,3 +46,5 @@ CREATE TABLE analytics_events (
 ) PARTITION BY RANGE (at);
 CREATE INDEX analytics_events_site_at ON analytics_events (site_id, at);
 CREATE INDEX analytics_events_user ON analytics_events (user_id) WHERE user_id IS NOT NULL;
+-- The dashboard reads its tenant's sites' figures in the tenant's scope (sites are behind RLS).
+GRANT SELECT ON analytics_events TO pledge_app;

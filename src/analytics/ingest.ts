@@ -10,7 +10,6 @@
  */
 import { truncateIp } from '../policies/ip.ts';
 import type { Db } from '../db/index.ts';
-import { inPlatform } from '../db/scope.ts';
 import { isBot, parseAgent } from './agent.ts';
 import { count, type DropReason } from './counters.ts';
 import { saltFor, visitorHash } from './salts.ts';
@@ -38,13 +37,12 @@ export type IngestResult = { ok: true; accepted: number; dropped: Partial<Record
 
 const PAST_MS = 24 * 3600_000;
 const FUTURE_MS = 5 * 60_000;
-const SITE_EVENTS_PER_SECOND = 2000;
 const buckets = new Map<string, { tokens: number; at: number }>();
 
-/** A token bucket per site, so one site's flood is cut without blocking any other site. */
-function takeSiteTokens(site: string, n: number, now: number): boolean {
-  const b = buckets.get(site) ?? { tokens: SITE_EVENTS_PER_SECOND, at: now };
-  b.tokens = Math.min(SITE_EVENTS_PER_SECOND, b.tokens + ((now - b.at) / 1000) * SITE_EVENTS_PER_SECOND);
+/** A token bucket per site (one second of burst), so one site's flood is cut without blocking any other site. */
+function takeSiteTokens(site: string, n: number, now: number, perSecond: number): boolean {
+  const b = buckets.get(site) ?? { tokens: perSecond, at: now };
+  b.tokens = Math.min(perSecond, b.tokens + ((now - b.at) / 1000) * perSecond);
   b.at = now;
   buckets.set(site, b);
   if (b.tokens < n) return false;
@@ -76,14 +74,17 @@ const linkOf = (s: string | undefined): string | null => {
   try { const u = new URL(s); return `${u.origin}${u.pathname}`.slice(0, 300); } catch { return null; }
 };
 
+export type IngestOptions = { sitePerSecond: number; now?: number };
+
 /** Checks, filters and stores one batch; never throws for bad input, counts it instead. */
-export async function ingest(db: Db, batch: Batch, who: Requester, now = Date.now()): Promise<IngestResult> {
+export async function ingest(db: Db, batch: Batch, who: Requester, o: IngestOptions): Promise<IngestResult> {
+  const now = o.now ?? Date.now();
   const refuse = (reason: DropReason): IngestResult => { count(reason); return { ok: false, reason }; };
   const site = await findSite(db, batch.site);
   if (!site) return refuse('unknown_site');
   if (!who.origin || !site.origins.includes(who.origin)) return refuse('forged_origin');
   if (isBot(who.ua)) return refuse('bot');
-  if (!takeSiteTokens(site.id, batch.events.length, now)) return refuse('rate_limited');
+  if (!takeSiteTokens(site.id, batch.events.length, now, o.sitePerSecond)) return refuse('rate_limited');
 
   const dropped: Partial<Record<DropReason, number>> = {};
   const drop = (r: DropReason) => { dropped[r] = (dropped[r] ?? 0) + 1; count(r); };
@@ -92,7 +93,7 @@ export async function ingest(db: Db, batch: Batch, who: Requester, now = Date.no
   const marketing = batch.consent.marketing && !gpc;
   const ip = truncateIp(who.ip) ?? '0.0.0.0';
   const agent = parseAgent(who.ua);
-  const salt = await inPlatform(db, (tx) => saltFor(tx, new Date(now)));
+  const salt = await saltFor(db, new Date(now));
   const hash = visitorHash(salt, site.id, ip, who.ua);
   const rows: EventRow[] = [];
   for (const e of batch.events) {

@@ -16,7 +16,7 @@ const DEFAULT_RETENTION_MONTHS = 14;
 /** Destroys salts older than 48 hours; audited with a count. */
 export async function rotateSalts(ctx: Pick<AppContext, 'db' | 'keys'>): Promise<number> {
   return inPlatform(ctx.db, async (tx) => {
-    const n = await destroyOldSalts(tx);
+    const n = await destroyOldSalts(ctx.db, tx);
     if (n > 0) await recordAudit(tx, ctx.keys.audit, { tenantId: null, actor: { type: 'system', id: null }, action: 'housekeeping.purged', details: { kind: 'analytics_salts', rows: n } });
     return n;
   });
@@ -27,7 +27,7 @@ export async function enforceRetention(ctx: Pick<AppContext, 'db' | 'keys'>, now
   await ensurePartition(ctx.db, now);
   return inPlatform(ctx.db, async (tx) => {
     const [m] = await tx.query<{ months: number | null }>('SELECT max(retention_months) AS months FROM analytics_sites');
-    const dropped = await dropExpiredPartitions(tx, Math.max(m?.months ?? DEFAULT_RETENTION_MONTHS, 1), now);
+    const dropped = await dropExpiredPartitions(ctx.db, tx, Math.max(m?.months ?? DEFAULT_RETENTION_MONTHS, 1), now);
     await tx.query(
       `DELETE FROM analytics_events e USING analytics_sites s WHERE e.site_id = s.id AND e.at < $1::timestamptz - make_interval(months => s.retention_months)`,
       [now.toISOString()],

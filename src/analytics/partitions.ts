@@ -2,10 +2,16 @@
  * Monthly partitions of analytics_events: created ahead of the events that need them, and
  * dropped whole by the retention job once every row in them is past the longest retention.
  */
-import type { Sql } from '../db/index.ts';
+import type { Db, Sql } from '../db/index.ts';
 
 const DUPLICATE_TABLE = '42P07';
-const made = new Set<string>();
+// Partitions known to exist, per database (tests and benches open many).
+const known = new WeakMap<Db, Set<string>>();
+const madeIn = (db: Db): Set<string> => {
+  let s = known.get(db);
+  if (!s) { s = new Set(); known.set(db, s); }
+  return s;
+};
 
 const monthStart = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
 const nextMonth = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
@@ -13,12 +19,13 @@ const nextMonth = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMon
 export const partitionName = (d: Date): string => `analytics_events_p${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 
 /** Creates the partition holding `at` unless it exists (a concurrent creator's win is fine). */
-export async function ensurePartition(tx: Sql, at: Date): Promise<void> {
+export async function ensurePartition(db: Db, at: Date): Promise<void> {
+  const made = madeIn(db);
   const name = partitionName(at);
   if (made.has(name)) return;
   const from = monthStart(at).toISOString().slice(0, 10);
   const to = nextMonth(at).toISOString().slice(0, 10);
-  await tx.exec(`CREATE TABLE IF NOT EXISTS ${name} PARTITION OF analytics_events FOR VALUES FROM ('${from}') TO ('${to}')`).catch((err: { code?: string }) => {
+  await db.exec(`CREATE TABLE IF NOT EXISTS ${name} PARTITION OF analytics_events FOR VALUES FROM ('${from}') TO ('${to}')`).catch((err: { code?: string }) => {
     if (err.code !== DUPLICATE_TABLE) throw err;
   });
   made.add(name);
@@ -40,13 +47,13 @@ export async function listPartitions(tx: Sql): Promise<{ name: string; month: Da
  * Drops every partition whose whole month ended more than `months` months before `now`; returns
  * their names. Sites with a shorter retention have their older rows deleted in `pruneShorter`.
  */
-export async function dropExpiredPartitions(tx: Sql, months: number, now = new Date()): Promise<string[]> {
+export async function dropExpiredPartitions(db: Db, tx: Sql, months: number, now = new Date()): Promise<string[]> {
   const cutoff = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, 1));
   const dropped: string[] = [];
   for (const p of await listPartitions(tx)) {
     if (nextMonth(p.month) <= cutoff) {
       await tx.exec(`DROP TABLE ${p.name}`);
-      made.delete(p.name);
+      madeIn(db).delete(p.name);
       dropped.push(p.name);
     }
   }

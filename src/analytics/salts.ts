@@ -5,32 +5,33 @@
  * @clause C12 @clause C13
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import type { Sql } from '../db/index.ts';
+import type { Db, Sql } from '../db/index.ts';
+import { inPlatform } from '../db/scope.ts';
 
 export const SALT_LIFETIME_HOURS = 48;
 
 const dayOf = (at: Date): string => at.toISOString().slice(0, 10);
-const cache = new Map<string, Buffer>();
+// Only today's salt of each database lives in memory: a destroyed salt must not survive in a cache.
+const cache = new WeakMap<Db, { day: string; salt: Buffer }>();
 
 /** The salt of `at`'s UTC day: created on first use (a race keeps the first row), cached in memory until the day ends. */
-export async function saltFor(tx: Sql, at: Date): Promise<Buffer> {
+export async function saltFor(db: Db, at: Date): Promise<Buffer> {
   const day = dayOf(at);
-  const hit = cache.get(day);
-  if (hit) return hit;
-  const [row] = await tx.query<{ salt: Buffer | Uint8Array }>(
+  const hit = cache.get(db);
+  if (hit?.day === day) return hit.salt;
+  const [row] = await inPlatform(db, (tx) => tx.query<{ salt: Buffer | Uint8Array }>(
     `WITH ins AS (INSERT INTO analytics_salts (day, salt) VALUES ($1, $2) ON CONFLICT (day) DO NOTHING RETURNING salt)
      SELECT salt FROM ins UNION ALL SELECT salt FROM analytics_salts WHERE day = $1 LIMIT 1`,
     [day, randomBytes(32)],
-  );
+  ));
   const salt = Buffer.from(row!.salt);
-  cache.clear(); // only today's salt lives in memory: a destroyed salt must not survive in a cache
-  cache.set(day, salt);
+  cache.set(db, { day, salt });
   return salt;
 }
 
 /** Deletes every salt older than 48 hours and forgets cached ones; returns how many went. */
-export async function destroyOldSalts(tx: Sql): Promise<number> {
-  cache.clear();
+export async function destroyOldSalts(db: Db, tx: Sql): Promise<number> {
+  cache.delete(db);
   const rows = await tx.query(`DELETE FROM analytics_salts WHERE created_at < now() - make_interval(hours => $1) OR day < (now() AT TIME ZONE 'UTC')::date - 1 RETURNING day`, [SALT_LIFETIME_HOURS]);
   return rows.length;
 }

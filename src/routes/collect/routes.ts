@@ -46,7 +46,7 @@ export const collectRoutes: RouteModule = async (app, ctx) => {
       const r = await ingest(ctx.db, req.body, {
         ip: req.ip, ua: String(req.headers['user-agent'] ?? ''), origin, secGpc: req.headers['sec-gpc'] === '1',
         userId: req.actor.kind === 'user' ? req.actor.userId : null,
-      });
+      }, { sitePerSecond: ctx.config.analyticsSiteEventsPerSecond });
       if (!r.ok) {
         const status = r.reason === 'rate_limited' ? 429 : r.reason === 'unknown_site' ? 404 : r.reason === 'forged_origin' ? 403 : 422;
         throw new AppError(status, `collect_${r.reason}`, `The batch was refused: ${r.reason.replace('_', ' ')}`);
