@@ -34,7 +34,7 @@ CREATE TABLE analytics_events (
   path text NOT NULL CHECK (length(path) <= 300),
   referrer_host text CHECK (length(referrer_host) <= 253),
   utm_source text, utm_medium text, utm_campaign text,
-  event_name text CHECK (length(event_name) <= 60),
+  goal text CHECK (length(goal) <= 60),
   search_term text CHECK (length(search_term) <= 100),
   outbound_url text CHECK (length(outbound_url) <= 300),
   engaged_ms int CHECK (engaged_ms BETWEEN 0 AND 86400000),

@@ -105,7 +105,7 @@ export async function ingest(db: Db, batch: Batch, who: Requester, o: IngestOpti
     rows.push({
       siteId: site.id, at: new Date(e.at), kind: e.kind, visitorHash: hash, path: parts.path, referrerHost: hostOf(e.referrer),
       utmSource: parts.utm.utm_source ?? null, utmMedium: parts.utm.utm_medium ?? null, utmCampaign: parts.utm.utm_campaign ?? null,
-      eventName: e.kind === 'event' ? clip(e.name, 60) : null,
+      goal: e.kind === 'event' ? clip(e.name, 60) : null,
       searchTerm: e.kind === 'search' || e.kind === 'pageview' ? parts.search : null,
       outboundUrl: e.kind === 'outbound' ? linkOf(e.href) : null,
       engagedMs: e.kind === 'engagement' && e.engagedMs !== undefined ? Math.min(86_400_000, Math.max(0, Math.round(e.engagedMs))) : null,

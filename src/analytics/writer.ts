@@ -8,13 +8,13 @@ import { ensurePartition } from './partitions.ts';
 
 export type EventRow = {
   siteId: string; at: Date; kind: string; visitorHash: Buffer; path: string; referrerHost: string | null;
-  utmSource: string | null; utmMedium: string | null; utmCampaign: string | null; eventName: string | null; searchTerm: string | null;
+  utmSource: string | null; utmMedium: string | null; utmCampaign: string | null; goal: string | null; searchTerm: string | null;
   outboundUrl: string | null; engagedMs: number | null; visitNumber: number | null; country: string | null;
   agentFamily: string; osFamily: string; formFactor: string; consentAnalytics: boolean | null; consentMarketing: boolean | null; gpc: boolean; userId: string | null;
 };
 
 const MAX_ROWS = 5000;
-const INSERT = `INSERT INTO analytics_events (site_id, at, kind, visitor_hash, path, referrer_host, utm_source, utm_medium, utm_campaign, event_name,
+const INSERT = `INSERT INTO analytics_events (site_id, at, kind, visitor_hash, path, referrer_host, utm_source, utm_medium, utm_campaign, goal,
   search_term, outbound_url, engaged_ms, visit_number, country, agent_family, os_family, form_factor, consent_analytics, consent_marketing, gpc, user_id)
 SELECT s, a, k, decode(v, 'hex'), p, r, us, um, uc, en, st, ou, em, vn, co, af, os, ff, ca, cm, g, u
   FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
@@ -23,7 +23,7 @@ SELECT s, a, k, decode(v, 'hex'), p, r, us, um, uc, en, st, ou, em, vn, co, af, 
 
 const columns = (rows: readonly EventRow[]): unknown[][] => [
   rows.map((r) => r.siteId), rows.map((r) => r.at.toISOString()), rows.map((r) => r.kind), rows.map((r) => r.visitorHash.toString('hex')), rows.map((r) => r.path),
-  rows.map((r) => r.referrerHost), rows.map((r) => r.utmSource), rows.map((r) => r.utmMedium), rows.map((r) => r.utmCampaign), rows.map((r) => r.eventName),
+  rows.map((r) => r.referrerHost), rows.map((r) => r.utmSource), rows.map((r) => r.utmMedium), rows.map((r) => r.utmCampaign), rows.map((r) => r.goal),
   rows.map((r) => r.searchTerm), rows.map((r) => r.outboundUrl), rows.map((r) => r.engagedMs), rows.map((r) => r.visitNumber), rows.map((r) => r.country),
   rows.map((r) => r.agentFamily), rows.map((r) => r.osFamily), rows.map((r) => r.formFactor), rows.map((r) => r.consentAnalytics), rows.map((r) => r.consentMarketing),
   rows.map((r) => r.gpc), rows.map((r) => r.userId),

@@ -54,7 +54,7 @@ eachStore('Log Data ingest (C12, C13, C37)', (h) => {
     expect(rows.map((x) => x.kind).sort()).toEqual(['engagement', 'event', 'outbound', 'pageview', 'search']);
     const pv = rows.find((x) => x.kind === 'pageview')!;
     expect(pv).toMatchObject({ path: '/lan-ho-diep', utm_source: 'zalo', utm_campaign: 'tet', search_term: 'lan trang', referrer_host: 'www.google.com', visit_number: 2, agent_family: 'Chrome', os_family: 'Android', form_factor: 'mobile' });
-    expect(rows.find((x) => x.kind === 'event')!.event_name).toBe('add_to_cart');
+    expect(rows.find((x) => x.kind === 'event')!.goal).toBe('add_to_cart');
     expect(rows.find((x) => x.kind === 'outbound')!.outbound_url).toBe('https://zalo.me/shop');
     expect(rows.find((x) => x.kind === 'engagement')!.engaged_ms).toBe(4200);
     const all = await everyValue(h());

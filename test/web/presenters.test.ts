@@ -26,6 +26,8 @@ const SAMPLES: Record<string, (ids: Ids) => string[]> = {
   '/console/subjects/:type/:id': (s) => [`/console/subjects/subscriber/${s.sub}`, `/console/subjects/buyer/${s.buyer}`],
   '/console/consents/:id/proof': (s) => [`/console/consents/${s.record}/proof`],
   '/privacy-center/:tenantId': (s) => [`/privacy-center/${s.tenantId}`],
+  // The demo merchant site (issue 14) renders for any site id: the SDK fetches nothing personal into it.
+  '/demo/:id': () => ['/demo/00000000-0000-4000-8000-000000000000'],
   '/policies/:kind': () => ['/policies/privacy', '/policies/terms'],
   '/policies/:kind/:version': () => ['/policies/privacy/1'],
   '/privacy-center/:tenantId/request': (s) => [`/privacy-center/${s.tenantId}/request`],

@@ -13,9 +13,9 @@ export function demoSite(id: string, lang: 'vi' | 'en'): string {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{w.title}</title>
-        <script src="/sdk/banner.js" data-site={id} data-notice="1"></script>
-        <script src="/sdk/tracker.js" data-site={id} defer></script>
-        <script type="text/plain" data-category="marketing" src="/demo/marketing-tag.js"></script>
+        <script src="/assets/sdk/banner.js" data-site={id} data-notice="1"></script>
+        <script src="/assets/sdk/tracker.js" data-site={id} defer></script>
+        <script type="text/plain" data-category="marketing" src="/assets/sdk/demo-marketing-tag.js"></script>
       </head>
       <body>
         <main>

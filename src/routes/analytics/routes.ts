@@ -42,10 +42,10 @@ export const analyticsRoutes: RouteModule = async (app, ctx) => {
   });
 
   for (const name of ['banner', 'tracker'] as const) {
-    app.get(`/sdk/${name}.js`, { config: { ...OPEN, noPersonalData: 'The browser SDK a site loads' }, schema: { hide: true } }, async (_req, reply) =>
+    app.get(`/assets/sdk/${name}.js`, { config: { ...OPEN, noPersonalData: 'The browser SDK a site loads' }, schema: { hide: true } }, async (_req, reply) =>
       reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=300').send(sdk.get(name)));
   }
-  app.get('/demo/marketing-tag.js', { config: { ...OPEN, noPersonalData: 'The demo site\'s marketing tag' }, schema: { hide: true } }, async (_req, reply) =>
+  app.get('/assets/sdk/demo-marketing-tag.js', { config: { ...OPEN, noPersonalData: 'The demo site\'s marketing tag' }, schema: { hide: true } }, async (_req, reply) =>
     reply.type('text/javascript; charset=utf-8').send(marketingTag));
   app.get('/demo/:id', { config: { ...OPEN, noPersonalData: 'A demo merchant website using the banner and the tracker' }, schema: { params: SiteParams, hide: true } }, async (req, reply) => {
     const lang = (req.query as Record<string, string>).lang === 'en' ? 'en' : 'vi';
