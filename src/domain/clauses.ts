@@ -60,4 +60,5 @@ export const PENDING: Readonly<Record<string, string>> = {
 export const KEPT: readonly string[] = [
   'C02', 'C03', 'C04', 'C06', 'C07', 'C08', 'C10', 'C11', 'C14', 'C16', 'C17', 'C18', 'C19', 'C20', 'C21', 'C22', 'C23',
   'C26', 'C27', 'C28', 'C29', 'C34', 'C38', 'C40',
+  'C12', 'C13', 'C37',
 ];

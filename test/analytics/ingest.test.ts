@@ -3,9 +3,9 @@ import { keyringFor } from '../../src/crypto/envelope.ts';
 import { inPlatform } from '../../src/db/scope.ts';
 import { collectSubjectData } from '../../src/dsr/access.ts';
 import { eraseSubject } from '../../src/dsr/erase.ts';
-import { rotateSalts, enforceRetention } from '../../src/analytics/jobs.ts';
 import { ingestCounters } from '../../src/analytics/counters.ts';
 import { createMerchant, type Merchant } from '../support/factories.ts';
+import { runJob } from '../support/jobs.ts';
 import { bootHarness, testStores, type Harness } from '../support/harness.ts';
 
 const ORIGIN = 'https://shop-hoa-mai.example';
@@ -73,7 +73,7 @@ eachStore('Log Data ingest (C12, C13, C37)', (h) => {
     expect((await collect(h(), { site, consent: YES, events: [ev('pageview')] }, {}, v6)).statusCode).toBe(202);
     // A salt from three days ago, as a server that missed its job would hold it.
     await inPlatform(h().ctx.db, (tx) => tx.query("INSERT INTO analytics_salts (day, salt, created_at) VALUES (current_date - 3, decode(repeat('ab', 32), 'hex'), now() - interval '72 hours') ON CONFLICT DO NOTHING"));
-    await rotateSalts(h().ctx);
+    await runJob(h(), 'analytics-salts');
     const all = await everyValue(h());
     for (const needle of [IP, v6, '3456:789a', CHROME]) expect(all).not.toContain(needle);
     expect(h().logs.lines.join('\n')).not.toContain(IP);
@@ -151,8 +151,7 @@ eachStore('Log Data ingest (C12, C13, C37)', (h) => {
     const m = await createMerchant(h());
     await newSite(h(), m);
     await h().ctx.db.exec("CREATE TABLE IF NOT EXISTS analytics_events_p202401 PARTITION OF analytics_events FOR VALUES FROM ('2024-01-01') TO ('2024-02-01')");
-    const dropped = await enforceRetention(h().ctx);
-    expect(dropped).toContain('analytics_events_p202401');
+    await runJob(h(), 'analytics-retention');
     const [left] = await h().ctx.db.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_class WHERE relname = 'analytics_events_p202401'");
     expect(left!.n).toBe(0);
   });
