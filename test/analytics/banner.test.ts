@@ -102,6 +102,14 @@ describeInBrowser('the consent banner and tracker on a merchant\'s site', (b) =>
     expect(await cookieNames(context)).toContain('_pa');
     expect(await marketingRuns(page)).toBe(0);
     await context.close();
+    // The merchant's console dashboard shows them, chart first, and passes axe-core.
+    const console = await b().newPage();
+    await console.context().addCookies([{ name: 'pledge_session', value: m.cookie.split('=')[1]!, url: b().baseUrl }]);
+    expect((await console.goto('/console/analytics?lang=vi'))?.status()).toBe(200);
+    expect(await console.locator(`[data-site="${site}"] [data-figure="pageviews"]`).textContent()).toBe('2');
+    expect(await console.locator(`[data-chart="pages-${site}"] [data-bar="/demo/spa-step"]`).count()).toBe(1);
+    expect(await serious(console)).toEqual([]);
+    await console.context().close();
   });
 
   it('[C37] the marketing tag runs only with marketing consent, and opting out through "privacy choices" stops it and its retargeting events at once', async () => {
