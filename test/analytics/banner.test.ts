@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { inPlatform } from '../../src/db/scope.ts';
 import { describeInBrowser, type BrowserHarness } from '../support/browser.ts';
 import { createMerchant, type Merchant } from '../support/factories.ts';
+import { seedDemo } from '../../src/seed/demo.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 // Headless Chromium names itself in its user agent, which the ingest drops as a bot: a visitor's browser does not.
@@ -132,6 +133,17 @@ describeInBrowser('the consent banner and tracker on a merchant\'s site', (b) =>
     expect(await marketingRuns(page)).toBe(0);
     expect((await kinds(b(), site)).retarget).toBe(1);
     expect(b().pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('[C13] the home page links the seeded demo shop\'s website, which loads the banner and the tracker', async () => {
+    await seedDemo(b().h.ctx);
+    const context = await visitorContext(b());
+    const page = await context.newPage();
+    await page.goto('/?lang=vi');
+    await page.locator('a[href="/demo"]').click();
+    await page.getByRole('dialog', { name: 'Quyền riêng tư của bạn' }).waitFor();
+    expect(await page.evaluate(() => [...document.scripts].map((s) => s.getAttribute('src')).filter(Boolean))).toEqual(expect.arrayContaining(['/assets/sdk/banner.js', '/assets/sdk/tracker.js']));
     await context.close();
   });
 });

@@ -35,7 +35,7 @@ const SAMPLES: Record<string, (ids: Ids) => string[]> = {
   '/privacy-center/requests/status/:code': () => [`/privacy-center/requests/status/${'0'.repeat(32)}`],
 };
 // Routes that answer only with a redirect (to the visitor's own console).
-const REDIRECT_ONLY = new Set(['/console']);
+const REDIRECT_ONLY = new Set(['/console', '/demo']);
 const NOT_PAGES = [/^\/api\//, /^\/webhooks\//, /^\/schemas\//, /^\/assets\//, /^\/docs/, /^\/openapi\.json$/, /^\/health/];
 
 describeEachStore('every page of the route table, for every kind of visitor', (h) => {

@@ -2,7 +2,7 @@ import { buildSdk } from '../../../sdk/build.ts';
 import { siteOverview } from '../../analytics/overview.ts';
 import { createSite, listSites, type Site } from '../../analytics/sites.ts';
 import { CAN } from '../../auth/permissions.ts';
-import { inTenant } from '../../db/scope.ts';
+import { inPlatform, inTenant } from '../../db/scope.ts';
 import { notFound } from '../../errors.ts';
 import type { RouteModule } from '../../http/routes.ts';
 import { merchantOf } from '../consents/access.ts';
@@ -47,6 +47,11 @@ export const analyticsRoutes: RouteModule = async (app, ctx) => {
   }
   app.get('/assets/sdk/demo-marketing-tag.js', { config: { ...OPEN, noPersonalData: 'The demo site\'s marketing tag' }, schema: { hide: true } }, async (_req, reply) =>
     reply.type('text/javascript; charset=utf-8').send(marketingTag));
+  // The demo website of this server: the first site registered for its own origin (the seeded demo shop's).
+  app.get('/demo', { config: { ...OPEN, noPersonalData: 'Sends the visitor to the demo website' }, schema: { hide: true } }, async (_req, reply) => {
+    const [site] = await inPlatform(ctx.db, (tx) => tx.query<{ id: string }>('SELECT id FROM analytics_sites WHERE $1 = ANY(origins) ORDER BY created_at LIMIT 1', [new URL(ctx.config.publicUrl).origin]));
+    return site ? reply.redirect(`/demo/${site.id}`, 303) : reply.callNotFound();
+  });
   app.get('/demo/:id', { config: { ...OPEN, noPersonalData: 'A demo merchant website using the banner and the tracker' }, schema: { params: SiteParams, hide: true } }, async (req, reply) => {
     const lang = (req.query as Record<string, string>).lang === 'en' ? 'en' : 'vi';
     return reply.type('text/html; charset=utf-8')

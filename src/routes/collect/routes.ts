@@ -28,7 +28,7 @@ export const collectRoutes: RouteModule = async (app, ctx) => {
         done(badRequest('malformed_json', 'The body is not valid JSON'), undefined);
       }
     });
-    raw.setErrorHandler((err, req, reply) => {
+    raw.setErrorHandler((err) => {
       const e = err as { code?: string; validation?: unknown };
       if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') count('too_large');
       else if (e.validation) count('malformed');
