@@ -63,6 +63,13 @@ eachStore('Log Data ingest (C12, C13, C37)', (h) => {
     // The dashboard's figures for the merchant.
     const o = await h().app.inject({ method: 'GET', url: `/api/analytics/sites/${site}/overview?days=30`, headers: m.headers });
     expect(o.json()).toMatchObject({ visitors: 1, pageviews: 1, events: 1, topPages: [{ path: '/lan-ho-diep', views: 1 }] });
+    const csv = await h().app.inject({ method: 'GET', url: `/api/analytics/sites/${site}/export.csv`, headers: m.headers });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body).toContain('"pageviews","1"');
+    expect(csv.body).toContain('"page:/lan-ho-diep","1"');
+    // Another shop cannot read this site's figures.
+    const other = await createMerchant(h());
+    expect((await h().app.inject({ method: 'GET', url: `/api/analytics/sites/${site}/overview`, headers: other.headers })).statusCode).toBe(404);
   });
 
   it('[C12] after ingest no column of any table holds a full IP address (v4 or v6), nor the user agent, and no salt older than 48 hours exists', async () => {

@@ -41,6 +41,26 @@ export const analyticsRoutes: RouteModule = async (app, ctx) => {
     });
   });
 
+  // The same figures as CSV, for a spreadsheet: one row per figure, then the top pages.
+  app.get('/api/analytics/sites/:id/export.csv', {
+    config: { noPersonalData: 'Counts and top pages of a site as CSV: no visitor, hash or user appears', can: CAN.manageConsents },
+    schema: { params: SiteParams, querystring: RangeQuery, tags },
+  }, async (req, reply) => {
+    const actor = merchantOf(req);
+    const to = new Date(Date.now() + 60_000);
+    const from = new Date(to.getTime() - (req.query.days ?? 30) * 86_400_000);
+    const o = await inTenant(ctx.db, actor.tenantId, async (tx) => {
+      if (!(await listSites(tx)).some((s) => s.id === req.params.id)) throw notFound('site');
+      return siteOverview(tx, req.params.id, from, to);
+    });
+    // A path is the site's own; quoted, with a leading formula character neutralised for spreadsheets.
+    const cell = (v: string | number) => { const s = String(v); return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`; };
+    const lines = [['figure', 'value'], ['visitors', o.visitors], ['pageviews', o.pageviews], ['events', o.events],
+      ['consent_choices', o.consent.choices], ['accepted_analytics', o.consent.analytics], ['accepted_marketing', o.consent.marketing], ['gpc', o.consent.gpc],
+      ...o.topPages.map((p) => [`page:${p.path}`, p.views])];
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="analytics.csv"').send(lines.map((l) => l.map(cell).join(',')).join('\n') + '\n');
+  });
+
   for (const name of ['banner', 'tracker'] as const) {
     app.get(`/assets/sdk/${name}.js`, { config: { ...OPEN, noPersonalData: 'The browser SDK a site loads' }, schema: { hide: true } }, async (_req, reply) =>
       reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=300').send(sdk.get(name)));
