@@ -38,6 +38,8 @@ const EnvSchema = z.object({
   JOB_QUEUE_LIMIT: z.coerce.number().int().min(1).default(50_000),
   /** Days a sent mail stays in the outbox before housekeeping deletes it. */
   MAIL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Events per second one site may send to POST /api/collect (a token bucket per site; the excess is refused with 429). */
+  ANALYTICS_SITE_EVENTS_PER_SECOND: z.coerce.number().int().min(1).max(1_000_000).default(2000),
   /** Base URLs of the platforms' send APIs (tests point them at a local fake platform). */
   CHANNEL_API_MESSENGER: z.url().default('https://graph.facebook.com'),
   CHANNEL_API_ZALO: z.url().default('https://openapi.zalo.me'),
@@ -80,6 +82,7 @@ export type Config = {
   jobScheduleCheckSeconds: number;
   jobQueueLimit: number;
   mailRetentionDays: number;
+  analyticsSiteEventsPerSecond: number;
   /** The send API base URL of each platform. */
   channelApi: { messenger: string; zalo: string; telegram: string };
   metaAppSecret: string | undefined;
@@ -123,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobScheduleCheckSeconds: e.JOB_SCHEDULE_CHECK_SECONDS,
     jobQueueLimit: e.JOB_QUEUE_LIMIT,
     mailRetentionDays: e.MAIL_RETENTION_DAYS,
+    analyticsSiteEventsPerSecond: e.ANALYTICS_SITE_EVENTS_PER_SECOND,
     channelApi: { messenger: e.CHANNEL_API_MESSENGER.replace(/\/$/, ''), zalo: e.CHANNEL_API_ZALO.replace(/\/$/, ''), telegram: e.CHANNEL_API_TELEGRAM.replace(/\/$/, '') },
     metaAppSecret: e.META_APP_SECRET,
     inboundMailSecret: e.INBOUND_MAIL_SECRET,

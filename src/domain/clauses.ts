@@ -62,4 +62,6 @@ export const KEPT: readonly string[] = [
   'C24', 'C25', 'C26', 'C27', 'C28', 'C29', 'C30', 'C34', 'C36', 'C38', 'C39', 'C40', 'C41',
   // Data-subject requests (issue 12): the export's sources, access, the deletion clock, forwarding to processors.
   'C01', 'C31', 'C33', 'C35',
+  // Log Data and cookies (issue 14).
+  'C12', 'C13', 'C37',
 ];

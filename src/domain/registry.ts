@@ -144,6 +144,15 @@ export const PERSONAL_COLUMNS: readonly PersonalColumn[] = [
   col('inquiries', 'subject', 'user.content.message', ['customer', 'visitor'], { source: 'self_provided_form', atRest: mailKey }),
   col('inquiries', 'body', ['user.content.message', ...SPECIAL_CATEGORIES], ['customer', 'visitor'], { source: 'self_provided_form', atRest: mailKey }),
   col('inquiries', 'answer', 'user.content.message', ['customer', 'visitor'], { source: 'system', atRest: mailKey }),
+  // Issue 14 (migration 023): Log Data (C12, C13). No IP is stored; the visitor hash is keyed by a salt destroyed after 48 hours.
+  col('analytics_events', 'visitor_hash', 'user.device.cookie_id', ['customer', 'visitor'], { source: 'log_data' }),
+  col('analytics_events', 'path', 'user.behavior.browsing', ['customer', 'visitor'], { source: 'log_data' }),
+  col('analytics_events', 'goal', 'user.behavior.browsing', ['customer', 'visitor'], { source: 'log_data' }),
+  col('analytics_events', 'search_term', 'user.behavior.browsing', ['customer', 'visitor'], { source: 'log_data' }),
+  col('analytics_events', 'outbound_url', 'user.behavior.browsing', ['customer', 'visitor'], { source: 'log_data' }),
+  col('analytics_events', 'agent_family', 'user.device.browser', ['customer', 'visitor'], { source: 'log_data' }),
+  col('analytics_events', 'os_family', 'user.device.browser', ['customer', 'visitor'], { source: 'log_data' }),
+  col('analytics_events', 'form_factor', 'user.device.browser', ['customer', 'visitor'], { source: 'log_data' }),
 ];
 
 /**

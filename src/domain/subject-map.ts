@@ -157,6 +157,8 @@ export const SUBJECT_TABLES: readonly SubjectTable[] = [
     table: 'transfer_notices', subjects: [{ kind: 'column', type: 'customer', column: 'user_id' }],
     erase: { action: 'retain', ground: 'Proof the person was e-mailed before their data was transferred (C05), until claims are time-barred (VN Civil Code 2015 Art 429: 3 years)', period: 'P3Y', from: 'record', clause: 'C05' },
   },
+  // Log Data (C12, C13): a signed-in Customer's events, linked only with analytics consent, go with them.
+  { table: 'analytics_events', subjects: [{ kind: 'column', type: 'customer', column: 'user_id' }], erase: del },
   // A question to ECOMKEY (C25, C41): found by the account that sent it, or by the sender's address.
   {
     table: 'inquiries',

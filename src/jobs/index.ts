@@ -10,6 +10,7 @@ import { DELIVER_MESSAGE_JOB } from '../channels/outbound.ts';
 import { deliverMessage } from '../channels/deliver.ts';
 import { DSR_JOBS } from '../dsr/jobs.ts';
 import { exportTransfer, TRANSFER_JOB } from '../transfers/transfers.ts';
+import { ANALYTICS_JOBS } from '../analytics/jobs.ts';
 
 export type { Job, Jobs } from './runner.ts';
 
@@ -74,4 +75,5 @@ export const JOBS: readonly Job[] = [
     perform: (ctx, data) => exportTransfer(ctx, String(data.transferId)),
   },
   ...DSR_JOBS,
+  ...ANALYTICS_JOBS,
 ];

@@ -47,6 +47,12 @@ const PURGE_RULES: readonly RetentionRule[] = [
   purged('minor-notices', PURGES.minorNotices, 'P0D', 'sent', 'A minor\'s parental-consent notice is kept only until it has left or can never leave', 'ECOMKEY Privacy Policy, children (C38)'),
 ];
 
+/** Log Data (issue 14): kept per site (default 14 months), dropped a month's partition at a time by the analytics-retention job; salts go after 48 hours. */
+const ANALYTICS_RULES: readonly RetentionRule[] = [
+  { id: 'analytics-events', table: 'analytics_events', keep: 'P14M', from: 'record', why: 'Website statistics are kept for the site\'s retention (default 14 months), then whole monthly partitions are dropped', citation: 'ECOMKEY Privacy Policy, Log Data (C12, C36)' },
+  { id: 'analytics-salts', table: 'analytics_salts', keep: 'PT48H', from: 'record', why: 'A visitor-hash salt is destroyed after 48 hours, so older visitors cannot be re-identified', citation: 'ECOMKEY Privacy Policy, Log Data (C12, C13)' },
+];
+
 /** The citation inside a ground's parentheses ("… (VN Civil Code 2015 Art 429: 3 years)"), else the policy. */
 function citationOf(ground: string): string {
   const m = /\(([^()]*(?:Law|Code|Decree|GDPR|Art)[^()]*)\)\s*$/.exec(ground);
@@ -119,7 +125,7 @@ export function checkRules(rules: readonly RetentionRule[]): string[] {
 
 /** Builds the rule table and refuses it when two rules contradict or overlap. */
 export function buildRules(extra: readonly RetentionRule[] = []): readonly RetentionRule[] {
-  const kept = [...PURGE_RULES, ...retainRules()];
+  const kept = [...PURGE_RULES, ...ANALYTICS_RULES, ...retainRules()];
   const rules = [...kept, ...untilDeletedRules(new Set(kept.map((r) => r.table))), ...extra];
   const problems = checkRules(rules);
   if (problems.length > 0) throw new Error(`retention rules refused: ${problems.join('; ')}`);

@@ -13,6 +13,7 @@ import { MAIL_CATEGORIES } from '../mail/delivery.ts';
 import { PAYMENT_CATEGORIES } from '../payments/upgrade.ts';
 import { insertBuyer } from '../subjects/buyers.ts';
 import { insertSubscriber } from '../subjects/subscribers.ts';
+import { createSite } from '../analytics/sites.ts';
 
 export const DEMO = {
   tenantName: 'Shop Hoa Mai',
@@ -68,6 +69,8 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: boolean } & 
       await insertSubscriber(tx, ctx.keys, tenantId, { channel: s.channel, displayName: s.name, phone: s.phone ?? undefined, source: s.source, legalBasis: 'consent' });
     }
     for (const b of BUYERS) await insertBuyer(tx, ctx.keys, tenantId, { ...b, source: 'registration' });
+    // The demo website (issue 14), served by this server at /demo: its origin is the server's own.
+    await createSite(tx, tenantId, { origins: [new URL(ctx.config.publicUrl).origin], searchParam: 'q' });
   });
   return { created: true, ...DEMO };
 }

@@ -16,6 +16,7 @@ import { registerPrivacyCenterPages } from './privacy-center-routes.ts';
 import { signupPage } from './pages/signup.tsx';
 import type { Page, View } from './view.ts';
 import { registerConsolePages, type SendPage } from './console-routes.ts';
+import { registerAnalyticsPages } from './analytics-routes.ts';
 import { pageScripts } from './build.ts';
 import { registerRequestPages } from './requests-routes.ts';
 import { registerPublicPages } from './public-routes.ts';
@@ -91,6 +92,7 @@ export const webRoutes: RouteModule = async (app, ctx) => {
 
   // The merchant console (consents, restrictions, disclosures, processors) in this same shell.
   registerConsolePages(app, ctx, send);
+  registerAnalyticsPages(app, ctx, send);
   registerRequestPages(app, ctx, send);
   registerPublicPages(app, ctx, send, pageConfig);
 };

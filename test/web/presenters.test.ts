@@ -26,6 +26,8 @@ const SAMPLES: Record<string, (ids: Ids) => string[]> = {
   '/console/subjects/:type/:id': (s) => [`/console/subjects/subscriber/${s.sub}`, `/console/subjects/buyer/${s.buyer}`],
   '/console/consents/:id/proof': (s) => [`/console/consents/${s.record}/proof`],
   '/privacy-center/:tenantId': (s) => [`/privacy-center/${s.tenantId}`],
+  // The demo merchant site (issue 14) renders for any site id: the SDK fetches nothing personal into it.
+  '/demo/:id': () => ['/demo/00000000-0000-4000-8000-000000000000'],
   '/policies/:kind': () => ['/policies/privacy', '/policies/terms'],
   '/policies/:kind/:version': () => ['/policies/privacy/1'],
   '/privacy-center/:tenantId/request': (s) => [`/privacy-center/${s.tenantId}/request`],
@@ -35,7 +37,7 @@ const SAMPLES: Record<string, (ids: Ids) => string[]> = {
   '/privacy-center/requests/status/:code': () => [`/privacy-center/requests/status/${'0'.repeat(32)}`],
 };
 // Routes that answer only with a redirect (to the visitor's own console).
-const REDIRECT_ONLY = new Set(['/console']);
+const REDIRECT_ONLY = new Set(['/console', '/demo']);
 const NOT_PAGES = [/^\/api\//, /^\/webhooks\//, /^\/schemas\//, /^\/assets\//, /^\/docs/, /^\/openapi\.json$/, /^\/health/];
 
 describeEachStore('every page of the route table, for every kind of visitor', (h) => {

@@ -47,6 +47,7 @@ export const en: Record<MessageKey, string> = {
   'home.point3.body': 'Review and change your registration details at any time; every change is kept in the audit log.',
   'home.ctaSignup': 'Create a free account',
   'home.ctaPolicy': 'Read the Privacy Policy',
+  'home.ctaDemoSite': 'Demo shop website (cookie banner)',
   'notice.title': 'Our {kind} has changed (version {version})',
   'notice.read': 'See what changed',
 

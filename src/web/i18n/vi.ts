@@ -45,6 +45,7 @@ export const vi = {
   'home.point3.body': 'Xem và sửa thông tin đăng ký bất cứ lúc nào; mọi thay đổi được lưu vết trong nhật ký kiểm toán.',
   'home.ctaSignup': 'Tạo tài khoản miễn phí',
   'home.ctaPolicy': 'Đọc Chính sách quyền riêng tư',
+  'home.ctaDemoSite': 'Trang web shop mẫu (banner cookie)',
   'notice.title': '{kind} đã thay đổi (phiên bản {version})',
   'notice.read': 'Xem những gì đã thay đổi',
 

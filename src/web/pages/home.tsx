@@ -14,6 +14,7 @@ export function homePage({ t, signedIn }: View): Page {
           <p class="actions">
             {!signedIn && <a class="button" href="/signup">{t('home.ctaSignup')}</a>}
             <a class="button button-quiet" href="/policies/privacy">{t('home.ctaPolicy')}</a>
+            <a class="button button-quiet" href="/demo">{t('home.ctaDemoSite')}</a>
           </p>
         </section>
         <ul class="cards">
