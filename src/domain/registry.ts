@@ -130,6 +130,8 @@ export const PERSONAL_COLUMNS: readonly PersonalColumn[] = [
   col('channel_events', 'payload', ['user.unique_id', 'user.name', 'user.preference', 'user.content.message', ...SPECIAL_CATEGORIES], 'subscriber', { source: 'channel', atRest: tenantKey }),
   col('subscribers', 'opt_in_evidence', 'user.content.message', 'subscriber', { source: 'channel', atRest: tenantKey }),
   col('subscribers', 'language', 'user.preference', 'subscriber', { source: 'channel' }),
+  // Migration 028: the shop's tags and custom-field values for a Subscriber, learnt through the same relationship as the row.
+  col('subscribers', 'attributes', ['user.preference', 'user.content'], 'subscriber', { ...perRow, atRest: tenantKey }),
   col('opt_events', 'evidence', ['user.unique_id', 'user.content.message'], 'subscriber', { source: 'channel', atRest: tenantKey }),
   col('outbound_messages', 'body', 'user.content.message', 'subscriber', { source: 'system', atRest: tenantKey }),
   // Issue 15 (migration 031): published posts (C09). Public by the author's choice: sealing would protect nothing anyone can read.
