@@ -37,7 +37,7 @@ for (const kind of testStores()) describe(`Subscriber tags and typed custom fiel
     await h?.ctx.db.close();
   });
 
-  const patch = (m: Merchant, body: unknown) => h.app.inject({ method: 'PATCH', url: `/api/subscribers/${sid}/attributes`, headers: m.headers, payload: body });
+  const patch = (m: Merchant, body: Record<string, unknown>) => h.app.inject({ method: 'PATCH', url: `/api/subscribers/${sid}/attributes`, headers: m.headers, payload: body });
 
   it('[C10] a shop tags a Subscriber and sets typed fields; wrong types are refused field by field and nothing changes; values are sealed at rest and hidden from other shops', async () => {
     const ok = await patch(shop, { tags: ['Khách VIP', 'khách vip ', 'Hà Nội'], fields: { birthday: '1994-05-17', shirt_size: 'M', orders: 12, wholesale: true } });
