@@ -33,6 +33,8 @@ describe('one outbound path to the platforms', () => {
     expect(importers).toEqual(['src/channels/deliver.ts']);
     // And the delivery job sends only what the one send path queued: it reads outbound_messages, which only queueMessage writes.
     const writers = SOURCES.filter((f) => /INSERT INTO outbound_messages/.test(f.text)).map((f) => f.path);
-    expect(writers).toEqual(['src/channels/outbound.ts']);
+    // queueMessage, and the bulk broadcast (src/channels/broadcast.ts), which decides each copy with the same pure send-gate decision.
+    expect(writers).toEqual(['src/channels/broadcast.ts', 'src/channels/outbound.ts']);
+    for (const w of writers) expect(SOURCES.find((f) => f.path === w)!.text, w).toMatch(/decideFromFacts\(/);
   });
 });
