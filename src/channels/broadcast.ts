@@ -24,15 +24,20 @@ type Deps = { ring: Keyring; auditKey: Buffer; jobs: Jobs };
 export type BroadcastResult = { queued: number; refused: number };
 
 // The admission query's rows (src/consents/snapshot.ts) for many Subscribers at once, each tagged with its id.
+// Each id is looked up through its index (LATERAL … OFFSET 0 is not flattened into a join): the planner
+// guesses 10 rows for an unnest and, with statistics still catching up on fresh rows, otherwise picked
+// sequential scans per id or per array element (measured: chunks of 5,000 taking 2–24 s instead of 0.2 s).
 const LEDGER = `
-SELECT subject_id AS sid, 'c' AS k, id::text AS id, purpose, given, recorded_at AS at, marketing, disclosure, category, NULL::text AS kind,
-       NULL::timestamptz AS lifted_at, NULL::text AS lifted_by, NULL::text AS ref, seq
-  FROM consent_records WHERE tenant_id = $1 AND subject_type = 'subscriber' AND subject_id = ANY($2::uuid[])
-UNION ALL
-SELECT subject_id, 'r', id::text, purpose, NULL, created_at, NULL, NULL, category, kind, lifted_at, lifted_by, lift_reference, NULL
-  FROM processing_restrictions WHERE tenant_id = $1 AND subject_type = 'subscriber' AND subject_id = ANY($2::uuid[])
-UNION ALL
-SELECT id, 's', NULL, legal_basis, NULL, created_at, NULL, NULL, source, NULL, NULL, NULL, NULL, NULL FROM subscribers WHERE tenant_id = $1 AND id = ANY($2::uuid[])`;
+SELECT u.sid, c.* FROM unnest($2::uuid[]) AS u(sid) CROSS JOIN LATERAL (
+  SELECT 'c' AS k, id::text AS id, purpose, given, recorded_at AS at, marketing, disclosure, category, NULL::text AS kind,
+         NULL::timestamptz AS lifted_at, NULL::text AS lifted_by, NULL::text AS ref, seq
+    FROM consent_records WHERE tenant_id = $1 AND subject_type = 'subscriber' AND subject_id = u.sid
+  UNION ALL
+  SELECT 'r', id::text, purpose, NULL, created_at, NULL, NULL, category, kind, lifted_at, lifted_by, lift_reference, NULL
+    FROM processing_restrictions WHERE tenant_id = $1 AND subject_type = 'subscriber' AND subject_id = u.sid
+  UNION ALL
+  SELECT 's', NULL, legal_basis, NULL, created_at, NULL, NULL, source, NULL, NULL, NULL, NULL, NULL FROM subscribers WHERE tenant_id = $1 AND id = u.sid
+  OFFSET 0) AS c`;
 
 const group = <T extends { sid: string }>(rows: readonly T[]): Map<string, T[]> => {
   const out = new Map<string, T[]>();
@@ -67,14 +72,17 @@ export async function queueBroadcast(tx: Sql, deps: Deps, sender: Sender, b: { t
 /** One chunk of members: facts in four statements, decisions in process, copies in one insert; returns how many were queued. */
 async function queueChunk(tx: Sql, deps: Deps, b: { tenantId: string; listId: string }, ids: readonly string[], body: string, codes: Record<string, number>): Promise<number> {
   const recipients = await tx.query<Recipient>(
-    'SELECT s.id, s.channel_account_id, a.platform, s.last_inbound_at FROM subscribers s LEFT JOIN channel_accounts a ON a.id = s.channel_account_id WHERE s.id = ANY($1::uuid[])', [ids]);
+    `SELECT s.id, s.channel_account_id, a.platform, s.last_inbound_at FROM unnest($1::uuid[]) AS u(id)
+       CROSS JOIN LATERAL (SELECT id, channel_account_id, last_inbound_at FROM subscribers WHERE id = u.id OFFSET 0) AS s
+       LEFT JOIN channel_accounts a ON a.id = s.channel_account_id`, [ids]);
   const opts = await tx.query<{ subscriber_id: string; channel_account_id: string; kind: 'opt_out' | 'opt_in'; id: string }>(
-    `SELECT DISTINCT ON (subscriber_id, channel_account_id) subscriber_id, channel_account_id, kind, id FROM opt_events
-      WHERE subscriber_id = ANY($1::uuid[]) ORDER BY subscriber_id, channel_account_id, created_at DESC, id DESC`, [ids]);
+    `SELECT DISTINCT ON (e.subscriber_id, e.channel_account_id) e.subscriber_id, e.channel_account_id, e.kind, e.id FROM unnest($1::uuid[]) AS u(id)
+       CROSS JOIN LATERAL (SELECT subscriber_id, channel_account_id, kind, id, created_at FROM opt_events WHERE tenant_id = $2 AND subscriber_id = u.id OFFSET 0) AS e
+      ORDER BY e.subscriber_id, e.channel_account_id, e.created_at DESC, e.id DESC`, [ids, b.tenantId]);
   const sent = await tx.query<{ subscriber_id: string; n: number }>(
-    `SELECT o.subscriber_id, count(*)::int AS n FROM outbound_messages o JOIN subscribers s ON s.id = o.subscriber_id
-      WHERE o.subscriber_id = ANY($1::uuid[]) AND o.status IN ('queued', 'sent') AND o.created_at >= coalesce(s.last_inbound_at, '-infinity'::timestamptz)
-      GROUP BY o.subscriber_id`, [ids]);
+    `SELECT s.id AS subscriber_id, (SELECT count(*)::int FROM outbound_messages o WHERE o.tenant_id = $2 AND o.subscriber_id = s.id AND o.status IN ('queued', 'sent')
+              AND o.created_at >= coalesce(s.last_inbound_at, '-infinity'::timestamptz)) AS n
+       FROM unnest($1::uuid[]) AS u(id) CROSS JOIN LATERAL (SELECT id, last_inbound_at FROM subscribers WHERE id = u.id OFFSET 0) AS s`, [ids, b.tenantId]);
   const ledger = group(await tx.query<{ sid: string } & Record<string, unknown>>(LEDGER, [b.tenantId, ids]));
   const optOf = new Map(opts.map((o) => [`${o.subscriber_id}|${o.channel_account_id}`, o]));
   const sentOf = new Map(sent.map((s) => [s.subscriber_id, s.n]));
