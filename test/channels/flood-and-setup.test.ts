@@ -127,4 +127,34 @@ for (const kind of testStores()) describe(`channels: a flood from one sender, Te
     expect(viaBot).toEqual(['access', 'rectification']);
     expect(fake.sent.filter((s) => s.to === '700000200').at(-1)!.text).toMatch(/^The shop has received your request/);
   });
+  it('[C11] [C19] a list broadcast queues each member\'s copy after the send gate: the member who sent /stop gets nothing, the others get it through the batched delivery job', async () => {
+    const users = [700000301, 700000302, 700000303];
+    const ids: string[] = [];
+    for (const u of users) {
+      await post('telegram', bot.id, tg(u, 'Xin chào'));
+      await drain();
+      const [s] = await inTenant(h.ctx.db, shop.tenantId, (tx) => tx.query<{ id: string }>('SELECT id FROM subscribers WHERE channel_account_id = $1 ORDER BY created_at DESC LIMIT 1', [bot.id]));
+      ids.push(s!.id);
+    }
+    const notice = await h.app.inject({ method: 'POST', url: '/api/consent-notices', headers: shop.headers, payload: { slug: 'tg-offers-b', lang: 'vi', purposes: ['contact'], marketing: true, wording: 'Tôi đồng ý nhận tin ưu đãi.' } });
+    const list = await h.app.inject({ method: 'POST', url: '/api/lists', headers: shop.headers, payload: { label: 'Khách Telegram', channel: 'channel' } });
+    for (const id of ids) {
+      const c = await h.app.inject({ method: 'POST', url: `/api/subjects/subscriber/${id}/consents`, headers: shop.headers, payload: { purpose: 'contact', given: true, noticeId: notice.json().id, method: 'bot_keyword', marketing: true } });
+      expect(c.statusCode, c.body).toBe(201);
+      expect((await h.app.inject({ method: 'POST', url: `/api/lists/${list.json().id}/members`, headers: shop.headers, payload: { subjectType: 'subscriber', subjectId: id } })).statusCode).toBe(201);
+    }
+    await post('telegram', bot.id, tg(users[1]!, '/stop'));
+    await drain();
+    fake.sent.length = 0;
+    const b = await h.app.inject({ method: 'POST', url: `/api/lists/${list.json().id}/broadcasts`, headers: shop.headers, payload: { text: 'Giảm 20% cuối tuần' } });
+    expect([b.statusCode, b.json()]).toEqual([202, { queued: 2, refused: 1 }]);
+    // The delivery job as the broadcast enqueued it: one job for a batch of copies.
+    const rows = await inTenant(h.ctx.db, shop.tenantId, (tx) => tx.query<{ id: string; subscriber_id: string; status: string; refused_code: string | null }>(
+      'SELECT id, subscriber_id, status, refused_code FROM outbound_messages WHERE list_id = $1', [list.json().id]));
+    expect(rows.find((r) => r.subscriber_id === ids[1])).toMatchObject({ status: 'refused', refused_code: 'opted_out' });
+    await runJob(h, 'deliver-channel-message', { tenantId: shop.tenantId, messageIds: rows.filter((r) => r.status === 'queued').map((r) => r.id) });
+    expect(fake.sent.map((x) => x.to).sort()).toEqual(['700000301', '700000303']);
+    const audit = await inTenant(h.ctx.db, shop.tenantId, (tx) => tx.query<{ details: Record<string, unknown> }>("SELECT details FROM audit_log WHERE action = 'broadcast.queued'"));
+    expect(audit.map((a) => a.details)).toEqual([{ queued: 2, refused: 1, codes: { opted_out: 1 } }]);
+  });
 });
