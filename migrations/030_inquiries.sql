@@ -25,6 +25,8 @@ CREATE TABLE inquiries (
   answered_at timestamptz,
   answered_by uuid REFERENCES staff_users(id),
   answer text,
+  -- When the answering staff were reminded that the answer is due (once).
+  reminded_at timestamptz,
   CHECK (due_at > received_at),
   CHECK ((answered_at IS NULL) = (answer IS NULL))
 );

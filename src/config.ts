@@ -51,6 +51,9 @@ const EnvSchema = z.object({
   TLS_KEY_FILE: z.string().min(1).optional(),
   HTTP_REDIRECT_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   HSTS_MAX_AGE: z.coerce.number().int().min(0).default(31_536_000),
+  /** A merger transfer (C05): days the site's notice must be up before the export may start, and where the encrypted export is written. */
+  TRANSFER_NOTICE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  TRANSFER_DIR: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -66,6 +69,7 @@ export type Config = {
   devMailbox: boolean;
   secret: Buffer;
   inboundMailSecret: string | undefined;
+  transfer: { noticeDays: number; dir: string };
   /** HTTPS served by Pledge itself, when configured. */
   tls: { cert: string; key: string; redirectPort: number | undefined; hstsMaxAge: number } | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
@@ -122,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     channelApi: { messenger: e.CHANNEL_API_MESSENGER.replace(/\/$/, ''), zalo: e.CHANNEL_API_ZALO.replace(/\/$/, ''), telegram: e.CHANNEL_API_TELEGRAM.replace(/\/$/, '') },
     metaAppSecret: e.META_APP_SECRET,
     inboundMailSecret: e.INBOUND_MAIL_SECRET,
+    transfer: { noticeDays: e.TRANSFER_NOTICE_DAYS, dir: resolve(e.TRANSFER_DIR ?? join(dataDir, 'transfers')) },
     tls: e.TLS_CERT_FILE && e.TLS_KEY_FILE
       ? { cert: e.TLS_CERT_FILE, key: e.TLS_KEY_FILE, redirectPort: e.HTTP_REDIRECT_PORT, hstsMaxAge: e.HSTS_MAX_AGE }
       : undefined,

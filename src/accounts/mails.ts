@@ -80,3 +80,14 @@ export function signUpAttemptMail(to: string, locale: Locale, publicUrl: string)
           `If it was not, you can ignore this message.\n`,
       };
 }
+
+/** After closing an account (C30): what was kept, why, and until when. Names no one but the reader. */
+export function closureMail(to: string, locale: Locale, kept: readonly { table: string; rows: number; ground: string; until: string }[]): Mail {
+  const day = (iso: string) => iso.slice(0, 10);
+  const lines = kept.map((k) => `- ${k.table} (${k.rows}): ${k.ground} — ${locale === 'vi' ? 'đến' : 'until'} ${day(k.until)}`).join('\n');
+  return locale === 'vi'
+    ? { kind: 'account_closed', to, subject: 'Tài khoản ECOMKEY của bạn đã được đóng',
+        text: `Tài khoản của bạn đã được đóng và dữ liệu cá nhân của bạn đã bị xoá.\n\nChúng tôi chỉ giữ lại những mục sau, mỗi mục với lý do và thời hạn của nó:\n${lines || '- (không có)'}\n` }
+    : { kind: 'account_closed', to, subject: 'Your ECOMKEY account is closed',
+        text: `Your account is closed and your personal data has been erased.\n\nWe keep only the following, each for its reason and until its date:\n${lines || '- (nothing)'}\n` };
+}

@@ -43,4 +43,28 @@ export function registerRequestsCommand(program: Command, withContext: WithConte
         await inPlatform(ctx.db, (tx) => startFulfilment(tx, ctx, id, { type: 'system', id: null }));
         console.log(`${id}: ${await runFulfilment(ctx, id)}`);
       }));
+  requests
+    .command('erase-batch')
+    .description('Erases every in-progress erasure request whose erase step is pending, a batch per transaction; their jobs then forward and finish each')
+    .option('--chunk <n>', 'requests per transaction', '250')
+    .action((opts: { chunk: string }) =>
+      withContext(async (ctx) => {
+        const chunk = Number(opts.chunk);
+        if (!Number.isInteger(chunk) || chunk < 1 || chunk > 5000) throw new Error('--chunk must be a whole number from 1 to 5000');
+        const { inPlatform } = await import('../db/scope.ts');
+        const { eraseRequestBatch } = await import('../dsr/batch.ts');
+        const pending = await inPlatform(ctx.db, (tx) => tx.query<{ id: string }>(
+          `SELECT r.id FROM subject_requests r WHERE r.kind = 'erasure' AND r.state = 'in_progress'
+              AND NOT EXISTS (SELECT 1 FROM subject_request_steps s WHERE s.request_id = r.id AND s.step = 'erase' AND s.state = 'done') ORDER BY r.received_at`));
+        const t0 = Date.now();
+        let erased = 0;
+        for (let i = 0; i < pending.length; i += chunk) {
+          const ids = pending.slice(i, i + chunk).map((r) => r.id);
+          erased += (await eraseRequestBatch(ctx, ids)).erased;
+          // Each request's own job carries on from its checkpoint: forwarding, acknowledgements, fulfilled.
+          await inPlatform(ctx.db, async (tx) => { for (const id of ids) await ctx.jobs.enqueue(tx, 'fulfil-request', { requestId: id }); });
+        }
+        const s = (Date.now() - t0) / 1000;
+        console.log(`${erased} erased in ${s.toFixed(1)} s${erased ? ` (${Math.round(erased / Math.max(s, 0.001))} subjects/s)` : ''}`);
+      }));
 }

@@ -58,6 +58,8 @@ export const PENDING: Readonly<Record<string, string>> = {
 };
 
 export const KEPT: readonly string[] = [
-  'C02', 'C03', 'C04', 'C06', 'C07', 'C08', 'C10', 'C11', 'C14', 'C16', 'C17', 'C18', 'C19', 'C20', 'C21', 'C22', 'C23',
-  'C26', 'C27', 'C28', 'C29', 'C34', 'C38', 'C40',
+  'C02', 'C03', 'C04', 'C05', 'C06', 'C07', 'C08', 'C09', 'C10', 'C11', 'C14', 'C15', 'C16', 'C17', 'C18', 'C19', 'C20', 'C21', 'C22', 'C23',
+  'C24', 'C25', 'C26', 'C27', 'C28', 'C29', 'C30', 'C34', 'C36', 'C38', 'C39', 'C40', 'C41',
+  // Data-subject requests (issue 12): the export's sources, access, the deletion clock, forwarding to processors.
+  'C01', 'C31', 'C33', 'C35',
 ];

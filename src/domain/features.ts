@@ -261,6 +261,18 @@ const DEFS = {
     kind: 'job', description: 'Raises alerts before and at each request\'s deadlines; reads dates, no one\'s data (C33)',
     subjects: ['subscriber', 'buyer', 'customer'], purposes: ['provide_service'], categories: [],
   },
+  'accounts.close': {
+    kind: 'route', description: 'A Customer closes their account: everything without a retention ground is erased, and the rest listed to them (C30)',
+    subjects: ['customer', 'subscriber', 'buyer'], purposes: ['provide_service'], categories: ['user'],
+  },
+  'transfers.announce': {
+    kind: 'route', description: 'Announces a merger transfer: the site\'s notice and an e-mail to every user, each tracked to sent (C05)',
+    subjects: ['customer'], purposes: ['communicate'], categories: ['user.contact.email', 'user.name'],
+  },
+  'transfers.export': {
+    kind: 'job', description: 'The platform\'s data, encrypted to the acquirer\'s key, once every user was notified and the notice period ended (C05)',
+    subjects: ['customer', 'subscriber', 'buyer', 'visitor', 'staff'], purposes: ['provide_service'], categories: ['user'],
+  },
   'community.post': {
     kind: 'route', description: 'A Customer publishes feedback or a comment under a username and city, warned first by the detector (C09)',
     subjects: ['customer'], purposes: ['provide_service'], categories: ['user.name', 'user.contact.city', 'user.content.feedback'],
@@ -272,6 +284,10 @@ const DEFS = {
   'inquiries.receive': {
     kind: 'route', description: 'A security or privacy question from the contact form or the inbound mail address, acknowledged by mail (C25, C41)',
     subjects: ['customer', 'visitor'], purposes: ['communicate'], categories: ['user.contact.email', 'user.content.message', ...SPECIAL],
+  },
+  'inquiries.remind': {
+    kind: 'job', description: 'Reminds security or privacy staff that an inquiry\'s answer is due; dates and references only (C25, C41)',
+    subjects: ['staff'], purposes: ['communicate'], categories: ['user.contact.email'],
   },
   'inquiries.answer': {
     kind: 'route', description: 'Security or privacy staff read their inquiries and answer them by mail (C25, C41)',

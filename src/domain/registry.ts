@@ -78,6 +78,8 @@ export const PERSONAL_COLUMNS: readonly PersonalColumn[] = [
   col('staff_users', 'password_hash', 'user.credentials.password_hash', 'staff', reg),
   // A Customer's rectification request holds the new values until the profile path applies them (C16).
   col('subject_requests', 'correction', ['user.name', 'user.workplace', 'user.contact.address', 'user.preference'], 'customer', { source: 'self_provided_form', atRest: own('customer') }),
+  // A Subscriber's or a Buyer's, under the shop's key until fulfilment applies it (migration 026).
+  col('subject_requests', 'shop_correction', ['user.name', 'user.contact.phone', 'user.contact.email', 'user.contact.address'], ['subscriber', 'buyer'], { source: 'self_provided_form', atRest: tenantKey }),
   // Mail to anyone: Customers, Staff, a minor's parent notice, Subscribers and Buyers (privacy-center links, C14 prompts).
   col('outbox', 'to_address', 'user.contact.email', ['customer', 'staff', 'minor', 'subscriber', 'buyer', 'visitor'], { source: 'system', atRest: mailKey }),
   indexOf('outbox', 'to_address', 'user.contact.email', ['customer', 'staff', 'minor', 'subscriber', 'buyer', 'visitor'], 'email', 'system'),
@@ -171,11 +173,13 @@ export const EXEMPT_COLUMNS: readonly ExemptColumn[] = [
   { table: 'policy_versions', column: 'body_en', reason: 'The published policy text' },
   { table: 'schema_migrations', column: 'name', reason: 'The file name of a migration' },
   { table: 'messages', column: 'channel_message_ref', reason: 'The channel\'s id of a message (for de-duplication), not its content' },
+  { table: 'retention_holds', column: 'table_name', reason: 'The name of a table whose row is held, not a person\'s name' },
   { table: 'inquiries', column: 'message_id', reason: 'The Message-ID header of an inbound mail (for de-duplication), not its content' },
   { table: 'outbound_messages', column: 'platform_message_ref', reason: 'The platform\'s id of a message it accepted from the send path, not its content' },
   // The disclosure ledger and its providers (migration 004) name organisations, not people.
   { table: 'processors', column: 'name', reason: 'The company name of a service provider (C26)' },
   { table: 'processors', column: 'contact', reason: 'A provider\'s business contact for its agreement (a privacy desk or role address), not a data subject\'s' },
+  { table: 'processor_endpoints', column: 'mailbox', reason: 'A provider\'s privacy desk that takes subject requests by e-mail (a role address), not a data subject\'s' },
   { table: 'disclosures', column: 'recipient_name', reason: 'The receiving organisation (provider, authority, court, company); a disclosure to a subject names them by id in disclosure_subjects' },
 ];
 

@@ -124,7 +124,7 @@ export const SUBJECT_TABLES: readonly SubjectTable[] = [
   {
     table: 'subject_requests', subjects: [{ kind: 'typed', typeColumn: 'subject_type', idColumn: 'subject_id', types: LEDGER_TYPES }],
     erase: { action: 'retain', ground: 'Proof a request was received and answered in time (C33), until claims are time-barred (VN Civil Code 2015 Art 429: 3 years)', period: 'P3Y', from: 'erasure', clause: 'C33' },
-    columns: { correction: shred('customer') },
+    columns: { correction: shred('customer'), shop_correction: clear },
   },
   // A request's own records reach the subject through the request (issue 12): its history and
   // its processors' acknowledgements are the proof it was answered in time (C33, C35); a
@@ -154,6 +154,11 @@ export const SUBJECT_TABLES: readonly SubjectTable[] = [
   { table: 'payment_methods', subjects: [{ kind: 'path', type: 'customer', from: 'tenant_id', hops: OWNER }], erase: del },
   // A published post goes with its author (C09, C13): the thread keeps the others.
   { table: 'community_posts', subjects: [{ kind: 'column', type: 'customer', column: 'user_id' }], erase: del },
+  // That a person was told of a merger transfer before it ran (C05): the proof outlives their account.
+  {
+    table: 'transfer_notices', subjects: [{ kind: 'column', type: 'customer', column: 'user_id' }],
+    erase: { action: 'retain', ground: 'Proof the person was e-mailed before their data was transferred (C05), until claims are time-barred (VN Civil Code 2015 Art 429: 3 years)', period: 'P3Y', from: 'record', clause: 'C05' },
+  },
   // A question to ECOMKEY (C25, C41): found by the account that sent it, or by the sender's address.
   {
     table: 'inquiries',

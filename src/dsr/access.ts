@@ -16,7 +16,7 @@ import { unseal } from '../crypto/seal.ts';
 import { openMail } from '../mail/outbox.ts';
 import { findSubjectKey, type KeyedSubjectType } from '../subjects/keys.ts';
 import type { SubjectRef } from '../subjects/ref.ts';
-import { quoteIdent, subjectCondition, type Identities } from './locate.ts';
+import { quoteIdent, subjectSetCondition, type Identities, type SubjectSet } from './locate.ts';
 
 export type ExportField = { column: string; value: unknown; categories: CategoryKey[]; source: string | null };
 export type ExportRecord = { collectedAt: string | null; fields: ExportField[] };
@@ -55,7 +55,12 @@ const iso = (v: unknown): unknown => (v instanceof Date ? v.toISOString() : v);
 
 /** The WHERE clause selecting `subject`'s rows of a mapped table, or null when no link reaches it. */
 export async function subjectWhere(d: DsrDeps, entry: SubjectTable, subject: SubjectRef, ids: Identities): Promise<{ where: string; params: unknown[] } | null> {
-  const cond = subjectCondition(entry, subject, ids, d.keys);
+  return subjectSetWhere(d, entry, { type: subject.type, ids: [subject.id], tenantId: subject.tenantId ?? null }, ids);
+}
+
+/** The WHERE clause selecting the rows of every subject of `subject` (one type, one tenant) in a mapped table. */
+export async function subjectSetWhere(d: Pick<DsrDeps, 'tx' | 'keys'>, entry: SubjectTable, subject: SubjectSet, ids: Identities): Promise<{ where: string; params: unknown[] } | null> {
+  const cond = subjectSetCondition(entry, subject, ids, d.keys);
   if (!cond) return null;
   // A shop's subject is found inside that shop only, also where a table is read with platform rights.
   if (!subject.tenantId || !(await hasTenantColumn(d.tx, entry.table))) return { where: `(${cond.sql})`, params: [...cond.params] };

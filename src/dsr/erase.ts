@@ -9,8 +9,9 @@
 import type { Sql } from '../db/index.ts';
 import type { Erasure, SubjectTable } from '../domain/subject-map.ts';
 import type { SubjectRef } from '../subjects/ref.ts';
-import { LIVE_MAP, subjectWhere, type DataMap, type DsrDeps } from './access.ts';
-import { quoteIdent, type Identities } from './locate.ts';
+import { LIVE_MAP, subjectSetWhere, type DataMap, type DsrDeps } from './access.ts';
+import { quoteIdent, type Identities, type SubjectSet } from './locate.ts';
+import { holdRetained } from '../retention/holds.ts';
 
 export type ErasedTable = { table: string; rows: number; action: Erasure['action']; ground?: string; period?: string; clause?: string };
 export type ErasureReport = { subject: { type: string; id: string }; tables: ErasedTable[] };
@@ -51,11 +52,23 @@ async function deleteOrder(tx: Sql, tables: readonly string[]): Promise<string[]
 
 /** Erases `subject` everywhere the map reaches. Needs a platform transaction (append-only ledgers open only for erasure). */
 export async function eraseSubject(d: DsrDeps, subject: SubjectRef, ids: Identities = {}, map: DataMap = LIVE_MAP): Promise<ErasureReport> {
+  const report = await eraseSubjects(d, { type: subject.type, ids: [subject.id], tenantId: subject.tenantId ?? null }, ids, map);
+  return { subject: { type: subject.type, id: subject.id }, tables: report.tables };
+}
+
+/**
+ * Erases every subject of `set` (one type, one tenant) with one statement per table: the same
+ * plan as a single erasure, over an array of ids, so a batch's cost grows with its rows, not with
+ * its statements. Counts in the report are the batch's totals. Runs in the caller's transaction:
+ * the whole batch is erased or none of it.
+ */
+export async function eraseSubjects(d: DsrDeps, set: SubjectSet, ids: Identities = {}, map: DataMap = LIVE_MAP): Promise<{ subjects: number; tables: ErasedTable[] }> {
+  if (set.ids.length === 0) return { subjects: 0, tables: [] };
   // The ledgers' triggers let this transaction (and only a platform one) clear what erasure clears.
   await d.tx.query("SELECT set_config('pledge.erasure', 'on', true)");
   const plans: { entry: SubjectTable; where: string; params: unknown[] }[] = [];
   for (const entry of map.tables) {
-    const w = await subjectWhere(d, entry, subject, ids);
+    const w = await subjectSetWhere(d, entry, set, ids);
     if (w) plans.push({ entry, ...w });
   }
   const report = new Map<string, ErasedTable>();
@@ -75,20 +88,26 @@ export async function eraseSubject(d: DsrDeps, subject: SubjectRef, ids: Identit
       values.push(rule.value);
       sets.push(`${quoteIdent(column)} = $${params.length + values.length}`);
     }
+    // Rows to be deleted are counted by their DELETE below; kept or shredded ones are counted here.
+    if (!sets.length && entry.erase.action === 'delete_row') continue;
     const rows = sets.length
-      ? (await d.tx.query(`UPDATE ${quoteIdent(entry.table)} SET ${sets.join(', ')} WHERE ${where} RETURNING 1`, [...params, ...values])).length
-      : Number((await d.tx.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoteIdent(entry.table)} WHERE ${where}`, params))[0]!.n);
+      ? count(await d.tx.query<{ n: string }>(`WITH u AS (UPDATE ${quoteIdent(entry.table)} SET ${sets.join(', ')} WHERE ${where} RETURNING 1) SELECT count(*) AS n FROM u`, [...params, ...values]))
+      : count(await d.tx.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoteIdent(entry.table)} WHERE ${where}`, params));
     note(entry, rows);
+    // What is kept is kept for its period: held by key until then (src/retention/holds.ts).
+    if (entry.erase.action === 'retain' && rows > 0) await holdRetained(d.tx, entry.table, entry.erase, where, params);
   }
   // Then the deletions, children before parents.
   const deleting = plans.filter((p) => p.entry.erase.action === 'delete_row');
   for (const table of await deleteOrder(d.tx, deleting.map((p) => p.entry.table))) {
     const p = deleting.find((x) => x.entry.table === table)!;
-    note(p.entry, (await d.tx.query(`DELETE FROM ${quoteIdent(table)} WHERE ${p.where} RETURNING 1`, p.params)).length);
+    note(p.entry, count(await d.tx.query<{ n: string }>(`WITH x AS (DELETE FROM ${quoteIdent(table)} WHERE ${p.where} RETURNING 1) SELECT count(*) AS n FROM x`, p.params)));
   }
   // A key shredded last: nothing sealed with it opens again, wherever it was copied.
-  if (plans.some((p) => p.entry.erase.action === 'shred_key' && p.entry.erase.subject === subject.type)) {
-    await d.tx.query('DELETE FROM subject_keys WHERE subject_type = $1 AND subject_id = $2', [subject.type, subject.id]);
+  if (plans.some((p) => p.entry.erase.action === 'shred_key' && p.entry.erase.subject === set.type)) {
+    await d.tx.query('DELETE FROM subject_keys WHERE subject_type = $1 AND subject_id = ANY($2)', [set.type, [...set.ids]]);
   }
-  return { subject: { type: subject.type, id: subject.id }, tables: [...report.values()].filter((t) => t.rows > 0) };
+  return { subjects: set.ids.length, tables: [...report.values()].filter((t) => t.rows > 0) };
 }
+
+const count = (rows: { n: string | number }[]): number => Number(rows[0]?.n ?? 0);

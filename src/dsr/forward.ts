@@ -2,7 +2,8 @@
  * Forwarding a request to the processors that received the subject's data (C35): one signed
  * webhook per processor (HMAC-SHA256 with the processor's own secret over timestamp "." body;
  * the delivery id lets the processor drop a replay), retried with backoff by the job queue, and
- * tracked until the processor acknowledges through the signed ack endpoint.
+ * tracked until the processor acknowledges through the signed ack endpoint. A processor that
+ * takes requests by e-mail is mailed instead (forward-mail.ts).
  * @clause C35
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
@@ -12,6 +13,7 @@ import { seal, unseal } from '../crypto/seal.ts';
 import type { Sql } from '../db/index.ts';
 import { inPlatform } from '../db/scope.ts';
 import { AppError, badRequest, notFound, unauthorized } from '../errors.ts';
+import { mailNotification } from './forward-mail.ts';
 
 export const SIGNATURE_HEADER = 'x-pledge-signature';
 export const TIMESTAMP_HEADER = 'x-pledge-timestamp';
@@ -45,23 +47,36 @@ export async function setProcessorEndpoint(tx: Sql, ctx: Pick<AppContext, 'keys'
   return secret;
 }
 
-async function endpointOf(tx: Sql, ctx: Pick<AppContext, 'keys'>, processorId: string): Promise<{ url: string; secret: string } | undefined> {
-  const [e] = await tx.query<{ url: string; secret_sealed: string }>('SELECT url, secret_sealed FROM processor_endpoints WHERE processor_id = $1', [processorId]);
-  return e ? { url: e.url, secret: unseal(ctx.keys.data, e.secret_sealed, secretContext(processorId)).toString('utf8') } : undefined;
+export type Endpoint = { channel: 'webhook' | 'email'; url: string | null; mailbox: string | null; secret: string };
+
+export async function endpointOf(tx: Sql, ctx: Pick<AppContext, 'keys'>, processorId: string): Promise<Endpoint | undefined> {
+  const [e] = await tx.query<{ channel: Endpoint['channel']; url: string | null; mailbox: string | null; secret_sealed: string }>(
+    'SELECT channel, url, mailbox, secret_sealed FROM processor_endpoints WHERE processor_id = $1', [processorId]);
+  return e ? { channel: e.channel, url: e.url, mailbox: e.mailbox, secret: unseal(ctx.keys.data, e.secret_sealed, secretContext(processorId)).toString('utf8') } : undefined;
+}
+
+/** Sets a processor to take requests by e-mail at `mailbox`; its secret (kept, or new) signs the mailed acknowledgement links. */
+export async function setProcessorMailbox(tx: Sql, ctx: Pick<AppContext, 'keys'>, processor: { id: string; tenantId: string | null }, mailbox: string): Promise<void> {
+  const secret = randomBytes(32).toString('base64url');
+  await tx.query(
+    `INSERT INTO processor_endpoints (processor_id, tenant_id, channel, mailbox, secret_sealed) VALUES ($1, $2, 'email', $3, $4)
+     ON CONFLICT (processor_id) DO UPDATE SET channel = 'email', mailbox = EXCLUDED.mailbox`,
+    [processor.id, processor.tenantId, mailbox, seal(ctx.keys.data, Buffer.from(secret), secretContext(processor.id))]);
 }
 
 /** Creates the notifications of a request (once each) and enqueues their deliveries, in the caller's transaction. */
 export async function queueForwarding(tx: Sql, ctx: AppContext, r: { id: string; tenant_id: string; subject_type: string; subject_id: string }, processors: readonly string[]): Promise<number> {
   for (const p of processors) {
     const [n] = await tx.query<{ id: string }>(
-      `INSERT INTO processor_notifications (request_id, tenant_id, processor_id, state) VALUES ($1, $2, $3, 'pending')
+      `INSERT INTO processor_notifications (request_id, tenant_id, processor_id, state, channel)
+       VALUES ($1, $2, $3, 'pending', COALESCE((SELECT channel FROM processor_endpoints WHERE processor_id = $3), 'webhook'))
        ON CONFLICT (request_id, processor_id) DO NOTHING RETURNING id`, [r.id, r.tenant_id, p]);
     if (n) await ctx.jobs.enqueue(tx, 'forward-request', { notificationId: n.id });
   }
   return processors.length;
 }
 
-type Notification = { id: string; request_id: string; tenant_id: string; processor_id: string; state: string; attempts: number; kind: string; subject_type: string; subject_id: string; received_at: Date };
+export type Notification = { id: string; request_id: string; tenant_id: string; processor_id: string; state: string; attempts: number; kind: string; subject_type: string; subject_id: string; received_at: Date };
 
 /** The webhook body: OpenDSR's shape, ids only (the processor already holds what it received under them). */
 export const webhookBody = (n: Notification): string => JSON.stringify({
@@ -81,13 +96,15 @@ export async function deliverNotification(ctx: AppContext, notificationId: strin
   });
   if (!n || n.state === 'acknowledged' || n.state === 'delivered') return;
   const endpoint = await inPlatform(ctx.db, (tx) => endpointOf(tx, ctx, n.processor_id));
+  // A processor that takes requests by e-mail gets them through the outbox (src/dsr/forward-mail.ts).
+  if (endpoint?.channel === 'email') return mailNotification(ctx, n, endpoint, now);
   let code: string | null = null;
-  if (!endpoint) code = 'no_endpoint';
+  if (!endpoint?.url) code = 'no_endpoint';
   else {
     const body = webhookBody(n);
     const ts = Math.floor(now / 1000);
     try {
-      const res = await fetch(endpoint.url, {
+      const res = await fetch(endpoint.url!, {
         method: 'POST', body, signal: AbortSignal.timeout(TIMEOUT_MS),
         headers: { 'content-type': 'application/json', [TIMESTAMP_HEADER]: String(ts), [SIGNATURE_HEADER]: signBody(endpoint.secret, ts, body), [DELIVERY_HEADER]: n.id },
       });
@@ -129,25 +146,30 @@ export async function acknowledgeNotification(ctx: AppContext, notificationId: s
     }
     if (parsed.delivery_id !== n.id) throw badRequest('ack_invalid', 'The acknowledgement names another delivery');
     if (parsed.status !== 'completed') throw new AppError(422, 'ack_invalid', 'Only a completed request is acknowledged');
-    if (n.state !== 'acknowledged') {
-      await tx.query("UPDATE processor_notifications SET state = 'acknowledged', acknowledged_at = now() WHERE id = $1", [n.id]);
-      await recordAudit(tx, ctx.keys.audit, {
-        tenantId: n.tenant_id, actor: { type: 'system', id: null }, action: 'request.processor_acknowledged',
-        target: { type: 'processor', id: n.processor_id }, details: { requestId: n.request_id, notificationId: n.id },
-      });
-    }
-    const [left] = await tx.query<{ n: number }>("SELECT count(*)::int AS n FROM processor_notifications WHERE request_id = $1 AND state <> 'acknowledged'", [n.request_id]);
-    const all = left!.n === 0;
-    if (all && n.state !== 'acknowledged') await ctx.jobs.enqueue(tx, 'fulfil-request', { requestId: n.request_id });
-    return { requestId: n.request_id, allAcknowledged: all };
+    return markAcknowledged(tx, ctx, n);
   });
 }
 
-export type NotificationView = { processorId: string; processorName: string; state: string; attempts: number; lastCode: string | null; deliveredAt: Date | null; acknowledgedAt: Date | null };
+/** Records one processor's acknowledgement (once); the last of a request sends its fulfilment on. In the caller's transaction. */
+export async function markAcknowledged(tx: Sql, ctx: AppContext, n: { id: string; request_id: string; tenant_id: string; processor_id: string; state: string }): Promise<{ requestId: string; allAcknowledged: boolean }> {
+  if (n.state !== 'acknowledged') {
+    await tx.query("UPDATE processor_notifications SET state = 'acknowledged', acknowledged_at = now(), next_attempt_at = NULL WHERE id = $1", [n.id]);
+    await recordAudit(tx, ctx.keys.audit, {
+      tenantId: n.tenant_id, actor: { type: 'system', id: null }, action: 'request.processor_acknowledged',
+      target: { type: 'processor', id: n.processor_id }, details: { requestId: n.request_id, notificationId: n.id },
+    });
+  }
+  const [left] = await tx.query<{ n: number }>("SELECT count(*)::int AS n FROM processor_notifications WHERE request_id = $1 AND state <> 'acknowledged'", [n.request_id]);
+  const all = left!.n === 0;
+  if (all && n.state !== 'acknowledged') await ctx.jobs.enqueue(tx, 'fulfil-request', { requestId: n.request_id });
+  return { requestId: n.request_id, allAcknowledged: all };
+}
+
+export type NotificationView = { processorId: string; processorName: string; channel: string; state: string; attempts: number; lastCode: string | null; deliveredAt: Date | null; acknowledgedAt: Date | null };
 
 export async function notificationsOf(tx: Sql, requestId: string): Promise<NotificationView[]> {
-  const rows = await tx.query<{ processor_id: string; name: string; state: string; attempts: number; last_code: string | null; delivered_at: Date | null; acknowledged_at: Date | null }>(
-    `SELECT n.processor_id, p.name, n.state, n.attempts, n.last_code, n.delivered_at, n.acknowledged_at
+  const rows = await tx.query<{ processor_id: string; name: string; channel: string; state: string; attempts: number; last_code: string | null; delivered_at: Date | null; acknowledged_at: Date | null }>(
+    `SELECT n.processor_id, p.name, n.channel, n.state, n.attempts, n.last_code, n.delivered_at, n.acknowledged_at
        FROM processor_notifications n JOIN processors p ON p.id = n.processor_id WHERE n.request_id = $1 ORDER BY p.name`, [requestId]);
-  return rows.map((r) => ({ processorId: r.processor_id, processorName: r.name, state: r.state, attempts: r.attempts, lastCode: r.last_code, deliveredAt: r.delivered_at, acknowledgedAt: r.acknowledged_at }));
+  return rows.map((r) => ({ processorId: r.processor_id, processorName: r.name, channel: r.channel, state: r.state, attempts: r.attempts, lastCode: r.last_code, deliveredAt: r.delivered_at, acknowledgedAt: r.acknowledged_at }));
 }

@@ -12,7 +12,7 @@ import { updateProfile } from '../accounts/profile.ts';
 import type { ProfilePatch } from '../accounts/profile-fields.ts';
 import { findTenantName } from '../accounts/tenants.ts';
 import { consentHistory, currentConsents, objectToProcessing, restrictProcessing, withdrawConsent } from '../consents/index.ts';
-import { keyringFor } from '../crypto/envelope.ts';
+import { keyringFor, openColumn } from '../crypto/envelope.ts';
 import { openField } from '../crypto/fields.ts';
 import type { Sql } from '../db/index.ts';
 import { inPlatform } from '../db/scope.ts';
@@ -24,6 +24,7 @@ import { eraseSubject } from './erase.ts';
 import { storeExport } from './exports.ts';
 import { queueForwarding } from './forward.ts';
 import { exportReadyMail } from './mails.ts';
+import { rectifyShopSubject, type Correction } from './rectify.ts';
 import { buildPortableExport } from './portable.ts';
 import { findRequest, processorsOf, transition, type RequestRow } from './requests.ts';
 
@@ -52,8 +53,8 @@ type StepRun = (tx: Sql, ctx: AppContext, r: RequestRow) => Promise<StepResult>;
  * changes nothing, so a rerun after a crash is harmless.
  */
 async function applyCorrection(ctx: AppContext, r: RequestRow): Promise<void> {
-  if (r.subject_type !== 'customer') throw Object.assign(new Error('rectification of this subject is done by the merchant'), { code: 'rectification_unsupported' });
-  if (!r.correction) return;
+  // A shop's subject is corrected inside the step's own transaction (see `rectify`).
+  if (r.subject_type !== 'customer' || !r.correction) return;
   const key = await findSubjectKey(ctx.db, ctx.keys.data, { type: 'customer', id: r.subject_id });
   const patch = JSON.parse(openField(key, 'subject_requests.correction', r.id, r.correction) ?? '{}') as ProfilePatch;
   const [m] = await ctx.db.query<{ tenant_id: string; role: UserActor['role'] }>('SELECT tenant_id, role FROM memberships WHERE user_id = $1 ORDER BY role LIMIT 1', [r.subject_id]);
@@ -95,10 +96,18 @@ const STEPS: Readonly<Record<StepName, StepRun>> = {
     for (const c of given) await withdrawConsent({ tx, auditKey: ctx.keys.audit }, SYSTEM, { subject: s, purpose: c.purpose, method: 'api', evidence: `request:${r.id}` });
     return { withdrawn: given.length, history: (await consentHistory(tx, s)).length };
   },
-  async rectify(tx, _ctx, r) {
-    // The profile was changed by `applyCorrection` before this transaction; the sealed request copy goes now.
-    await tx.query('UPDATE subject_requests SET correction = NULL WHERE id = $1', [r.id]);
-    return { applied: true };
+  async rectify(tx, ctx, r) {
+    if (r.subject_type === 'customer') {
+      // The profile was changed by `applyCorrection` before this transaction; the sealed request copy goes now.
+      await tx.query('UPDATE subject_requests SET correction = NULL WHERE id = $1', [r.id]);
+      return { applied: true };
+    }
+    // A Subscriber's or a Buyer's values change with this checkpoint, in one transaction, through their one path.
+    const [held] = await tx.query<{ shop_correction: string | null }>('SELECT shop_correction FROM subject_requests WHERE id = $1', [r.id]);
+    const patch = held?.shop_correction ? JSON.parse(await openColumn(tx, keyringFor(ctx.config), r.tenant_id, 'subject_requests.shop_correction', held.shop_correction)) as Correction : {};
+    const fields = await rectifyShopSubject(tx, ctx.keys, { type: r.subject_type, id: r.subject_id, tenantId: r.tenant_id }, patch, SYSTEM);
+    await tx.query('UPDATE subject_requests SET shop_correction = NULL WHERE id = $1', [r.id]);
+    return { applied: true, fields };
   },
   async forward(tx, ctx, r) {
     const processors = await processorsOf(tx, r.tenant_id, { type: r.subject_type, id: r.subject_id });

@@ -2,6 +2,7 @@
 import type { Job } from '../jobs/runner.ts';
 import { raiseDeadlineAlerts } from './alerts.ts';
 import { deliverNotification } from './forward.ts';
+import { remindProcessors } from './forward-mail.ts';
 import { runFulfilment } from './fulfil.ts';
 
 const id = (data: Record<string, unknown>, name: string): string => {
@@ -23,7 +24,10 @@ export const DSR_JOBS: readonly Job[] = [
   },
   {
     name: 'request-deadline-alerts', schedule: '*/10 * * * *', feature: 'requests.alerts', admit: 'many', concurrency: 'one',
-    why: 'Compares open requests\' dates with the clock; reads no one\'s data',
-    perform: async (ctx) => void (await raiseDeadlineAlerts(ctx)),
+    why: 'Compares open requests\' dates with the clock, and mails again the processors that have not acknowledged; reads no one\'s data',
+    perform: async (ctx) => {
+      await raiseDeadlineAlerts(ctx);
+      await remindProcessors(ctx);
+    },
   },
 ];

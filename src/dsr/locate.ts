@@ -21,25 +21,35 @@ const ident = (s: string): string => {
   return `"${s}"`;
 };
 
+/**
+ * Subjects of one type and tenant, erased together: the same conditions with `= ANY(ids)`, so a
+ * batch costs one statement per table rather than one per table per subject.
+ */
+export type SubjectSet = { readonly type: SubjectRef['type']; readonly ids: readonly string[]; readonly tenantId?: string | null };
+
 /** One link's condition on the row, with its parameters numbered from `first`. */
-function linkCondition(table: string, link: SubjectLink, subject: SubjectRef, ids: Identities, keys: Pick<Keys, 'index'>, first: number): Condition | null {
+function linkCondition(table: string, link: SubjectLink, subject: SubjectSet, ids: Identities, keys: Pick<Keys, 'index'>, first: number): Condition | null {
   const p = (i: number) => `$${first + i}`;
+  // One subject keeps the plain `= $n` its plans were tuned for; a batch compares with the array.
+  const one = subject.ids.length === 1;
+  const is = (column: string, i: number) => (one ? `${column} = ${p(i)}` : `${column} = ANY(${p(i)})`);
+  const idParam = one ? subject.ids[0] : [...subject.ids];
   switch (link.kind) {
     case 'row':
-      return { sql: `id = ${p(0)}`, params: [subject.id] };
+      return { sql: is('id', 0), params: [idParam] };
     case 'column':
-      return { sql: `${ident(link.column)} = ${p(0)}`, params: [subject.id] };
+      return { sql: is(ident(link.column), 0), params: [idParam] };
     case 'typed': {
       const stored = Object.entries(link.types).filter(([, t]) => t === subject.type).map(([s]) => s);
-      return { sql: `${ident(link.typeColumn)} = ANY(${p(0)}::text[]) AND ${ident(link.idColumn)} = ${p(1)}`, params: [stored, subject.id] };
+      return { sql: `${ident(link.typeColumn)} = ANY(${p(0)}::text[]) AND ${is(ident(link.idColumn), 1)}`, params: [stored, idParam] };
     }
     case 'path': {
       // row.from ∈ (hop1.on where hop1.to ∈ (hop2.on where … hopN.to = id)).
-      let inner = p(0);
+      let inner = one ? p(0) : `SELECT unnest(${p(0)}::uuid[])`;
       for (const hop of [...link.hops].reverse()) {
         inner = `SELECT ${ident(hop.on)} FROM ${ident(hop.table)} WHERE ${hop.where ? `${hop.where} AND ` : ''}${ident(hop.to)} IN (${inner})`;
       }
-      return { sql: `${ident(link.from)} IN (${inner})`, params: [subject.id] };
+      return { sql: `${ident(link.from)} IN (${inner})`, params: [idParam] };
     }
     case 'blind_index': {
       // An address index is not scoped to a tenant: a shop's Subscriber is found by id alone, or
@@ -57,6 +67,11 @@ function linkCondition(table: string, link: SubjectLink, subject: SubjectRef, id
 
 /** The condition selecting `subject`'s rows of a mapped table, or null when no link reaches it. */
 export function subjectCondition(entry: SubjectTable, subject: SubjectRef, ids: Identities, keys: Pick<Keys, 'index'>): Condition | null {
+  return subjectSetCondition(entry, { type: subject.type, ids: [subject.id], tenantId: subject.tenantId ?? null }, ids, keys);
+}
+
+/** The condition selecting the rows of every subject of `set` in a mapped table, or null when no link reaches them. */
+export function subjectSetCondition(entry: SubjectTable, subject: SubjectSet, ids: Identities, keys: Pick<Keys, 'index'>): Condition | null {
   const parts: string[] = [];
   const params: unknown[] = [];
   for (const link of entry.subjects) {

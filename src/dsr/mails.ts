@@ -40,3 +40,19 @@ export function exportReadyMail(to: string, publicUrl: string, shop: string, tok
     text: `Tải bản sao dữ liệu của bạn (một lần, trong ${EXPORT_TTL_HOURS} giờ):\nDownload your data (once, within ${EXPORT_TTL_HOURS} hours):\n${link}\n`,
   };
 }
+
+/**
+ * A subject request forwarded to a processor's privacy desk (C35): ids only, as the webhook's
+ * body — the processor holds what it received under them — and the signed link that acknowledges it.
+ */
+export function processorRequestMail(to: string, publicUrl: string, shop: string, n: { kind: string; requestId: string; subjectType: string; subjectId: string; deliveryId: string; token: string }, attempt: number): Mail {
+  const link = `${publicUrl}/processor-acks/${n.deliveryId}?token=${encodeURIComponent(n.token)}`;
+  const again = attempt > 1 ? ` (nhắc lại lần ${attempt - 1} / reminder ${attempt - 1})` : '';
+  return {
+    kind: 'processor_request', to, subject: `Yêu cầu của chủ thể dữ liệu / Data subject request: ${n.kind} (${shop})${again}`,
+    text: `${shop} chuyển tới bạn yêu cầu ${KIND_VI[n.kind] ?? n.kind} của một chủ thể dữ liệu mà bạn đã nhận dữ liệu.\n` +
+      `${shop} forwards you a data subject's request for ${KIND_EN[n.kind] ?? n.kind}, about a person whose data you received.\n\n` +
+      `request: ${n.requestId}\ndelivery: ${n.deliveryId}\nidentity: controller_${n.subjectType}_id = ${n.subjectId}\n\n` +
+      `Khi đã thực hiện xong, xác nhận tại / When done, acknowledge it here:\n${link}\n`,
+  };
+}

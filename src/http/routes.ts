@@ -16,6 +16,7 @@ import { incidentRoutes } from '../routes/incidents/routes.ts';
 import { recordsRoutes } from '../routes/records/routes.ts';
 import { inquiryRoutes } from '../routes/inquiries/routes.ts';
 import { communityRoutes } from '../routes/community/routes.ts';
+import { transferRoutes } from '../routes/transfers/routes.ts';
 import { webRoutes } from '../web/routes.ts';
 import { consentRoutes } from '../routes/consents/routes.ts';
 import { restrictionRoutes } from '../routes/restrictions/routes.ts';
@@ -46,7 +47,7 @@ export type ZodFastify = FastifyInstance<
 /** A resource's routes: one folder per resource, its schemas beside its routes. */
 export type RouteModule = (app: ZodFastify, ctx: AppContext) => void | Promise<void>;
 
-const MODULES: RouteModule[] = [healthRoutes, subscriberRoutes, authRoutes, staffAuthRoutes, staffTenantRoutes, meRoutes, apiKeyRoutes, devMailboxRoutes, policyRoutes, staffPolicyRoutes, processorRoutes, disclosureRoutes, consentRoutes, restrictionRoutes, gateRoutes, privacyCenterRoutes, freeTextRoutes, billingRoutes, requestRoutes, privacyCenterHeldRoutes, jobRoutes, privacyCenterExportRoutes, retentionRoutes, incidentRoutes, recordsRoutes, inquiryRoutes, communityRoutes, channelRoutes, webhookRoutes, messagingRoutes, listRoutes, subscriberImportRoutes, subscriberAttributeRoutes, inboxRoutes, intakeRoutes, requestProcessorRoutes, webRoutes];
+const MODULES: RouteModule[] = [healthRoutes, subscriberRoutes, authRoutes, staffAuthRoutes, staffTenantRoutes, meRoutes, apiKeyRoutes, devMailboxRoutes, policyRoutes, staffPolicyRoutes, processorRoutes, disclosureRoutes, consentRoutes, restrictionRoutes, gateRoutes, privacyCenterRoutes, freeTextRoutes, billingRoutes, requestRoutes, privacyCenterHeldRoutes, jobRoutes, privacyCenterExportRoutes, retentionRoutes, incidentRoutes, recordsRoutes, inquiryRoutes, communityRoutes, transferRoutes, channelRoutes, webhookRoutes, messagingRoutes, listRoutes, subscriberImportRoutes, subscriberAttributeRoutes, inboxRoutes, intakeRoutes, requestProcessorRoutes, webRoutes];
 
 export async function registerRoutes(app: ZodFastify, ctx: AppContext): Promise<void> {
   for (const m of MODULES) await m(app, ctx);

@@ -28,6 +28,16 @@ export function answerMail(to: string, lang: 'vi' | 'en', q: { reference: string
     : { kind: 'inquiry_answered', to, subject: `[${q.reference}] Answer from ECOMKEY`, text: `${q.answer}\n\n— ECOMKEY (reference ${q.reference})\n` };
 }
 
+/** To the staff who answer the topic: an answer is due soon or late. Names no one and quotes nothing. */
+export function inquiryDueMail(to: string, q: { reference: string; topic: Topic; dueAt: Date }, now: Date, publicUrl: string): Omit<Mail, 'recipient'> {
+  const hours = Math.round((q.dueAt.getTime() - now.getTime()) / 3_600_000);
+  const when = hours >= 0 ? `due in ${hours} hours` : `overdue by ${-hours} hours`;
+  return {
+    kind: 'inquiry_due', to, subject: `Answer to ${q.topic} inquiry ${q.reference} ${when}`,
+    text: `The answer to ${q.topic} inquiry ${q.reference} is ${when}: ${vnTime(q.dueAt, 'en')}.\nOpen it: ${publicUrl}/api/staff/inquiries?topic=${q.topic}\n`,
+  };
+}
+
 /** To the staff who answer the topic: that an inquiry waits, and by when. Names no one and quotes nothing. */
 export function newInquiryMail(to: string, q: { reference: string; topic: Topic; dueAt: Date }, publicUrl: string): Omit<Mail, 'recipient'> {
   return {

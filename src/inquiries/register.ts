@@ -18,7 +18,7 @@ import { inPlatform } from '../db/scope.ts';
 import { loadHolidays } from '../dsr/requests.ts';
 import { AppError, conflict, notFound } from '../errors.ts';
 import { enqueueMail } from '../mail/outbox.ts';
-import { acknowledgementMail, answerMail, newInquiryMail } from './mails.ts';
+import { acknowledgementMail, answerMail, inquiryDueMail, newInquiryMail } from './mails.ts';
 import { answerDue, ROLE_OF, topicOf, type Topic } from './routing.ts';
 
 export type NewInquiry = {
@@ -113,5 +113,28 @@ export async function answerInquiry(ctx: AppContext, staff: { id: string; role: 
       details: { topic: q.topic, late: now.getTime() > q.due_at.getTime() },
     });
     return { ...q, answered_at: now, answered_by: staff.id, answer };
+  });
+}
+
+/** How long before an answer's due time its staff are reminded (once). */
+export const REMIND_HOURS_BEFORE = 4;
+
+/** The scheduled check: each unanswered inquiry due within REMIND_HOURS_BEFORE (or late) reminds its team once; returns how many. */
+export async function remindInquiries(ctx: Pick<AppContext, 'db' | 'keys' | 'jobs' | 'config'>, now = new Date()): Promise<number> {
+  return inPlatform(ctx.db, async (tx) => {
+    const due = await tx.query<{ id: string; reference: string; topic: Topic; due_at: Date }>(
+      `SELECT id, reference, topic, due_at FROM inquiries WHERE answered_at IS NULL AND reminded_at IS NULL AND due_at <= $1 FOR UPDATE SKIP LOCKED`,
+      [new Date(now.getTime() + REMIND_HOURS_BEFORE * 3_600_000)]);
+    for (const q of due) {
+      const staff = await tx.query<{ id: string; email: string; name: string; wrapped_key: string | null }>(
+        `SELECT id, email, name, ${STAFF_KEY()} FROM staff_users WHERE role = $1`, [ROLE_OF[q.topic]]);
+      for (const s of staff) {
+        const email = openStaff(ctx.keys, s).email;
+        if (email) await enqueueMail(tx, ctx, { ...inquiryDueMail(email, { reference: q.reference, topic: q.topic, dueAt: q.due_at }, now, ctx.config.publicUrl), recipient: { type: 'staff', id: s.id } });
+      }
+      await tx.query('UPDATE inquiries SET reminded_at = $2 WHERE id = $1', [q.id, now]);
+      await recordAudit(tx, ctx.keys.audit, { tenantId: null, actor: { type: 'system', id: null }, action: 'inquiry.reminded', target: { type: 'inquiry', id: q.id }, details: { topic: q.topic, staff: staff.length } });
+    }
+    return due.length;
   });
 }

@@ -1,13 +1,16 @@
 import type { Job } from './runner.ts';
 import { purgeOf } from '../retention/rules.ts';
 import { remindDeadlines } from '../incidents/register.ts';
+import { remindInquiries } from '../inquiries/register.ts';
 import { purge } from './housekeeping.ts';
+import { purgeExpiredHolds } from '../retention/holds.ts';
 import { PROCESS_EVENT_JOB } from '../channels/intake.ts';
 import { processEvents } from '../channels/process.ts';
 import { DELIVER_MESSAGE_JOB } from '../channels/outbound.ts';
 import { deliverMessage } from '../channels/deliver.ts';
 import { DSR_JOBS } from '../dsr/jobs.ts';
 import { IMPORT_JOB, runImport } from '../imports/import-job.ts';
+import { exportTransfer, TRANSFER_JOB } from '../transfers/transfers.ts';
 
 export type { Job, Jobs } from './runner.ts';
 
@@ -61,6 +64,21 @@ export const JOBS: readonly Job[] = [
   housekeeping('expire-sessions', ['user-sessions', 'subject-sessions'], 'Deletes expired sessions by their expiry; reads no one\'s data'),
   housekeeping('purge-tokens', ['email-tokens', 'privacy-center-links'], 'Deletes expired e-mail and privacy-center link tokens; reads no one\'s data'),
   housekeeping('purge-idempotency-keys', ['idempotency-answers'], 'Deletes stored answers past their 24 hours; reads no one\'s data'),
+  {
+    name: 'inquiry-deadlines', schedule: '*/10 * * * *', feature: 'inquiries.remind', admit: 'per_subject', concurrency: 'one',
+    why: 'Mails the staff who answer an inquiry (security or privacy) that its answer is due; each mail passes the gate for its recipient',
+    perform: async (ctx) => void (await remindInquiries(ctx)),
+  },
+  {
+    name: 'purge-retention-holds', schedule: '*/10 * * * *', feature: 'housekeeping.purge', admit: 'many', concurrency: 'one',
+    why: 'Deletes rows kept after an erasure once their retention period has ended; reads keys and dates, no one\'s data',
+    perform: async (ctx) => void (await purgeExpiredHolds(ctx)),
+  },
   housekeeping('purge-delivered-mail', ['delivered-mail'], 'Deletes mail sent longer ago than MAIL_RETENTION_DAYS; reads no one\'s data'),
+  {
+    name: TRANSFER_JOB, feature: 'transfers.export', admit: 'many', concurrency: 'one', retries: 3,
+    why: 'Started only after every user was e-mailed and the notice period ended, which the database checks again (migration 032)',
+    perform: (ctx, data) => exportTransfer(ctx, String(data.transferId)),
+  },
   ...DSR_JOBS,
 ];

@@ -28,7 +28,7 @@ export type QueuedMail = {
 const PURPOSE_OF_KIND: Readonly<Record<string, PurposeKey>> = { verify_email: 'authenticate', privacy_center_link: 'communicate' };
 // A sign-in link, a request's confirmation link, a ready export: each the subject asked for.
 // An inquiry's acknowledgement and answer: the person wrote and asked for them.
-const SUBJECT_REQUESTED = new Set(['privacy_center_link', 'request_confirmation', 'request_update', 'inquiry_acknowledged', 'inquiry_answered']);
+const SUBJECT_REQUESTED = new Set(['privacy_center_link', 'request_confirmation', 'request_update', 'inquiry_acknowledged', 'inquiry_answered', 'account_closed']);
 const requested = (m: QueuedMail) => SUBJECT_REQUESTED.has(m.kind);
 
 /** Who has no ledger of their own: the basis their mail stands on. */

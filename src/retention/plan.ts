@@ -18,6 +18,10 @@ export async function retentionPlan(db: Sql, config: { mailRetentionDays: number
     if (r.purge) {
       const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${r.purge.where}`, purgeParams(r, config));
       dueNow = row?.n ?? 0;
+    } else if (r.from === 'erasure' || r.from === 'record' || r.from === 'contract_end') {
+      // Kept after an erasure: held until the period ends (src/retention/holds.ts).
+      const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM retention_holds WHERE table_name = $1 AND until < now()', [r.table]);
+      dueNow = row?.n ?? 0;
     }
     out.push({ ...r, dueNow, held });
   }

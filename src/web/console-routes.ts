@@ -27,7 +27,7 @@ import type { Page, View } from './view.ts';
 import { listDeadLetters } from '../jobs/dead-letters.ts';
 
 /** Renders a page in the site's layout (supplied by the web routes, which own the shell). */
-export type SendPage = (req: FastifyRequest, reply: FastifyReply, build: (v: View) => Page) => FastifyReply;
+export type SendPage = (req: FastifyRequest, reply: FastifyReply, build: (v: View) => Page) => Promise<FastifyReply>;
 
 const Query = z.object({ cursor: z.string().max(200).optional(), subjectType: z.string().max(32).optional(), subjectId: z.string().max(64).optional() });
 const SubjectParams = z.strictObject({ type: exemptString(z.string().max(40), 'matched against the subject types, never stored'), id: exemptString(z.string().max(64), 'matched as a uuid, never stored') });

@@ -11,7 +11,7 @@ import { ProfilePatchBody } from '../routes/me/schema.ts';
 import { CenterRestrictionBody, SignInBody as CenterSignInBody } from '../routes/privacy-center/schema.ts';
 import { AgreementCreate, ProcessorCreate } from '../routes/processors/schema.ts';
 import { AccessReason } from '../routes/staff-tenants/schema.ts';
-import { FormBody as RequestFormBody } from '../routes/requests/intake-schema.ts';
+import { CenterRequestBody, FormBody as RequestFormBody } from '../routes/requests/intake-schema.ts';
 import type { FieldRule } from './shared/field-errors.ts';
 
 /** The schemas forms are rendered from, by the name a form gives in `data-schema`. */
@@ -19,6 +19,8 @@ export const FORM_SCHEMAS = {
   SignUpBody, SignInBody, ProfilePatchBody, ApiKeyCreate, ProcessorCreate, AgreementCreate, DisclosureCreate, CenterSignInBody, CenterRestrictionBody, RequestFormBody,
   // Staff send their reason in a header; the form field is checked by the same schema.
   StaffAccess: z.object({ accessReason: AccessReason }),
+  // "My requests": the request, and a correction's fields, which the form sends flat.
+  CenterRequestBody, CenterCorrection: CenterRequestBody.shape.correction.unwrap(),
 } as const;
 export type FormSchema = keyof typeof FORM_SCHEMAS;
 

@@ -62,6 +62,16 @@ function Header({ v }: { v: View }) {
   );
 }
 
+/** The merger notice (C05): first on every page, before anything else, while a transfer is announced. */
+function SiteNoticeBanner({ v, notice }: { v: View; notice: NonNullable<View['siteNotice']> }) {
+  const date = new Intl.DateTimeFormat(v.lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'long' }).format(notice.notBefore);
+  return (
+    <aside class="site-notice" id="transfer-notice" role="region" aria-label={v.t('notice.transferLabel')}>
+      <div class="wrap"><strong>{v.t('notice.transferLabel')}:</strong> {v.t('notice.transfer', { acquirer: notice.acquirer, date })} <a href="/privacy-center">{v.t('notice.transferAct')}</a></div>
+    </aside>
+  );
+}
+
 /** The page shell: skip link, header, main, footer, the page's dictionary and its one script (the shared code bundled in). */
 function Document({ v, page }: { v: View; page: Page }) {
   const { t } = v;
@@ -76,6 +86,7 @@ function Document({ v, page }: { v: View; page: Page }) {
       </head>
       <body>
         <a class="skip-link" href="#main">{t('skip')}</a>
+        {v.siteNotice && <SiteNoticeBanner v={v} notice={v.siteNotice} />}
         <Header v={v} />
         <main id="main" tabindex={-1}><div class="wrap">{page.body}</div></main>
         <footer class="site-footer"><div class="wrap">

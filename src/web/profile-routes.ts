@@ -40,7 +40,7 @@ export function registerProfilePages(app: ZodFastify, ctx: AppContext, send: Sen
     if (!d) return reply.redirect(`/signin?next=${encodeURIComponent('/profile')}`, 303);
     const flash = (v: View) => opts.flash ?? ((req.query as Record<string, string>).done === 'saved' ? v.t('profile.saved') : null);
     reply.code(opts.status ?? 200);
-    return send(req, reply, (v) => profilePage(v, d, { profileForm: opts.profileForm ?? NO_FORM_STATE, keyForm: opts.keyForm ?? NO_FORM_STATE, newKey: opts.newKey ?? null, flash: flash(v) }));
+    return send(req, reply, (v) => profilePage(v, d, { profileForm: opts.profileForm ?? NO_FORM_STATE, keyForm: opts.keyForm ?? NO_FORM_STATE, closeForm: opts.closeForm ?? NO_FORM_STATE, newKey: opts.newKey ?? null, flash: flash(v) }));
   }
 
   app.get('/profile', pageConfig, async (req, reply) => show(req, reply));
@@ -68,6 +68,16 @@ export function registerProfilePages(app: ZodFastify, ctx: AppContext, send: Sen
       const sent = redirectForRefusal(reply, r, '/signin', '/profile');
       if (sent) return sent;
       return show(req, reply, { status: r.status, keyForm: formState(r.problem, values, keyRule) });
+    });
+
+    scope.post('/profile/close', FORM_POST, async (req, reply) => {
+      const values = formBody(req.body);
+      const r = await apiFor(app, req)('POST', '/api/me/close', { body: { password: values.password ?? '' }, csrf: values._csrf });
+      // The session went with the account: the sign-in page says it is done.
+      if (r.ok) return reply.redirect('/signin?closed=1', 303);
+      const sent = redirectForRefusal(reply, r, '/signin', '/profile');
+      if (sent) return sent;
+      return show(req, reply, { status: r.status, closeForm: formState(r.problem, {}, () => undefined), flash: null });
     });
 
     scope.post('/profile/keys/:id/revoke', { ...FORM_POST, schema: { params: IdParams } }, async (req, reply) => {

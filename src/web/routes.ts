@@ -19,6 +19,7 @@ import { registerConsolePages, type SendPage } from './console-routes.ts';
 import { pageScripts } from './build.ts';
 import { registerRequestPages } from './requests-routes.ts';
 import { registerPublicPages } from './public-routes.ts';
+import { activeNotice, type SiteNotice } from '../transfers/transfers.ts';
 
 const CSS_NAME = /^[a-z][a-z0-9-]*\.css$/;
 
@@ -50,7 +51,9 @@ export const webRoutes: RouteModule = async (app, ctx) => {
     return reply.type(asset.type).header('cache-control', 'no-cache').send(asset.body);
   });
 
-  const send: SendPage = (req, reply, build) => sendPage(reply, viewOf(ctx, req, reply), build);
+  // Read at most every few seconds: every page shows it, none should wait on it.
+  const notice = cachedNotice(ctx);
+  const send: SendPage = async (req, reply, build) => sendPage(reply, { ...viewOf(ctx, req, reply), siteNotice: await notice() }, build);
   const render = (build: (v: View) => Page) => async (req: FastifyRequest, reply: FastifyReply) => send(req, reply, build);
 
   app.get('/', pageConfig, render(homePage));
@@ -76,14 +79,14 @@ export const webRoutes: RouteModule = async (app, ctx) => {
   app.get('/policies/:kind', { ...pageConfig, schema: { hide: true, params: KindParams } }, async (req, reply) => {
     const kind = policyKind(req.params.kind);
     if (!kind) return reply.callNotFound();
-    return sendPage(reply, viewOf(ctx, req, reply), (v) => policyPage(v, kind, null));
+    return send(req, reply, (v) => policyPage(v, kind, null));
   });
 
   app.get('/policies/:kind/:version', { ...pageConfig, schema: { hide: true, params: VersionParams } }, async (req, reply) => {
     const params = req.params;
     const kind = policyKind(params.kind);
     if (!kind || !/^[1-9][0-9]{0,5}$/.test(params.version)) return reply.callNotFound();
-    return sendPage(reply, viewOf(ctx, req, reply), (v) => policyPage(v, kind, Number(params.version)));
+    return send(req, reply, (v) => policyPage(v, kind, Number(params.version)));
   });
 
   // The merchant console (consents, restrictions, disclosures, processors) in this same shell.
@@ -91,6 +94,19 @@ export const webRoutes: RouteModule = async (app, ctx) => {
   registerRequestPages(app, ctx, send);
   registerPublicPages(app, ctx, send, pageConfig);
 };
+
+const NOTICE_TTL_MS = 5_000;
+function cachedNotice(ctx: AppContext): () => Promise<SiteNotice | null> {
+  let at = 0;
+  let value: Promise<SiteNotice | null> = Promise.resolve(null);
+  return () => {
+    if (Date.now() - at > NOTICE_TTL_MS) {
+      at = Date.now();
+      value = activeNotice(ctx.db).catch(() => null);
+    }
+    return value;
+  };
+}
 
 const policyKind = (s: string): PolicyKind | null => (s === 'privacy' || s === 'terms' ? s : null);
 

@@ -11,6 +11,8 @@ export type View = {
   signedIn: boolean;
   /** The dev mailbox is served only with DEV_MAILBOX=1 (and never with SMTP). */
   devMailbox: boolean;
+  /** A merger transfer's notice, shown prominently on every page while one is announced (C05). */
+  siteNotice?: { acquirer: string; notBefore: Date } | null;
 };
 
 /** A page: its title, its main content (a component tree, rendered in the layout) and the one script module that enhances it. */

@@ -3,7 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createMerchant } from '../support/factories.ts';
 import { bootHarness, freshPostgres, type Harness } from '../support/harness.ts';
 import { runCli } from '../cli/run.ts';
-import { post, subscriberWithEmail } from './support.ts';
+import { runJob } from '../support/jobs.ts';
+import { get, post, subscriberWithEmail } from './support.ts';
 
 describe.skipIf(!process.env.PLEDGE_TEST_PG_URL)('pledge requests (postgres)', () => {
   let h: Harness | undefined;
@@ -33,5 +34,23 @@ describe.skipIf(!process.env.PLEDGE_TEST_PG_URL)('pledge requests (postgres)', (
     expect(d.state).toBe('fulfilled');
     expect(d.found).toEqual(expect.arrayContaining([expect.objectContaining({ table: 'subscribers', rows: 1 })]));
     expect(show.stdout).not.toContain(s.email);
+
+    // Erasures started in the inbox, erased from the shell as one batch; their jobs finish each.
+    const people = [await subscriberWithEmail(h, m), await subscriberWithEmail(h, m)];
+    const erasures: string[] = [];
+    for (const p of people) {
+      const e = (await post(h, '/api/requests', { subject: { type: 'subscriber', id: p.id }, kind: 'erasure', receivedVia: 'phone', evidenceRef: 'call:cli', identityVerified: true }, m.headers)).json().request.id as string;
+      expect((await post(h, `/api/requests/${e}/fulfil`, {}, m.headers)).statusCode).toBe(200);
+      erasures.push(e);
+    }
+    const batch = await runCli(['requests', 'erase-batch'], env);
+    expect(batch.code, batch.stderr).toBe(0);
+    expect(batch.stdout).toMatch(/^2 erased in /);
+    expect(await h.ctx.db.query('SELECT 1 FROM subscribers WHERE id = ANY($1::uuid[])', [people.map((p) => p.id)])).toEqual([]);
+    expect((await runCli(['requests', 'erase-batch'], env)).stdout).toMatch(/^0 erased/);
+    for (const e of erasures) {
+      await runJob(h, 'fulfil-request', { requestId: e });
+      expect((await get(h, `/api/requests/${e}`, m.headers)).json().state).toBe('fulfilled');
+    }
   }, 120_000);
 });

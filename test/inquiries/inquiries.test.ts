@@ -118,6 +118,20 @@ describe(`security and privacy inquiries (${kind})`, () => {
     expect(sixth.json().code).toBe('inquiries_open_limit');
   });
 
+  it('[C41] an unanswered inquiry coming due reminds the staff who answer it, once', async () => {
+    const res = await h.app.inject({ method: 'POST', url: '/api/inquiries', payload: { email: 'late@example.vn', subject: 'Xin trả lời', message: 'Câu hỏi về cookie', lang: 'vi' } });
+    const { reference } = res.json();
+    // Its due time is days away: the test moves it within the reminder window.
+    await h.ctx.db.query("UPDATE inquiries SET due_at = now() + interval '1 hour' WHERE reference = $1", [reference]);
+    const before = smtp.received.length;
+    await runJob(h, 'inquiry-deadlines');
+    await runJob(h, 'inquiry-deadlines');
+    await runJob(h, 'deliver-mail');
+    const reminders = smtp.received.slice(before).map((m) => textOf(m.data)).filter((t) => t.includes(reference) && /is due in/.test(t));
+    expect(reminders).toHaveLength(1);
+    expect(smtp.received.slice(before).filter((m) => textOf(m.data).includes(reference) && /is due in/.test(textOf(m.data))).flatMap((m) => m.to)).not.toContain('late@example.vn');
+  });
+
   it('[C41] the contact hours are shown in Vietnam time: weekdays 8:00–18:00, weekends 8:00–17:00', async () => {
     const res = (await h.app.inject({ method: 'GET', url: '/api/contact-hours' })).json();
     expect(res.timeZone).toBe('Asia/Ho_Chi_Minh');

@@ -55,7 +55,7 @@ describe(`retention rules (${kind})`, () => {
     const line = before.stdout.split('\n').find((l) => l.startsWith('email-tokens'))!;
     expect(line).toMatch(/email_tokens\s+none\s+expiry\s+\d+ due now/);
     expect(Number(/(\d+) due now/.exec(line)![1])).toBeGreaterThanOrEqual(3);
-    expect(before.stdout).toMatch(/billing-profiles-after-erasure\s+billing_profiles\s+10 years\s+record\s+kept.*Accounting Law/);
+    expect(before.stdout).toMatch(/billing-profiles-after-erasure\s+billing_profiles\s+10 years\s+record\s+0 due now.*Accounting Law/);
 
     await runJob(h, 'purge-tokens');
     const after = JSON.parse((await runCli(['retention', 'plan', '--json'], env)).stdout) as Array<{ id: string; dueNow: number | null }>;

@@ -82,7 +82,12 @@ async function exercise(h: Harness, v: Values): Promise<{ tenantId: string; head
   await waitForMail(h, v.subEmail);
   const [link] = await mailTo(h, v.subEmail);
   const linkToken = /token=([A-Za-z0-9_-]+)/.exec(link!.text)?.[1];
-  expect((await post(h, '/api/privacy-center/session', { token: linkToken })).statusCode).toBe(200);
+  const center = await post(h, '/api/privacy-center/session', { token: linkToken });
+  expect(center.statusCode).toBe(200);
+  // A Subscriber's correction waits sealed under the shop's key (C16).
+  const centerHeaders = { cookie: String(center.headers['set-cookie']).split(';')[0]!, 'x-csrf-token': center.json().csrfToken as string };
+  const subCorr = await post(h, '/api/privacy-center/me/requests', { kind: 'rectification', correction: { displayName: v.subName } }, centerHeaders);
+  expect(subCorr.statusCode, subCorr.body).toBe(201);
   // And the Buyer, by theirs.
   expect((await post(h, `/api/privacy-center/${tenantId}/sign-in`, { email: v.buyerEmail })).statusCode).toBe(202);
   await waitForMail(h, v.buyerEmail);

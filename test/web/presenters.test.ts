@@ -29,6 +29,8 @@ const SAMPLES: Record<string, (ids: Ids) => string[]> = {
   '/policies/:kind': () => ['/policies/privacy', '/policies/terms'],
   '/policies/:kind/:version': () => ['/policies/privacy/1'],
   '/privacy-center/:tenantId/request': (s) => [`/privacy-center/${s.tenantId}/request`],
+  '/privacy-center/:tenantId/my-requests': (s) => [`/privacy-center/${s.tenantId}/my-requests`],
+  '/processor-acks/:id': () => [`/processor-acks/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}?token=x`],
   // A code no request has: the status page with nothing to show.
   '/privacy-center/requests/status/:code': () => [`/privacy-center/requests/status/${'0'.repeat(32)}`],
 };

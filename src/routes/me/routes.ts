@@ -7,7 +7,8 @@ import { loadProfile, profileHistory, updateProfile, viewProfile } from '../../a
 import { canEditOwnProfile, isUser } from '../../auth/permissions.ts';
 import { forbidden } from '../../errors.ts';
 import { presentProfile } from './presenter.ts';
-import { HistoryOut, ProfileOut, ProfilePatchBody } from './schema.ts';
+import { ClosureOut, CloseBody, HistoryOut, ProfileOut, ProfilePatchBody } from './schema.ts';
+import { closeAccount } from '../../accounts/close.ts';
 
 const tags = ['me'];
 
@@ -29,5 +30,12 @@ export const meRoutes: RouteModule = (app, ctx) => {
     const actor = req.actor;
     if (!isUser(actor)) throw forbidden('tenant_forbidden', 'Only a merchant account has a profile');
     return { items: await profileHistory(ctx, actor.userId) };
+  });
+
+  // Closing is the person's own right (C30): never refused for a restriction; the password confirms it.
+  app.post('/api/me/close', { config: { feature: 'accounts.close', can: CAN.editOwnProfile, subject: OWN }, schema: { body: CloseBody, response: { 200: ClosureOut }, tags } }, async (req) => {
+    const actor = req.actor;
+    if (!isUser(actor) || !canEditOwnProfile(actor)) throw forbidden('session_required', 'Close your account while signed in, not with an API key');
+    return closeAccount(ctx, actor, req.body.password);
   });
 };

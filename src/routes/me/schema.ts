@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lineText, Locale, multiLineText } from '../../accounts/fields.ts';
+import { GivenPassword, lineText, Locale, multiLineText } from '../../accounts/fields.ts';
 
 export const ProfileOut = z.object({
   id: z.uuid(),
@@ -29,4 +29,11 @@ export const HistoryOut = z.object({
       changes: z.array(z.object({ field: Field, from: z.string(), to: z.string() })).nullable(),
     }),
   ),
+});
+
+export const CloseBody = z.strictObject({ password: GivenPassword });
+export const ClosureOut = z.object({
+  closedAt: z.string(), shopsClosed: z.number().int(), contactsErased: z.number().int(),
+  retained: z.array(z.object({ table: z.string(), rows: z.number().int(), ground: z.string(), period: z.string(), until: z.string(), clause: z.string().nullable() })),
+  erased: z.array(z.object({ table: z.string(), rows: z.number().int(), action: z.string() })),
 });

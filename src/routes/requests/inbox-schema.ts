@@ -35,7 +35,7 @@ export const InboxList = z.object({ items: z.array(InboxItem), counts: z.record(
 export const RequestDetail = InboxItem.extend({
   events: z.array(z.object({ from: z.string().nullable(), to: z.string(), code: z.string().nullable(), actorType: z.string(), at: z.string() })),
   steps: z.array(z.object({ step: z.string(), state: z.string(), attempts: z.number(), code: z.string().nullable(), result: z.unknown(), updatedAt: z.string().nullable() })),
-  processors: z.array(z.object({ processorId: z.uuid(), processorName: z.string(), state: z.string(), attempts: z.number(), lastCode: z.string().nullable(), deliveredAt: z.string().nullable(), acknowledgedAt: z.string().nullable() })),
+  processors: z.array(z.object({ processorId: z.uuid(), processorName: z.string(), channel: z.string(), state: z.string(), attempts: z.number(), lastCode: z.string().nullable(), deliveredAt: z.string().nullable(), acknowledgedAt: z.string().nullable() })),
   /** What the data map finds for the subject now: counts per table and category, never a value. */
   found: z.array(Counts),
   citation: z.string().nullable(),

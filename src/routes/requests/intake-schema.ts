@@ -15,11 +15,19 @@ export const FormOut = z.object({ status: z.literal('confirmation_sent') });
 export const ConfirmBody = z.strictObject({ token: secretToken(10, 200) });
 export const ConfirmOut = z.object({ requestId: z.uuid(), statusCode: z.string().nullable(), state: z.string(), dueAt: z.string().nullable() });
 
-/** A signed-in person's request; a Customer's rectification carries the new profile values (C16). */
+/**
+ * A signed-in person's request; a rectification carries the new values (C16): a Customer's
+ * profile fields, a Subscriber's name, phone and address, a Buyer's name, phone, e-mail and
+ * postal address. A field the person does not have is refused by the route.
+ */
 export const CenterRequestBody = z.strictObject({
   kind: Kind,
   purpose: taxonomyKey().optional(),
-  correction: z.strictObject({ name: lineText(200).optional(), company: lineText(200).optional(), billingAddress: lineText(500).optional() }).optional(),
+  correction: z.strictObject({
+    name: lineText(200).optional(), company: lineText(200).optional(), billingAddress: lineText(500).optional(),
+    displayName: lineText(200).optional(), phone: identifier(/^\+?[0-9 ().-]+$/, { min: 3, max: 40 }).optional(), email: z.email().max(320).optional(),
+    address: lineText(500).optional(),
+  }).optional(),
 });
 export const CenterRequestList = z.object({ items: z.array(InboxItem) });
 export const StatusOut = z.object({ items: z.array(z.object({ kind: z.string(), state: z.string(), receivedAt: z.string(), dueAt: z.string().nullable(), closedAt: z.string().nullable() })) });

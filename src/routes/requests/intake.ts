@@ -1,12 +1,14 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { CAN } from '../../auth/permissions.ts';
+import { keyringFor, sealColumn } from '../../crypto/envelope.ts';
 import { sealField } from '../../crypto/fields.ts';
 import type { Sql } from '../../db/index.ts';
 import { inPlatform, inTenant } from '../../db/scope.ts';
 import { confirmRequest, fileFromForm, fileMetaDeletion, statusByCode } from '../../dsr/intake.ts';
 import { parseSignedRequest } from '../../dsr/meta.ts';
+import { unknownFields } from '../../dsr/rectify.ts';
 import { fileRequest, REQUEST_COLUMNS, type RequestRow } from '../../dsr/requests.ts';
-import { notFound } from '../../errors.ts';
+import { notFound, unprocessable } from '../../errors.ts';
 import { afterResponse } from '../../http/after-response.ts';
 import type { RouteModule } from '../../http/routes.ts';
 import { requireCenterPrincipal, type CenterPrincipal } from '../../privacy-center/auth.ts';
@@ -17,6 +19,25 @@ import { CenterRequestBody, CenterRequestList, CodeParams, ConfirmBody, ConfirmO
 import { presentRequest } from './presenter.ts';
 
 const OPEN = { access: 'public', requiresAcceptance: false } as const;
+
+const CUSTOMER_FIELDS = ['name', 'company', 'billingAddress'];
+/**
+ * The new values of a rectification wait sealed until fulfilment applies them (C16): a
+ * Customer's under their own key (the profile path opens them), a shop's subject's under the
+ * shop's key. A field the person does not have is refused before anything is kept.
+ */
+async function holdCorrection(tx: Sql, ctx: Parameters<RouteModule>[1], requestId: string, subject: CenterPrincipal['subject'], correction: Record<string, string | undefined>): Promise<void> {
+  const given = Object.fromEntries(Object.entries(correction).filter((e): e is [string, string] => e[1] !== undefined));
+  const foreign = subject.type === 'customer' ? Object.keys(given).filter((f) => !CUSTOMER_FIELDS.includes(f)) : unknownFields(subject.type, given);
+  if (foreign.length > 0) throw unprocessable('correction_field_not_applicable', `These fields are not held for this person: ${foreign.join(', ')}`);
+  if (subject.type === 'customer') {
+    const key = await subjectKey(tx, ctx.keys.data, { type: 'customer', id: subject.id });
+    await tx.query('UPDATE subject_requests SET correction = $2 WHERE id = $1', [requestId, sealField(key, 'subject_requests.correction', requestId, JSON.stringify(given))]);
+    return;
+  }
+  const sealed = await sealColumn(tx, keyringFor(ctx.config), subject.tenantId, 'subject_requests.shop_correction', JSON.stringify(given));
+  await tx.query('UPDATE subject_requests SET shop_correction = $2 WHERE id = $1', [requestId, sealed]);
+}
 const tags = ['privacy-center'];
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
@@ -51,11 +72,7 @@ export const intakeRoutes: RouteModule = (app, ctx) => {
         tenantId: p.subject.tenantId, subject: p.subject, kind: b.kind, source: 'privacy_center', evidenceRef: `privacy_center:${p.via}`,
         actor: p.actor, verified: true, purpose: b.purpose ?? null,
       });
-      if (b.kind === 'rectification' && b.correction && p.subject.type === 'customer' && !f.duplicateOf) {
-        // The new values wait sealed under the person's own key until the profile path applies them (C16).
-        const key = await subjectKey(tx, ctx.keys.data, { type: 'customer', id: p.subject.id });
-        await tx.query('UPDATE subject_requests SET correction = $2 WHERE id = $1', [f.request.id, sealField(key, 'subject_requests.correction', f.request.id, JSON.stringify(b.correction))]);
-      }
+      if (b.kind === 'rectification' && b.correction && !f.duplicateOf) await holdCorrection(tx, ctx, f.request.id, p.subject, b.correction);
       return f;
     });
     return reply.code(201).send({ request: presentRequest(filed.request), duplicateOf: filed.duplicateOf });

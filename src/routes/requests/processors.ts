@@ -4,11 +4,12 @@ import { auditActor, type UserActor } from '../../auth/actor.ts';
 import { canManageProcessors, isUser } from '../../auth/permissions.ts';
 import { recordAudit } from '../../audit/log.ts';
 import { inTenant } from '../../db/scope.ts';
-import { acknowledgeNotification, setProcessorEndpoint, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../../dsr/forward.ts';
+import { acknowledgeNotification, setProcessorEndpoint, setProcessorMailbox, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../../dsr/forward.ts';
+import { acknowledgeByLink } from '../../dsr/forward-mail.ts';
 import { fetchExport } from '../../dsr/exports.ts';
 import { EXPORT_SCHEMA } from '../../dsr/portable.ts';
 import { forbidden, notFound } from '../../errors.ts';
-import { exemptString } from '../../guard/schema.ts';
+import { exemptString, secretToken } from '../../guard/schema.ts';
 import type { RouteModule } from '../../http/routes.ts';
 import { RequestParams } from './inbox-schema.ts';
 import { TokenParams } from './intake-schema.ts';
@@ -16,6 +17,9 @@ import { TokenParams } from './intake-schema.ts';
 const OPEN = { access: 'public', requiresAcceptance: false } as const;
 const EndpointBody = z.strictObject({ url: exemptString(z.url({ protocol: /^https?$/ }).max(500), 'a processor\'s webhook address (an organisation\'s server)') });
 const EndpointOut = z.object({ processorId: z.uuid(), url: z.string(), secret: z.string() });
+const MailboxBody = z.strictObject({ mailbox: z.email().max(320) });
+const MailboxOut = z.object({ processorId: z.uuid(), channel: z.literal('email') });
+const LinkAckBody = z.strictObject({ token: secretToken(20, 100) });
 const AckOut = z.object({ requestId: z.uuid(), allAcknowledged: z.boolean() });
 const SignedHeaders = z.object({
   [TIMESTAMP_HEADER]: exemptString(z.string().max(20), 'a unix time, checked against the clock').optional(),
@@ -41,6 +45,24 @@ export const requestProcessorRoutes: RouteModule = (app, ctx) => {
     });
     return { processorId: req.params.id, url: req.body.url, secret };
   });
+
+  // A provider whose privacy desk takes requests by e-mail (C35): the request is mailed with a signed acknowledgement link.
+  app.put('/api/processors/:id/request-mailbox', { config: { noPersonalData: 'A provider\'s privacy desk address (a role address)' }, schema: { params: RequestParams, body: MailboxBody, response: { 200: MailboxOut }, tags: ['processors'] } }, async (req) => {
+    const actor = req.actor;
+    if (!isUser(actor) || !canManageProcessors(actor)) throw forbidden('tenant_forbidden', 'Only an owner or admin sets how a provider takes requests');
+    const a = actor as UserActor;
+    await inTenant(ctx.db, a.tenantId, async (tx) => {
+      const [p] = await tx.query<{ id: string }>('SELECT id FROM processors WHERE id = $1 AND tenant_id = $2', [req.params.id, a.tenantId]);
+      if (!p) throw notFound('processor');
+      await setProcessorMailbox(tx, ctx, { id: p.id, tenantId: a.tenantId }, req.body.mailbox);
+      await recordAudit(tx, ctx.keys.audit, { tenantId: a.tenantId, actor: auditActor(a), action: 'processor.mailbox_set', target: { type: 'processor', id: p.id } });
+    });
+    return { processorId: req.params.id, channel: 'email' as const };
+  });
+
+  const linkAck = { ...OPEN, feature: 'requests.processor_ack', can: { name: 'holdsAckLink', check: () => true, code: 'token_invalid', title: 'Holds the mailed link' }, subject: { admit: 'many', why: 'Ids only; the link\'s token is checked by the handler' } } as const;
+  app.post('/api/processor-acks/:id/link', { config: linkAck, schema: { params: RequestParams, body: LinkAckBody, response: { 200: AckOut }, tags: ['processors'] } }, async (req) =>
+    acknowledgeByLink(ctx, req.params.id, req.body.token));
 
   // The signature covers the exact bytes sent: this scope keeps the raw body beside the parsed one.
   void app.register(async (plain) => {

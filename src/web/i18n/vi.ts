@@ -167,6 +167,15 @@ export const vi = {
   'form.policyNote': 'Chúng tôi làm gì với thông tin bạn nhập ở đây:',
   'form.policyLink': 'Chính sách quyền riêng tư, mục {n}',
   'nav.contact': 'Liên hệ',
+  'close.title': 'Đóng tài khoản',
+  'close.lead': 'Xoá tài khoản và dữ liệu cá nhân của bạn, cùng dữ liệu khách hàng của shop bạn sở hữu một mình. Chỉ những gì pháp luật buộc giữ (hoá đơn, bằng chứng đồng ý) được giữ đến hạn, và chúng tôi gửi bạn danh sách đó. Không thể hoàn tác.',
+  'close.password': 'Nhập mật khẩu để xác nhận',
+  'close.submit': 'Đóng tài khoản vĩnh viễn',
+  'close.done': 'Tài khoản của bạn đã được đóng. Danh sách những gì được giữ lại, với lý do và thời hạn, đã được gửi tới e-mail của bạn.',
+  'error.password_incorrect': 'Mật khẩu không đúng.',
+  'notice.transferLabel': 'Thông báo chuyển giao dữ liệu',
+  'notice.transfer': 'ECOMKEY sắp sáp nhập hoặc được mua lại bởi {acquirer}. Dữ liệu của bạn sẽ được chuyển giao không sớm hơn ngày {date} và từ đó chịu chính sách quyền riêng tư của {acquirer}.',
+  'notice.transferAct': 'Tải hoặc xoá dữ liệu của bạn trước ngày đó',
   'nav.community': 'Góp ý',
 } as const;
 

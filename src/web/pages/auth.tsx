@@ -39,6 +39,7 @@ export function signinPage({ t, url }: View): Page {
     body: (
       <section class="panel narrow">
         <h1>{t('signin.title')}</h1>
+        {url.searchParams.get('closed') === '1' && <p class="form-ok" role="status" id="account-closed">{t('close.done')}</p>}
         <form id="signin-form" method="post" novalidate data-next={sameOriginNext(url.searchParams.get('next'), url.origin, '/profile')} {...formSchemas('SignInBody')}>
           <PolicyNote t={t} section={2} />
           <SignInFields t={t} />

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { PURPOSE_KEYS } from '../../domain/taxonomy/index.ts';
 import type { CenterConsents, MeOut } from '../../routes/privacy-center/schema.ts';
 import { constraints, formSchemas } from '../form-fields.ts';
+import { requestText } from './requests-text.ts';
 import { Panel } from '../components/panel.tsx';
 import type { Page, View } from '../view.ts';
 import { Empty, label, purposeLabel, table, whenWithZone } from './console-common.tsx';
@@ -156,6 +157,7 @@ function Main({ v, m }: { v: View; m: CenterModel & { mode: 'main' } }) {
         <p class="lead" id="pc-lead">{m.me.as === 'customer' ? t('pc.leadCustomer') : t('pc.lead', { shop: m.me.shop ?? m.shop })}</p>
         <p class="form-ok" role="status" id="pc-ok" hidden={!m.flash}>{m.flash ?? ''}</p>
         <p class="form-error" role="alert" id="pc-error" hidden={!m.flashError}>{m.flashError ?? ''}</p>
+        <p><a id="pc-my-requests" href={`${m.base}/my-requests`}>{requestText(v.lang)('mine.link')}</a></p>
         {m.me.as === 'subject' && (
           <form method="post" action={`${m.base}/sign-out`}><Hidden csrf={m.csrf} />
             <button type="submit" class="button button-quiet button-small" id="pc-signout">{t('pc.signout')}</button></form>

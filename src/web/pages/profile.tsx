@@ -78,7 +78,7 @@ function Keys({ v, d }: { v: View; d: ProfileData }) {
  * keys, rendered on the server from the API's answers; every form posts without JavaScript.
  * @clause C32
  */
-export function profilePage(v: View, d: ProfileData, opts: { profileForm: FormState; keyForm: FormState; flash: string | null; newKey: string | null }): Page {
+export function profilePage(v: View, d: ProfileData, opts: { profileForm: FormState; keyForm: FormState; closeForm?: FormState; flash: string | null; newKey: string | null }): Page {
   const { t } = v;
   const ks = opts.keyForm;
   return {
@@ -115,6 +115,16 @@ export function profilePage(v: View, d: ProfileData, opts: { profileForm: FormSt
             ? <div class="secret" id="new-key" role="status"><p>{t('keys.once')}</p><code>{opts.newKey}</code></div>
             : <div class="secret" id="new-key" role="status" hidden><p>{t('keys.once')}</p><code></code></div>}
           <div id="keys"><Keys v={v} d={d} /></div>
+        </Panel>
+        <Panel titleId="close-title" title={t('close.title')} hint={t('close.lead')}>
+          <form id="close-form" method="post" action="/profile/close" novalidate>
+            <PolicyNote t={v.t} section={5} />
+            <Hidden csrf={d.csrf} />
+            <div class="field"><label for="close-password">{t('close.password')}</label>
+              <input id="close-password" name="password" type="password" autocomplete="current-password" required {...invalidAttrs(opts.closeForm ?? { errors: new Map(), values: {} }, 'password', 'close-password')} /></div>
+            <FormAlert v={v} s={opts.closeForm ?? { errors: new Map(), values: {} }} />
+            <button class="button button-danger" type="submit">{t('close.submit')}</button>
+          </form>
         </Panel>
       </>
     ),

@@ -38,7 +38,7 @@ function DetailPanel({ v, r, d }: { v: View; r: RequestText; d: RequestDetail })
       <h3>{r('inbox.steps')}</h3>
       <ol id="rq-steps">{d.steps.map((s) => <li data-step={s.step} data-state={s.state}>{s.step}: {s.state}{s.code ? ` (${s.code}, ×${s.attempts})` : ''}</li>)}</ol>
       {d.processors.length
-        ? <><h3>{r('inbox.processors')}</h3><ul id="rq-processors">{d.processors.map((p) => <li data-state={p.state}>{p.processorName}: {p.state}{p.lastCode ? ` (${p.lastCode}, ×${p.attempts})` : ''}</li>)}</ul></>
+        ? <><h3>{r('inbox.processors')}</h3><ul id="rq-processors">{d.processors.map((p) => <li data-state={p.state} data-channel={p.channel}>{p.processorName} ({p.channel === 'email' ? 'e-mail' : 'webhook'}): {p.state}{p.lastCode ? ` (${p.lastCode}, ×${p.attempts})` : p.attempts > 1 ? ` (×${p.attempts})` : ''}</li>)}</ul></>
         : ''}
       <h3>{r('inbox.history')}</h3>
       <ol>{d.events.map((e) => <li>{when(v, e.at)} — {e.to}{e.code ? ` (${e.code})` : ''}</li>)}</ol>

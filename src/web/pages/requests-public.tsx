@@ -70,3 +70,26 @@ export function requestFormPage(v: View, tenantId: string, shop: string): Page {
     ),
   };
 }
+
+/** The page a processor's mailed link opens (C35): one button, so a mail scanner's visit acknowledges nothing. Ids only. */
+export function processorAckPage(v: View, m: { id: string; token: string; state: 'ask' | 'done' | 'bad' }): Page {
+  const r = requestText(v.lang);
+  return {
+    title: r('pack.title'),
+    body: (
+      <section class="panel narrow" aria-labelledby="rq-pack-title">
+        <h1 id="rq-pack-title">{r('pack.title')}</h1>
+        {m.state === 'done' ? <p class="form-ok" role="status" id="rq-pack-done">{r('pack.done')}</p> : (
+          <>
+            <p class="lead">{r('pack.lead')}</p>
+            {m.state === 'bad' && <p class="form-error" role="alert" id="rq-pack-bad">{r('pack.bad')}</p>}
+            <form id="rq-pack" method="post" action={`/processor-acks/${encodeURIComponent(m.id)}`}>
+              <input type="hidden" name="token" value={m.token} />
+              <button class="button" type="submit">{r('pack.submit')}</button>
+            </form>
+          </>
+        )}
+      </section>
+    ),
+  };
+}

@@ -20,6 +20,14 @@ const VI = {
   'inbox.title': 'Yêu cầu của chủ thể dữ liệu', 'inbox.lead': 'Mỗi yêu cầu với hạn xử lý sớm nhất theo chính sách và pháp luật.', 'inbox.empty': 'Chưa có yêu cầu nào. Mỗi yêu cầu của chủ thể dữ liệu sẽ hiện ở đây với hạn xử lý theo chính sách và pháp luật.',
   'inbox.overdue': 'Quá hạn', 'inbox.fulfil': 'Thực hiện', 'inbox.deny': 'Từ chối', 'inbox.extend': 'Gia hạn', 'inbox.verify': 'Đã xác minh danh tính', 'inbox.steps': 'Các bước',
   'inbox.processors': 'Bên xử lý được thông báo', 'inbox.history': 'Lịch sử', 'inbox.reason': 'Lý do',
+  'mine.title': 'Yêu cầu của tôi', 'mine.lead': 'Các yêu cầu bạn đã gửi tới {shop} về dữ liệu của mình, và hạn xử lý của từng yêu cầu.',
+  'mine.none': 'Bạn chưa gửi yêu cầu nào.', 'mine.new': 'Gửi yêu cầu mới', 'mine.kind': 'Bạn muốn', 'mine.submit': 'Gửi yêu cầu',
+  'mine.filed': 'Đã nhận yêu cầu của bạn. Hạn xử lý hiện trong bảng dưới đây.', 'mine.duplicate': 'Bạn đã có một yêu cầu cùng loại đang được xử lý: yêu cầu mới được gắn vào đó.',
+  'mine.correction': 'Khi sửa dữ liệu: giá trị mới (để trống những gì không đổi)', 'mine.back': 'Về trung tâm quyền riêng tư', 'mine.link': 'Yêu cầu của tôi (xem, sao chép, sửa, xóa dữ liệu)',
+  'field.name': 'Họ tên', 'field.company': 'Công ty', 'field.billingAddress': 'Địa chỉ thanh toán', 'field.displayName': 'Tên hiển thị', 'field.phone': 'Số điện thoại',
+  'field.email': 'Địa chỉ e-mail', 'field.address': 'Địa chỉ',
+  'pack.title': 'Xác nhận đã thực hiện yêu cầu', 'pack.lead': 'Bấm khi bạn đã thực hiện yêu cầu của chủ thể dữ liệu được gửi tới bạn qua e-mail.',
+  'pack.submit': 'Xác nhận đã thực hiện', 'pack.done': 'Cảm ơn bạn. Đã ghi nhận xác nhận của bạn.', 'pack.bad': 'Liên kết này không hợp lệ: hãy dùng đúng liên kết trong thư.',
 } as const;
 
 type Key = keyof typeof VI;
@@ -40,6 +48,14 @@ const EN: Record<Key, string> = {
   'inbox.title': 'Data subject requests', 'inbox.lead': 'Each request with the earliest due date the policy and the law give.', 'inbox.empty': 'No requests yet. Each data subject\'s request will appear here with its due date from the policy and the law.',
   'inbox.overdue': 'Overdue', 'inbox.fulfil': 'Fulfil', 'inbox.deny': 'Deny', 'inbox.extend': 'Extend', 'inbox.verify': 'Identity verified', 'inbox.steps': 'Steps',
   'inbox.processors': 'Processors notified', 'inbox.history': 'History', 'inbox.reason': 'Reason',
+  'mine.title': 'My requests', 'mine.lead': 'The requests about your data you sent to {shop}, and when each is due.',
+  'mine.none': 'You have not sent any request yet.', 'mine.new': 'Send a new request', 'mine.kind': 'You want', 'mine.submit': 'Send the request',
+  'mine.filed': 'Your request is received. Its due date is in the table below.', 'mine.duplicate': 'You already have an open request of this kind: the new one is linked to it.',
+  'mine.correction': 'For a correction: the new values (leave blank what stays)', 'mine.back': 'Back to the privacy center', 'mine.link': 'My requests (access, copy, correct, delete my data)',
+  'field.name': 'Name', 'field.company': 'Company', 'field.billingAddress': 'Billing address', 'field.displayName': 'Display name', 'field.phone': 'Phone',
+  'field.email': 'E-mail address', 'field.address': 'Address',
+  'pack.title': 'Acknowledge a data subject request', 'pack.lead': 'Press once you have carried out the data subject\'s request mailed to you.',
+  'pack.submit': 'Acknowledge: done', 'pack.done': 'Thank you. Your acknowledgement is recorded.', 'pack.bad': 'This link is not valid: use the one in the e-mail.',
 };
 
 /** The request pages' words in `lang`, with `{name}` placeholders filled. */
@@ -47,3 +63,12 @@ export const requestText = (lang: Lang) => (key: Key, vars: Record<string, strin
   ((lang === 'en' ? EN : VI)[key] as string).replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
 export type RequestText = ReturnType<typeof requestText>;
 export const FORM_KINDS = ['erasure', 'access', 'portability', 'restriction', 'objection', 'withdrawal'] as const;
+/** What a signed-in person may ask for themselves: every kind, a correction included. */
+export const MINE_KINDS = ['access', 'portability', 'rectification', 'erasure', 'restriction', 'objection', 'withdrawal'] as const;
+/** The fields a correction may carry, per kind of person (the API refuses any other). */
+export const CORRECTION_FIELDS = {
+  customer: ['name', 'company', 'billingAddress'],
+  subscriber: ['displayName', 'phone', 'email'],
+  buyer: ['name', 'phone', 'email', 'address'],
+} as const;
+export type CorrectionField = (typeof CORRECTION_FIELDS)[keyof typeof CORRECTION_FIELDS][number];
