@@ -23,6 +23,10 @@ describeEachStore('large Subscriber imports run as a job with progress', (h) => 
     const id = r.json().id as string;
     expect(r.headers.location).toBe(`/api/subscriber-imports/${id}`);
     expect(await count(m)).toBe(0);
+    // Staged sealed under the tenant's key: no name or number of the file in clear.
+    const [waiting] = await inTenant(h().ctx.db, m.tenantId, (tx) => tx.query<{ rows_sealed: string }>('SELECT rows_sealed FROM subscriber_imports WHERE id = $1', [id]));
+    expect(waiting!.rows_sealed).toMatch(/^enc:v1:/);
+    expect(waiting!.rows_sealed).not.toMatch(/Khách|0910000000/);
     // One chunk stored: the shop sees how far it got.
     await storeChunk(h().ctx, m.tenantId, id);
     expect((await progress(m, id)).json()).toMatchObject({ state: 'running', done: CHUNK, total: ROWS });
