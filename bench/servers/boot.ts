@@ -26,7 +26,7 @@ export async function freshDatabase(adminUrl: string): Promise<string> {
 }
 
 /** PostgreSQL when BENCH_DATABASE_URL is set (a fresh database on it), else a file-backed PGlite. */
-export async function bootBenchContext(): Promise<AppContext> {
+export async function bootBenchContext(env: Record<string, string> = {}): Promise<AppContext> {
   const url = process.env.BENCH_DATABASE_URL ? await freshDatabase(process.env.BENCH_DATABASE_URL) : undefined;
   const config = loadConfig({
     PLEDGE_SECRET: randomBytes(32).toString('hex'),
@@ -34,6 +34,7 @@ export async function bootBenchContext(): Promise<AppContext> {
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '100000000',
     ...(url ? { DATABASE_URL: url } : {}),
+    ...env,
   });
   const ctx = await createContext(config);
   await publishInitialPolicies(ctx);

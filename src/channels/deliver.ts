@@ -15,9 +15,13 @@ import type { MessageTag, SendKind } from './send-rules.ts';
 
 type Row = { id: string; subscriber_id: string; channel_account_id: string; kind: SendKind; tag: MessageTag | null; body: string; opt_event_id: string | null };
 
+/** One message (`messageId`), or a broadcast's batch (`messageIds`), each in its own transaction and paced. */
 export async function deliverMessage(ctx: AppContext, data: Record<string, unknown>): Promise<void> {
-  const tenantId = String(data.tenantId);
-  const messageId = String(data.messageId);
+  const ids = Array.isArray(data.messageIds) ? data.messageIds.map(String) : [String(data.messageId)];
+  for (const id of ids) await deliverOne(ctx, String(data.tenantId), id);
+}
+
+async function deliverOne(ctx: AppContext, tenantId: string, messageId: string): Promise<void> {
   const ring = keyringFor(ctx.config);
   await inTenant(ctx.db, tenantId, async (tx) => {
     const [m] = await tx.query<Row>(

@@ -13,11 +13,12 @@ import { inTenant } from '../db/scope.ts';
 import { webhookAccount, type WebhookAccount } from './accounts.ts';
 import { READERS, type ChannelEvent, type Delivery, type Platform } from './events.ts';
 import { checkMessenger, checkTelegram, checkZalo, type SignatureCheck } from './signatures.ts';
+import { FLOOD_MAX, FLOOD_WINDOW_MS, FloodGuard } from './flood.ts';
 
 export const PROCESS_EVENT_JOB = 'process-channel-event';
 
 export type IntakeResult =
-  | { outcome: 'stored'; stored: number; duplicates: number }
+  | { outcome: 'stored'; stored: number; duplicates: number; flooded: number }
   | { outcome: 'refused'; code: SignatureCheck }
   | { outcome: 'malformed' }
   | { outcome: 'ignored'; code: 'account_unknown' | 'recipient_unknown' };
@@ -148,8 +149,15 @@ export async function receiveWebhook(ctx: AppContext, ring: Keyring, platform: P
     await audit('webhook.ignored', { platform, code: 'recipient_unknown' });
     return { outcome: 'ignored', code: 'recipient_unknown' };
   }
-  return { outcome: 'stored', ...(await store(ctx, ring, a, delivery.events)) };
+  // One sender's flood is bounded before anything is stored; the rest of the delivery goes on.
+  let guard = floods.get(ctx);
+  if (!guard) floods.set(ctx, (guard = new FloodGuard()));
+  const { kept, dropped, newlyFlooding } = guard.admit(a.row.id, delivery.events);
+  if (newlyFlooding > 0) await audit('webhook.flood_dropped', { platform, code: 'sender_flood', senders: newlyFlooding, limit: FLOOD_MAX, windowSeconds: FLOOD_WINDOW_MS / 1000 });
+  return { outcome: 'stored', flooded: dropped, ...(await store(ctx, ring, a, kept)) };
 }
+
+const floods = new WeakMap<AppContext, FloodGuard>();
 
 async function inPlatformAudit(ctx: AppContext, action: string, details: Record<string, unknown>): Promise<void> {
   await ctx.db.transaction((tx) => recordAudit(tx, ctx.keys.audit, { tenantId: null, actor: system, action, details }));

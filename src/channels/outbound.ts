@@ -9,7 +9,7 @@ import { recordAudit, type AuditActor } from '../audit/log.ts';
 import { loadSnapshot } from '../consents/snapshot.ts';
 import { sealColumn, type Keyring } from '../crypto/envelope.ts';
 import type { Sql } from '../db/index.ts';
-import { decide } from '../domain/gate.ts';
+import { decide, type SubjectSnapshot } from '../domain/gate.ts';
 import type { Jobs } from '../jobs/runner.ts';
 import type { Platform } from './events.ts';
 import { decideSend, type MessageTag, type SendDecision, type SendKind } from './send-rules.ts';
@@ -24,6 +24,26 @@ export type OutboundInput = {
 export type Sender = { party: 'tenant' | 'platform'; audit: AuditActor };
 
 export type Recipient = { id: string; channel_account_id: string | null; platform: Platform | null; last_inbound_at: Date | null };
+
+export type SendFacts = { optKind: 'opt_out' | 'opt_in' | null; optId: string | null; sent: number };
+
+/** The send gate's decision from facts already read: the gate for the purpose, then the opt state and the platform's rules. Pure. */
+export function decideFromFacts(
+  party: Sender['party'], m: Pick<OutboundInput, 'tenantId' | 'kind' | 'tag' | 'optEventId'>, r: Recipient & { platform: Platform },
+  facts: SendFacts | null, snapshot: SubjectSnapshot, now = Date.now(),
+): SendDecision {
+  const marketing = m.kind === 'marketing';
+  const gate = decide(snapshot, {
+    feature: 'messaging.broadcast', subject: { type: 'subscriber', id: r.id, tenantId: m.tenantId },
+    purpose: marketing ? 'contact' : 'communicate', use: marketing ? 'marketing_message' : 'messaging',
+    categories: ['user.unique_id', 'user.content.message'], actor: party, at: now,
+  });
+  return decideSend({
+    platform: r.platform, kind: m.kind, tag: m.tag ?? null,
+    opt: facts?.optKind && facts.optId ? { kind: facts.optKind, id: facts.optId } : null, confirms: m.optEventId ?? null,
+    lastInboundAt: r.last_inbound_at ? new Date(r.last_inbound_at).getTime() : null, sentSinceInbound: facts?.sent ?? 0, now, gate,
+  });
+}
 
 /** The facts the send gate decides on, read in the caller's tenant transaction. */
 export async function decideFor(tx: Sql, party: Sender['party'], m: Pick<OutboundInput, 'tenantId' | 'subscriberId' | 'kind' | 'tag' | 'optEventId'>, excluding?: string): Promise<{ recipient: Recipient | null; decision: SendDecision }> {
@@ -41,18 +61,7 @@ export async function decideFor(tx: Sql, party: Sender['party'], m: Pick<Outboun
     [r.id, r.channel_account_id, r.last_inbound_at, excluding ?? null],
   );
   const snapshot = await loadSnapshot(tx, { tenantId: m.tenantId, type: 'subscriber', id: r.id });
-  const now = Date.now();
-  const marketing = m.kind === 'marketing';
-  const gate = decide(snapshot, {
-    feature: 'messaging.broadcast', subject: { type: 'subscriber', id: r.id, tenantId: m.tenantId },
-    purpose: marketing ? 'contact' : 'communicate', use: marketing ? 'marketing_message' : 'messaging',
-    categories: ['user.unique_id', 'user.content.message'], actor: party, at: now,
-  });
-  const decision = decideSend({
-    platform: r.platform, kind: m.kind, tag: m.tag ?? null,
-    opt: facts?.opt_kind && facts.opt_id ? { kind: facts.opt_kind, id: facts.opt_id } : null, confirms: m.optEventId ?? null,
-    lastInboundAt: r.last_inbound_at ? new Date(r.last_inbound_at).getTime() : null, sentSinceInbound: facts?.sent ?? 0, now, gate,
-  });
+  const decision = decideFromFacts(party, m, { ...r, platform: r.platform }, facts ? { optKind: facts.opt_kind, optId: facts.opt_id, sent: facts.sent } : null, snapshot);
   return { recipient: r, decision };
 }
 

@@ -216,6 +216,14 @@ const DEFS = {
     kind: 'route', description: 'A merchant reads a Subscriber\'s opt-in, opt-out history and messages, and the tenant\'s own stop words (C11)',
     subjects: ['subscriber'], purposes: ['provide_service'], categories: ['user.unique_id', 'user.preference'],
   },
+  'subscribers.import': {
+    kind: 'job', description: 'Stores the checked rows of a large CSV import, a chunk per transaction, with progress; a failure removes what it stored (C10)',
+    subjects: ['subscriber'], purposes: ['provide_service'], categories: SUBSCRIBER,
+  },
+  'subscribers.attributes': {
+    kind: 'route', description: 'A merchant reads and sets a Subscriber\'s tags and typed custom fields, sealed (C10)',
+    subjects: ['subscriber'], purposes: ['provide_service'], categories: ['user.preference', 'user.content'],
+  },
   'marketing.lists': {
     kind: 'route', description: 'Marketing lists admit a Subscriber, Buyer or Customer only on a marketing consent record (C19, C21)',
     subjects: ['subscriber', 'buyer', 'customer'], purposes: ['contact'], categories: ['user.unique_id', 'user.contact'],

@@ -53,6 +53,7 @@ const reg = { source: 'registration' } as const;
 const SPECIAL_CATEGORIES: readonly CategoryKey[] = ['user.health', 'user.religion', 'user.political_opinion', 'user.ethnicity', 'user.sexual_orientation',
   'user.criminal_record', 'user.union_membership', 'user.biometric', 'user.private_life', 'user.government_id.national_id'];
 const perRow = { source: { column: 'source' } } as const;
+const SUBSCRIBER_IMPORT_CATEGORIES: readonly CategoryKey[] = ['user.name', 'user.contact.phone', 'user.contact.email', 'user.unique_id'];
 const own = (subject: KeyedSubjectType): AtRest => ({ kind: 'subject_key', subject });
 const tenantKey: AtRest = { kind: 'tenant_key' };
 const mailKey: AtRest = { kind: 'mail_key' };
@@ -132,6 +133,10 @@ export const PERSONAL_COLUMNS: readonly PersonalColumn[] = [
   col('channel_events', 'payload', ['user.unique_id', 'user.name', 'user.preference', 'user.content.message', ...SPECIAL_CATEGORIES], 'subscriber', { source: 'channel', atRest: tenantKey }),
   col('subscribers', 'opt_in_evidence', 'user.content.message', 'subscriber', { source: 'channel', atRest: tenantKey }),
   col('subscribers', 'language', 'user.preference', 'subscriber', { source: 'channel' }),
+  // Migration 028: the shop's tags and custom-field values for a Subscriber, learnt through the same relationship as the row.
+  // Migration 029: a large import's checked rows, staged until its job stores them, then cleared.
+  col('subscriber_imports', 'rows_sealed', SUBSCRIBER_IMPORT_CATEGORIES, 'subscriber', { source: 'import', atRest: tenantKey }),
+  col('subscribers', 'attributes', ['user.preference', 'user.content'], 'subscriber', { ...perRow, atRest: tenantKey }),
   col('opt_events', 'evidence', ['user.unique_id', 'user.content.message'], 'subscriber', { source: 'channel', atRest: tenantKey }),
   col('outbound_messages', 'body', 'user.content.message', 'subscriber', { source: 'system', atRest: tenantKey }),
   // Issue 15 (migration 031): published posts (C09). Public by the author's choice: sealing would protect nothing anyone can read.

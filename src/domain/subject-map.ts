@@ -102,6 +102,8 @@ export const SUBJECT_TABLES: readonly SubjectTable[] = [
   { table: 'subscriber_notes', subjects: [{ kind: 'column', type: 'subscriber', column: 'subscriber_id' }], erase: del },
   { table: 'messages', subjects: [{ kind: 'column', type: 'subscriber', column: 'subscriber_id' }], erase: del },
   // Issue 13: a channel's events, opt events, outbound messages and list memberships go with the person.
+  // A large import's rows before its job stores them: no Subscriber exists yet to link them to; cleared when the job ends.
+  { table: 'subscriber_imports', subjects: [{ kind: 'expiring', within: 'PT24H', reason: 'Staged rows name no Subscriber yet; the import job clears them when it ends (done or failed); a staging older than 24 hours is removed, with what it stored, before the shop\'s next import is staged' }], erase: clear },
   { table: 'channel_events', subjects: [{ kind: 'column', type: 'subscriber', column: 'subscriber_id' }], erase: del },
   { table: 'opt_events', subjects: [{ kind: 'column', type: 'subscriber', column: 'subscriber_id' }], erase: del },
   { table: 'outbound_messages', subjects: [{ kind: 'column', type: 'subscriber', column: 'subscriber_id' }], erase: del },

@@ -14,7 +14,10 @@ import { CsvError, decodeUtf8, parseCsv } from './csv.ts';
 
 /** Columns of the file; `display_name` is required, the rest optional. */
 const COLUMNS = { display_name: 'displayName', phone: 'phone', email: 'email', external_id: 'externalId' } as const;
-export const MAX_IMPORT_ROWS = 5_000;
+/** The most rows a file may have (it is also under the 5 MB upload limit); above INLINE_ROWS it is stored by a job. */
+export const MAX_IMPORT_ROWS = 50_000;
+/** Up to this many rows the file is stored while the request waits (well under a second); more go to the import job. */
+export const INLINE_ROWS = 1_000;
 
 const Row = z.strictObject({
   displayName: freeText({ max: 200, cards: 'refuse' }),

@@ -9,6 +9,7 @@ import { processEvents } from '../channels/process.ts';
 import { DELIVER_MESSAGE_JOB } from '../channels/outbound.ts';
 import { deliverMessage } from '../channels/deliver.ts';
 import { DSR_JOBS } from '../dsr/jobs.ts';
+import { IMPORT_JOB, runImport } from '../imports/import-job.ts';
 import { exportTransfer, TRANSFER_JOB } from '../transfers/transfers.ts';
 import { ANALYTICS_JOBS } from '../analytics/jobs.ts';
 
@@ -52,6 +53,12 @@ export const JOBS: readonly Job[] = [
     name: DELIVER_MESSAGE_JOB, feature: 'messaging.broadcast', admit: 'per_subject', batch: 20, retries: 6,
     why: 'Each message passes the send gate again for its Subscriber before the platform adapter sends it (src/channels/deliver.ts)',
     perform: deliverMessage,
+  },
+  {
+    // Enqueued with a large CSV import, in the transaction that staged its checked rows (issue 13).
+    name: IMPORT_JOB, feature: 'subscribers.import', admit: 'per_subject', retries: 6,
+    why: 'Every row stands on the legal basis the shop recorded for the file, which the import route asked the gate about before staging it (C10)',
+    perform: runImport,
   },
   // C38: a minor's notice goes within a minute of leaving.
   { ...housekeeping('purge-minor-notices', ['minor-notices'], 'Deletes sent notices; reads no one\'s data'), schedule: '* * * * *', feature: 'minor_notices.purge' },

@@ -10,7 +10,12 @@ const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => {
 const SOURCES = files(join(ROOT, 'src')).map((p) => ({ path: relative(ROOT, p), text: readFileSync(p, 'utf8') }));
 
 // Anything that can open an outbound HTTP connection from the server, and the platforms' send endpoints.
-const OUTBOUND = /\bfetch\(|\bfrom 'node:https?'|\bfrom 'https?'|\bundici\b|\baxios\b|\bgot\(|XMLHttpRequest|\bnet\.connect\(|\bcreateConnection\(/;
+const OUTBOUND = /\bfetch\(|\bundici\b|\baxios\b|\bgot\(|XMLHttpRequest|\bnet\.connect\(|\bcreateConnection\(/;
+// node:http(s) opens connections only through request/get/Agent (or a namespace import): a module
+// that imports only createServer or types from it serves, it does not call out.
+const HTTP_IMPORT = /import\s+(type\s+)?(\*\s+as\s+\w+|\w+|\{([^}]*)\})\s+from\s+'(node:)?https?'/g;
+const callsOut = (text: string): boolean => OUTBOUND.test(text) || [...text.matchAll(HTTP_IMPORT)].some((m) =>
+  !m[1] && (m[3] === undefined || /\b(request|get|Agent|globalAgent)\b/.test(m[3].replace(/\btype\s+\w+/g, ''))));
 const SEND_API = /\/me\/messages|oa\/message|sendMessage|graph\.facebook\.com|openapi\.zalo\.me|api\.telegram\.org/;
 
 describe('one outbound path to the platforms', () => {
@@ -18,8 +23,9 @@ describe('one outbound path to the platforms', () => {
     // The other callers of fetch: the browser's own same-origin API client (it runs in the page,
     // not the server) and the forwarding of a request to a processor's own endpoint (C35), which
     // names no platform API (checked below with the rest).
-    const outbound = SOURCES.filter((f) => OUTBOUND.test(f.text)).map((f) => f.path).sort();
-    expect(outbound).toEqual(['src/channels/adapters.ts', 'src/dsr/forward.ts', 'src/web/client/lib/app.ts', 'src/web/client/lib/console.ts']);
+    const outbound = SOURCES.filter((f) => callsOut(f.text)).map((f) => f.path).sort();
+    // And Telegram's setWebhook (src/channels/platform-setup.ts), which configures a bot and names no send endpoint (below).
+    expect(outbound).toEqual(['src/channels/adapters.ts', 'src/channels/platform-setup.ts', 'src/dsr/forward.ts', 'src/web/client/lib/app.ts', 'src/web/client/lib/console.ts']);
     for (const f of SOURCES.filter((s) => s.path.startsWith('src/web/client/'))) expect(f.text, f.path).not.toMatch(SEND_API);
     const sendApi = SOURCES.filter((f) => SEND_API.test(f.text)).map((f) => f.path).sort();
     expect(sendApi).toEqual(['src/channels/adapters.ts', 'src/config.ts']);
@@ -27,6 +33,8 @@ describe('one outbound path to the platforms', () => {
     expect(importers).toEqual(['src/channels/deliver.ts']);
     // And the delivery job sends only what the one send path queued: it reads outbound_messages, which only queueMessage writes.
     const writers = SOURCES.filter((f) => /INSERT INTO outbound_messages/.test(f.text)).map((f) => f.path);
-    expect(writers).toEqual(['src/channels/outbound.ts']);
+    // queueMessage, and the bulk broadcast (src/channels/broadcast.ts), which decides each copy with the same pure send-gate decision.
+    expect(writers).toEqual(['src/channels/broadcast.ts', 'src/channels/outbound.ts']);
+    for (const w of writers) expect(SOURCES.find((f) => f.path === w)!.text, w).toMatch(/decideFromFacts\(/);
   });
 });

@@ -29,7 +29,7 @@ describe('registry declarations', () => {
     for (const e of EXEMPT_COLUMNS) expect(seen.has(`${e.table}.${e.column}`)).toBe(false);
     expect(columnsFor('buyers').map((c) => c.column)).toEqual(['name', 'email', 'email_bidx', 'phone', 'phone_bidx', 'address']);
     expect(columnsForSubject('subscriber').filter((c) => c.table === 'subscribers').map((c) => c.column))
-      .toEqual(['external_id', 'external_id_bidx', 'display_name', 'phone', 'phone_bidx', 'email', 'email_bidx', 'opt_in_evidence', 'language']);
+      .toEqual(['external_id', 'external_id_bidx', 'display_name', 'phone', 'phone_bidx', 'email', 'email_bidx', 'opt_in_evidence', 'language', 'attributes']);
   });
 
   it('[C06] a feature that touches a category it did not declare fails the declaration check', () => {

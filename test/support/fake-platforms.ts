@@ -5,8 +5,9 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { appSecretProof } from '../../src/channels/signatures.ts';
 
 export type Sent = { platform: 'messenger' | 'zalo' | 'telegram'; to: string; text: string; tag?: string; at: number };
+export type WebhookSet = { token: string; url: string; secretToken: string };
 export type FakePlatforms = {
-  url: string; sent: Sent[]; refused: { platform: string; why: string }[];
+  url: string; sent: Sent[]; webhooks: WebhookSet[]; refused: { platform: string; why: string }[];
   /** The credentials the fake accepts, per platform. */
   accept: { messenger: { token: string; appSecret: string }; zalo: { token: string }; telegram: { token: string } };
   close(): Promise<void>;
@@ -28,6 +29,7 @@ const readJson = (req: IncomingMessage): Promise<Record<string, unknown> | null>
 
 export async function startFakePlatforms(accept: FakePlatforms['accept']): Promise<FakePlatforms> {
   const sent: Sent[] = [];
+  const webhooks: WebhookSet[] = [];
   const refused: FakePlatforms['refused'] = [];
   const recent = new Map<string, number[]>();
   const limited = (key: string): boolean => {
@@ -69,10 +71,18 @@ export async function startFakePlatforms(accept: FakePlatforms['accept']): Promi
       sent.push({ platform: 'telegram', to: String(body.chat_id), text: body.text, at: Date.now() });
       return answer(200, { ok: true, result: { message_id: sent.length } });
     }
+    // setWebhook: Telegram takes an HTTPS url in production; the fake takes any url, and a secret_token of 1–256 of [A-Za-z0-9_-].
+    const hook = /^\/bot([^/]+)\/setWebhook$/.exec(url.pathname);
+    if (hook) {
+      if (hook[1] !== accept.telegram.token) return refuse('telegram', 'credentials', 401, { ok: false, error_code: 401, description: 'Unauthorized' });
+      if (typeof body?.url !== 'string' || typeof body.secret_token !== 'string' || !/^[A-Za-z0-9_-]{1,256}$/.test(body.secret_token)) return refuse('telegram', 'shape', 400, { ok: false, error_code: 400 });
+      webhooks.push({ token: hook[1], url: body.url, secretToken: body.secret_token });
+      return answer(200, { ok: true, result: true, description: 'Webhook was set' });
+    }
     refuse('unknown', url.pathname, 404, {});
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;
-  return { url: `http://127.0.0.1:${port}`, sent, refused, accept, close: () => new Promise((r) => server.close(() => r())) };
+  return { url: `http://127.0.0.1:${port}`, sent, webhooks, refused, accept, close: () => new Promise((r) => server.close(() => r())) };
 }

@@ -1,5 +1,5 @@
 import type { RouteModule } from '../../http/routes.ts';
-import { ACCOUNT_COLUMNS, generatedSecrets, insertAccount, rotateAccount, type AccountRow, type ChannelSecrets } from '../../channels/accounts.ts';
+import { ACCOUNT_COLUMNS, generatedSecrets, insertAccount, openSecrets, rotateAccount, type AccountRow, type ChannelSecrets } from '../../channels/accounts.ts';
 import type { Platform } from '../../channels/events.ts';
 import { recordAudit } from '../../audit/log.ts';
 import { auditActor, type UserActor } from '../../auth/actor.ts';
@@ -8,6 +8,7 @@ import { keyringFor } from '../../crypto/envelope.ts';
 import { inTenant } from '../../db/scope.ts';
 import { badRequest, conflict, notFound } from '../../errors.ts';
 import { presentChannel } from './presenter.ts';
+import { setTelegramWebhook } from '../../channels/platform-setup.ts';
 import { ChannelCreate, ChannelCreated, ChannelList, ChannelParams, ChannelSecretsIn } from './schema.ts';
 
 const tags = ['channels'];
@@ -27,6 +28,12 @@ const given = (b: { appSecret?: string | undefined; oaSecretKey?: string | undef
 /** A shop's channel accounts: connect, list, rotate secrets (C07: sealed, shown once). */
 export const channelRoutes: RouteModule = (app, ctx) => {
   const ring = keyringFor(ctx.config);
+  /** After the commit (never inside the transaction): Telegram learns the webhook URL and the new secret token. */
+  const setWebhook = async (row: AccountRow, made: ChannelSecrets, botToken: string | undefined) => {
+    if (row.platform !== 'telegram' || !made.secretToken || !botToken) return {};
+    const out = presentChannel(ctx.config.publicUrl, row);
+    return { telegramWebhook: await setTelegramWebhook(ctx.config.channelApi.telegram, botToken, out.webhookUrl, made.secretToken) };
+  };
 
   app.post('/api/channels', {
     config: { noPersonalData: noData, can: CAN.manageChannels },
@@ -44,7 +51,7 @@ export const channelRoutes: RouteModule = (app, ctx) => {
       await recordAudit(tx, ctx.keys.audit, { tenantId: actor.tenantId, actor: auditActor(actor), action: 'channel.connected', target: { type: 'channel_account', id: r.id }, details: { platform: b.platform } });
       return r;
     });
-    return reply.code(201).send({ ...presentChannel(ctx.config.publicUrl, row), secrets: made });
+    return reply.code(201).send({ ...presentChannel(ctx.config.publicUrl, row), secrets: made, ...(await setWebhook(row, made, b.accessToken)) });
   });
 
   app.get('/api/channels', {
@@ -61,7 +68,7 @@ export const channelRoutes: RouteModule = (app, ctx) => {
     schema: { params: ChannelParams, body: ChannelSecretsIn, response: { 200: ChannelCreated }, tags },
   }, async (req) => {
     const actor = req.actor as UserActor;
-    const { row, made } = await inTenant(ctx.db, actor.tenantId, async (tx) => {
+    const { row, made, botToken } = await inTenant(ctx.db, actor.tenantId, async (tx) => {
       const [r] = await tx.query<AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM channel_accounts WHERE id = $1 FOR UPDATE`, [req.params.id]);
       if (!r) throw notFound('channel');
       const out = await rotateAccount(tx, ring, r, given(req.body));
@@ -69,8 +76,8 @@ export const channelRoutes: RouteModule = (app, ctx) => {
         tenantId: actor.tenantId, actor: auditActor(actor), action: 'channel.rotated', target: { type: 'channel_account', id: r.id },
         details: { platform: r.platform, replaced: Object.keys(given(req.body)) },
       });
-      return out;
+      return { ...out, botToken: r.platform === 'telegram' ? (await openSecrets(tx, ring, out.row)).accessToken : undefined };
     });
-    return { ...presentChannel(ctx.config.publicUrl, row), secrets: made };
+    return { ...presentChannel(ctx.config.publicUrl, row), secrets: made, ...(await setWebhook(row, made, botToken)) };
   });
 };

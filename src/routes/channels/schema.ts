@@ -33,5 +33,9 @@ export const ChannelOut = z.object({
 export type ChannelOut = z.infer<typeof ChannelOut>;
 
 /** Shown once: the secrets Pledge made, to give the platform (verify token, Telegram secret token). */
-export const ChannelCreated = ChannelOut.extend({ secrets: z.object({ verifyToken: z.string().optional(), secretToken: z.string().optional() }) });
+export const ChannelCreated = ChannelOut.extend({
+  secrets: z.object({ verifyToken: z.string().optional(), secretToken: z.string().optional() }),
+  /** Telegram: whether Pledge set the webhook and its secret with `setWebhook` (else the shop sets it with the secret above). */
+  telegramWebhook: z.enum(['set', 'platform_refused', 'platform_unreachable']).optional(),
+});
 export const ChannelList = z.object({ items: z.array(ChannelOut) });

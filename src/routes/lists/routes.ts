@@ -1,5 +1,5 @@
 import type { RouteModule } from '../../http/routes.ts';
-import { queueMessage } from '../../channels/outbound.ts';
+import { queueBroadcast } from '../../channels/broadcast.ts';
 import { auditActor, type UserActor } from '../../auth/actor.ts';
 import { recordAudit } from '../../audit/log.ts';
 import { CAN } from '../../auth/permissions.ts';
@@ -67,17 +67,9 @@ export const listRoutes: RouteModule = (app, ctx) => {
     schema: { params: ListParams, body: BroadcastCreate, response: { 202: BroadcastOut }, tags },
   }, async (req, reply) => {
     const actor = req.actor as UserActor;
-    const out = await inTenant(ctx.db, actor.tenantId, async (tx) => {
-      const members = await tx.query<{ subject_id: string }>(`SELECT subject_id FROM marketing_list_members WHERE list_id = $1 AND subject_type = 'subscriber'`, [req.params.id]);
-      let queued = 0;
-      for (const m of members) {
-        const q = await queueMessage(tx, { ring, auditKey: ctx.keys.audit, jobs: ctx.jobs }, { party: 'tenant', audit: auditActor(actor) }, {
-          tenantId: actor.tenantId, subscriberId: m.subject_id, kind: 'marketing', text: req.body.text, listId: req.params.id,
-        });
-        if (q?.status === 'queued') queued++;
-      }
-      return { queued, refused: members.length - queued };
-    });
+    const out = await inTenant(ctx.db, actor.tenantId, (tx) => queueBroadcast(tx, { ring, auditKey: ctx.keys.audit, jobs: ctx.jobs }, { party: 'tenant', audit: auditActor(actor) }, {
+      tenantId: actor.tenantId, listId: req.params.id, text: req.body.text,
+    }));
     return reply.code(202).send(out);
   });
 };
