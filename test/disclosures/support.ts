@@ -70,3 +70,15 @@ export async function disclosureCount(h: Harness, tenantId: string): Promise<num
   const [r] = await inTenant(h.ctx.db, tenantId, (tx) => tx.query<{ n: number }>('SELECT count(*)::int AS n FROM disclosures'));
   return Number(r!.n);
 }
+
+/**
+ * ECOMKEY's e-mail provider, registered by staff over the API under an agreement that covers
+ * mail (as in production): without it the mail job delivers nothing.
+ */
+export async function registerMailProcessor(h: Harness, staffHeaders: Record<string, string>, purposes: readonly string[] = ['authenticate', 'communicate']): Promise<void> {
+  const p = await h.app.inject({ method: 'POST', url: '/api/staff/processors', headers: staffHeaders, payload: { name: 'Mailgun Technologies', kind: 'email' } });
+  expect(p.statusCode, p.body).toBe(201);
+  const a = await h.app.inject({ method: 'POST', url: `/api/staff/processors/${p.json().id}/agreements`, headers: staffHeaders,
+    payload: agreementBody({ signedAt: '2025-01-01', effectiveFrom: '2025-01-01', categories: ['user.contact.email', 'user.content.message', 'user.name'], purposes: [...purposes] }) });
+  expect(a.statusCode, a.body).toBe(201);
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreementBody } from '../disclosures/support.ts';
+import { registerMailProcessor } from '../disclosures/support.ts';
 import { createMerchant, createStaff, createSubscriber, type Staff } from '../support/factories.ts';
 import { startFakeSmtp, textOf } from '../support/fake-smtp.ts';
 import { runJob } from '../support/jobs.ts';
@@ -16,10 +16,7 @@ describe(`the breach register (${kind})`, () => {
     smtp = await startFakeSmtp();
     h = await bootHarness(kind, { SMTP_URL: smtp.url });
     officer = await createStaff(h);
-    // The e-mail provider, under an agreement that covers notices (as in production).
-    const p = await h.app.inject({ method: 'POST', url: '/api/staff/processors', headers: officer.headers, payload: { name: 'Mailgun Technologies', kind: 'email' } });
-    await h.app.inject({ method: 'POST', url: `/api/staff/processors/${p.json().id}/agreements`, headers: officer.headers,
-      payload: agreementBody({ signedAt: '2025-01-01', effectiveFrom: '2025-01-01', categories: ['user.contact.email', 'user.content.message', 'user.name'], purposes: ['authenticate', 'communicate'] }) });
+    await registerMailProcessor(h, officer.headers, ['authenticate', 'communicate']);
   });
   afterAll(async () => {
     await h?.app.close();

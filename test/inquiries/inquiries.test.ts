@@ -11,7 +11,7 @@ import { contactHoursAt } from '../../src/inquiries/hours.ts';
 import { signInbound } from '../../src/inquiries/inbound.ts';
 import { topicOf } from '../../src/inquiries/routing.ts';
 import { startRedirectServer } from '../../src/http/tls.ts';
-import { agreementBody } from '../disclosures/support.ts';
+import { registerMailProcessor } from '../disclosures/support.ts';
 import { createStaff, type Staff } from '../support/factories.ts';
 import { startFakeSmtp, textOf } from '../support/fake-smtp.ts';
 import { runJob } from '../support/jobs.ts';
@@ -30,9 +30,7 @@ describe(`security and privacy inquiries (${kind})`, () => {
     h = await bootHarness(kind, { SMTP_URL: smtp.url, INBOUND_MAIL_SECRET: SECRET });
     officer = await createStaff(h);
     security = await createStaff(h, 'security');
-    const p = await h.app.inject({ method: 'POST', url: '/api/staff/processors', headers: officer.headers, payload: { name: 'Mailgun Technologies', kind: 'email' } });
-    await h.app.inject({ method: 'POST', url: `/api/staff/processors/${p.json().id}/agreements`, headers: officer.headers,
-      payload: agreementBody({ signedAt: '2025-01-01', effectiveFrom: '2025-01-01', categories: ['user.contact.email', 'user.content.message', 'user.name'], purposes: ['authenticate', 'communicate'] }) });
+    await registerMailProcessor(h, officer.headers, ['authenticate', 'communicate']);
   });
   afterAll(async () => {
     await h?.app.close();

@@ -11,7 +11,7 @@ import { buildRecords } from '../../src/records/document.ts';
 import { CATEGORY_VI } from '../../src/records/labels.ts';
 import { renderRecordsHtml } from '../../src/records/page.tsx';
 import { RETENTION_RULES } from '../../src/retention/rules.ts';
-import { agreementBody } from '../disclosures/support.ts';
+import { registerMailProcessor } from '../disclosures/support.ts';
 import { createStaff, type Staff } from '../support/factories.ts';
 import { bootHarness, testStores, type Harness } from '../support/harness.ts';
 
@@ -35,9 +35,7 @@ describe(`the records of processing (${kind})`, () => {
     h = await bootHarness(kind);
     officer = await createStaff(h);
     dir = mkdtempSync(join(tmpdir(), 'pledge-records-'));
-    const p = await h.app.inject({ method: 'POST', url: '/api/staff/processors', headers: officer.headers, payload: { name: 'Mailgun Technologies', kind: 'email' } });
-    await h.app.inject({ method: 'POST', url: `/api/staff/processors/${p.json().id}/agreements`, headers: officer.headers,
-      payload: agreementBody({ signedAt: '2025-01-01', effectiveFrom: '2025-01-01', categories: ['user.contact.email', 'user.name'], purposes: ['communicate'] }) });
+    await registerMailProcessor(h, officer.headers, ['communicate']);
   });
   afterAll(async () => {
     await h?.app.close();

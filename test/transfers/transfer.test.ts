@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAsAcquirer } from '../../src/transfers/seal.ts';
-import { agreementBody } from '../disclosures/support.ts';
+import { registerMailProcessor } from '../disclosures/support.ts';
 import { createMerchant, createStaff, type Staff } from '../support/factories.ts';
 import { startFakeSmtp } from '../support/fake-smtp.ts';
 import { runJob } from '../support/jobs.ts';
@@ -24,9 +24,7 @@ describe(`a merger or acquisition transfer (${kind})`, () => {
     smtp = await startFakeSmtp();
     h = await bootHarness(kind, { SMTP_URL: smtp.url, TRANSFER_DIR: dir });
     officer = await createStaff(h);
-    const p = await h.app.inject({ method: 'POST', url: '/api/staff/processors', headers: officer.headers, payload: { name: 'Mailgun Technologies', kind: 'email' } });
-    await h.app.inject({ method: 'POST', url: `/api/staff/processors/${p.json().id}/agreements`, headers: officer.headers,
-      payload: agreementBody({ signedAt: '2025-01-01', effectiveFrom: '2025-01-01', categories: ['user.contact.email', 'user.content.message', 'user.name'], purposes: ['authenticate', 'communicate'] }) });
+    await registerMailProcessor(h, officer.headers, ['authenticate', 'communicate']);
   });
   afterAll(async () => {
     await h?.app.close();
