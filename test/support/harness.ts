@@ -31,6 +31,10 @@ export async function freshPostgres(): Promise<{ url: string; db: Db }> {
   const name = `pledge_test_${randomUUID().replace(/-/g, '')}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();
+  // The application role and its grant are cluster-wide while the migration lock is per database:
+  // two first boots on a new cluster would race to make them. Made here, whoever comes first.
+  await admin.query(`DO $$ BEGIN CREATE ROLE pledge_app NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
+  await admin.query(`DO $$ BEGIN GRANT pledge_app TO CURRENT_USER; EXCEPTION WHEN unique_violation THEN NULL; END $$`);
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(PG_ADMIN_URL!);
