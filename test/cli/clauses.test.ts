@@ -103,11 +103,14 @@ describe('clause traceability report', () => {
   it('a clause whose promised path is not built yet stays open, whatever its tests say', () => {
     // Every clause's path is built now (PENDING is empty): the rule is shown on two made-up pending ones.
     expect(PENDING).toEqual({});
-    const [a, b] = CLAUSES.map((c) => c.id).filter((id) => !KEPT.includes(id));
-    const pending: Record<string, string> = { [a!]: 'its collector is not built', [b!]: 'its page is not built' };
-    const { code, lines } = report(results({ 'test/x.test.ts': [...allKept(), pass(`[${a}] a test`), pass(`[${b}] another`)] }), pending);
+    // Made-up pending ones among the clauses not declared kept (one, now that nearly all are).
+    const ids = CLAUSES.map((c) => c.id).filter((id) => !KEPT.includes(id)).slice(0, 2);
+    expect(ids.length).toBeGreaterThan(0);
+    const reasons = ['its collector is not built', 'its page is not built'];
+    const pending: Record<string, string> = Object.fromEntries(ids.map((id, i) => [id, reasons[i]!]));
+    const { code, lines } = report(results({ 'test/x.test.ts': [...allKept(), ...ids.map((id) => pass(`[${id}] a test`))] }), pending);
     expect(code).toBe(0);
-    for (const id of [a!, b!]) {
+    for (const id of ids) {
       expect(lines.find((l) => l.startsWith(`${id} `))).toContain('open');
       expect(lines[lines.findIndex((l) => l.startsWith(`${id} `)) + 1]).toBe(`      not yet: ${pending[id]}`);
     }
