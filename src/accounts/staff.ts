@@ -33,3 +33,10 @@ export function openStaff(keys: Pick<Keys, 'data'>, r: { id: string; email: stri
   const key = openSubjectKey(keys.data, { type: 'staff', id: r.id }, r.wrapped_key);
   return { email: openField(key, 'staff_users.email', r.id, r.email) ?? '', name: openField(key, 'staff_users.name', r.id, r.name) ?? '' };
 }
+
+/** The addresses of every staff member with `role`, opened to be mailed (an erased one has none and is left out). */
+export async function staffAddresses(tx: Sql, keys: Pick<Keys, 'data'>, role: StaffRole): Promise<{ id: string; email: string }[]> {
+  const rows = await tx.query<{ id: string; email: string; name: string; wrapped_key: string | null }>(
+    `SELECT id, email, name, ${STAFF_KEY()} FROM staff_users WHERE role = $1`, [role]);
+  return rows.map((r) => ({ id: r.id, email: openStaff(keys, r).email })).filter((r) => r.email);
+}

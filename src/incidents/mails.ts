@@ -1,9 +1,6 @@
 import type { Mail } from '../mail/outbox.ts';
+import { vnTime } from '../mail/vn-time.ts';
 import type { IncidentRow } from './register.ts';
-
-/** Dates in mail are Vietnam time, with the zone named. */
-const vnTime = (d: Date, locale: 'vi' | 'en') =>
-  `${new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'medium', timeStyle: 'short' }).format(d)} (UTC+7)`;
 
 /** The notice to an affected Customer: what happened, which of their data, what was done, whom to ask. Names no person. */
 export function breachNoticeMail(to: string, locale: 'vi' | 'en', inc: Pick<IncidentRow, 'detected_at' | 'summary' | 'measures' | 'consequences' | 'categories'>, publicUrl: string): Omit<Mail, 'recipient'> {

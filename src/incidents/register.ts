@@ -9,7 +9,7 @@
 import type { AppContext } from '../app/context.ts';
 import type { AuditActor } from '../audit/log.ts';
 import { recordAudit } from '../audit/log.ts';
-import { openStaff, STAFF_KEY } from '../accounts/staff.ts';
+import { staffAddresses } from '../accounts/staff.ts';
 import { openUser, USER_KEY } from '../accounts/users.ts';
 import type { Sql } from '../db/index.ts';
 import { inPlatform } from '../db/scope.ts';
@@ -125,8 +125,7 @@ export async function remindDeadlines(ctx: Pick<AppContext, 'db' | 'keys' | 'job
       `SELECT * FROM incidents WHERE authority_reported_at IS NULL AND reminded_at IS NULL AND authority_due_at <= $1
         ORDER BY authority_due_at FOR UPDATE SKIP LOCKED`, [dueAfter(now, REMIND_HOURS_BEFORE)]);
     if (due.length === 0) return 0;
-    const officers = (await tx.query<{ id: string; email: string; name: string; wrapped_key: string | null }>(
-      `SELECT id, email, name, ${STAFF_KEY()} FROM staff_users WHERE role = 'privacy_officer'`)).map((o) => ({ id: o.id, email: openStaff(ctx.keys, o).email }));
+    const officers = await staffAddresses(tx, ctx.keys, 'privacy_officer');
     for (const inc of due) {
       for (const o of officers) {
         if (o.email) await enqueueMail(tx, ctx, { ...deadlineReminderMail(o.email, inc, now, ctx.config.publicUrl), recipient: { type: 'staff', id: o.id } });

@@ -1,9 +1,7 @@
 import type { Mail } from '../mail/outbox.ts';
+import { vnTime } from '../mail/vn-time.ts';
 import { CONTACT_HOURS } from './hours.ts';
 import type { Topic } from './routing.ts';
-
-const vnTime = (d: Date, lang: 'vi' | 'en') =>
-  `${new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'medium', timeStyle: 'short' }).format(d)} (UTC+7)`;
 
 const hoursLine = (lang: 'vi' | 'en') => {
   const [wk, we] = [CONTACT_HOURS[1]!, CONTACT_HOURS[0]!];

@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../app/context.ts';
-import { openStaff, STAFF_KEY } from '../accounts/staff.ts';
+import { staffAddresses } from '../accounts/staff.ts';
 import type { AuditActor } from '../audit/log.ts';
 import { recordAudit } from '../audit/log.ts';
 import { blindIndex } from '../crypto/blind-index.ts';
@@ -71,12 +71,8 @@ export async function recordInquiry(ctx: AppContext, q: NewInquiry, now = new Da
         sealAs(ctx, 'subject', q.subject), sealAs(ctx, 'body', q.body), now, dueAt]);
     const recipient = q.userId ? { type: 'customer' as const, id: q.userId } : { type: 'visitor' as const };
     await enqueueMail(tx, ctx, { ...acknowledgementMail(q.from, q.lang, { reference, topic, dueAt }), recipient });
-    const staff = await tx.query<{ id: string; email: string; name: string; wrapped_key: string | null }>(
-      `SELECT id, email, name, ${STAFF_KEY()} FROM staff_users WHERE role = $1`, [ROLE_OF[topic]]);
-    for (const s of staff) {
-      const email = openStaff(ctx.keys, s).email;
-      if (email) await enqueueMail(tx, ctx, { ...newInquiryMail(email, { reference, topic, dueAt }, ctx.config.publicUrl), recipient: { type: 'staff', id: s.id } });
-    }
+    const staff = await staffAddresses(tx, ctx.keys, ROLE_OF[topic]);
+    for (const s of staff) await enqueueMail(tx, ctx, { ...newInquiryMail(s.email, { reference, topic, dueAt }, ctx.config.publicUrl), recipient: { type: 'staff', id: s.id } });
     await recordAudit(tx, ctx.keys.audit, {
       tenantId: null, actor: q.userId ? { type: 'user', id: q.userId } : { type: 'anonymous', id: null }, action: 'inquiry.received',
       target: { type: 'inquiry', id: row!.id }, details: { topic, via: q.via, routedTo: ROLE_OF[topic], staff: staff.length },
@@ -126,12 +122,8 @@ export async function remindInquiries(ctx: Pick<AppContext, 'db' | 'keys' | 'job
       `SELECT id, reference, topic, due_at FROM inquiries WHERE answered_at IS NULL AND reminded_at IS NULL AND due_at <= $1 FOR UPDATE SKIP LOCKED`,
       [new Date(now.getTime() + REMIND_HOURS_BEFORE * 3_600_000)]);
     for (const q of due) {
-      const staff = await tx.query<{ id: string; email: string; name: string; wrapped_key: string | null }>(
-        `SELECT id, email, name, ${STAFF_KEY()} FROM staff_users WHERE role = $1`, [ROLE_OF[q.topic]]);
-      for (const s of staff) {
-        const email = openStaff(ctx.keys, s).email;
-        if (email) await enqueueMail(tx, ctx, { ...inquiryDueMail(email, { reference: q.reference, topic: q.topic, dueAt: q.due_at }, now, ctx.config.publicUrl), recipient: { type: 'staff', id: s.id } });
-      }
+      const staff = await staffAddresses(tx, ctx.keys, ROLE_OF[q.topic]);
+      for (const s of staff) await enqueueMail(tx, ctx, { ...inquiryDueMail(s.email, { reference: q.reference, topic: q.topic, dueAt: q.due_at }, now, ctx.config.publicUrl), recipient: { type: 'staff', id: s.id } });
       await tx.query('UPDATE inquiries SET reminded_at = $2 WHERE id = $1', [q.id, now]);
       await recordAudit(tx, ctx.keys.audit, { tenantId: null, actor: { type: 'system', id: null }, action: 'inquiry.reminded', target: { type: 'inquiry', id: q.id }, details: { topic: q.topic, staff: staff.length } });
     }
