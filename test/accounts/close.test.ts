@@ -6,16 +6,10 @@ import { SUBJECT_TABLES } from '../../src/domain/subject-map.ts';
 import { processorFor } from '../../src/payments/index.ts';
 import type { SandboxProcessor } from '../../src/payments/sandbox.ts';
 import { registerPaymentProcessor } from '../support/factories.ts';
-import { describeEachStore, type Harness } from '../support/harness.ts';
+import { rawTables } from '../support/raw-tables.ts';
+import { describeEachStore } from '../support/harness.ts';
 import { PASSWORD, post, signUpAndSignIn, signUpBody } from './support.ts';
 
-/** Every table's raw rows as text, read as the database owner (row-level security does not apply). */
-async function rawTables(h: Harness): Promise<Map<string, string>> {
-  const tables = await h.ctx.db.query<{ t: string }>("SELECT table_name AS t FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'");
-  const out = new Map<string, string>();
-  for (const { t } of tables) out.set(t, JSON.stringify(await h.ctx.db.query(`SELECT * FROM "${t}"`)));
-  return out;
-}
 
 describeEachStore('closing a Customer account (C30)', (h) => {
   it('[C30] closing erases everything of the person and their shop\'s contacts, keeps only what a retention ground needs with its end date, and tells them what was kept', async () => {

@@ -1,6 +1,7 @@
 import { waitForMail } from '../accounts/support.ts';
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
+import { rawTables } from '../support/raw-tables.ts';
 import { describeEachStore, type Harness } from '../support/harness.ts';
 import { registerPaymentProcessor } from '../support/factories.ts';
 import { insertStaff } from '../../src/accounts/staff.ts';
@@ -116,13 +117,6 @@ const SHAPE: Record<PersonalColumn['atRest']['kind'], RegExp | null> = {
   clear: null,
 };
 
-/** Every table's raw rows as text, read as the database owner (row-level security does not apply). */
-async function rawTables(h: Harness): Promise<Map<string, string>> {
-  const tables = await h.ctx.db.query<{ t: string }>("SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'");
-  const out = new Map<string, string>();
-  for (const { t } of tables) out.set(t, JSON.stringify(await h.ctx.db.query(`SELECT * FROM ${t}`)));
-  return out;
-}
 
 describeEachStore('identity and contact data sealed at rest (C07)', (h) => {
   it('[C07] after sign-up, profile, subscriber, billing, privacy-center and staff sign-in, every column in a sealed category holds only ciphertext', async () => {
