@@ -3,12 +3,13 @@
  * Google Consent Mode v2 defaults are set before any tag runs; GPC and Do Not Track turn
  * marketing off by default; `<script type="text/plain" data-category="…">` runs only once its
  * category is granted; a revoked category's cookies are cleared. Every choice is sent to the
- * ingest as a consent record (notice version, categories, time, GPC). Headless sites use
- * `pledge.consent.get/set/on`.
+ * consent ledger (`/api/banner-consents`: notice version, categories, time, GPC and DNT), which
+ * answers with the visitor's consent id, kept in the choice cookie. A new notice version asks
+ * again. Headless sites use `pledge.consent.get/set/on`.
  * @clause C13 @clause C37
  */
 import CSS from './banner.css';
-import { clearCookies, readChoice, writeChoice, type Choice, type Listener } from './consent.ts';
+import { clearCookies, readChoice, readConsentId, uuid, writeChoice, type Choice, type Listener } from './consent.ts';
 import { TEXT } from './text.ts';
 
 type W = Window & { dataLayer?: unknown[]; gtag?: (...a: unknown[]) => void; pledge?: Record<string, unknown> };
@@ -16,11 +17,13 @@ const w = window as W;
 const me = document.currentScript as HTMLScriptElement | null;
 const data = me?.dataset ?? {};
 const notice = data.notice ?? '1';
-const endpoint = data.endpoint ?? '/api/collect';
+const endpoint = data.consentEndpoint ?? (data.endpoint ?? '/api/collect').replace(/collect$/, 'banner-consents');
 const cats = (data.categories ?? 'analytics,marketing').split(',') as ('analytics' | 'marketing')[];
 const cookiesOf = { analytics: (data.cookiesAnalytics ?? '_pa,_ga,_gid').split(','), marketing: (data.cookiesMarketing ?? '_pm,_fbp,_gcl_au').split(',') };
 const nav = navigator as Navigator & { globalPrivacyControl?: boolean };
-const gpc = nav.globalPrivacyControl === true || nav.doNotTrack === '1';
+const signals = { gpc: nav.globalPrivacyControl === true, dnt: nav.doNotTrack === '1' };
+// Either signal turns marketing off by default; the ledger records which one was on.
+const gpc = signals.gpc || signals.dnt;
 const lang = /^en/i.test(document.documentElement.lang || navigator.language) ? 'en' : 'vi';
 const t = TEXT[lang];
 const listeners: Listener[] = [];
@@ -58,13 +61,15 @@ function apply(c: Choice, previous: Choice | null): void {
 /** Records a choice: stored, applied, and sent to the ingest as proof. */
 function set(p: { analytics: boolean; marketing: boolean }): Choice {
   const previous = current;
-  const c: Choice = { analytics: !!p.analytics, marketing: !!p.marketing, gpc, notice, at: Date.now() };
+  const c: Choice = { analytics: !!p.analytics, marketing: !!p.marketing && !gpc, gpc, notice, at: Date.now(), id: previous?.id || readConsentId() };
   current = c;
   writeChoice(c);
   apply(c, previous);
   if (data.site) {
-    const body = JSON.stringify({ site: data.site, consent: { analytics: c.analytics, marketing: c.marketing, gpc }, events: [{ kind: 'consent', at: c.at, url: location.href, name: `notice-${notice}` }] });
-    void fetch(endpoint, { method: 'POST', body, keepalive: true, headers: { 'content-type': 'text/plain' } }).catch(() => undefined);
+    const body = JSON.stringify({ site: data.site, visitor: c.id || null, choice: uuid(), notice, lang, analytics: c.analytics, marketing: c.marketing, ...signals });
+    // The ledger's receipt names the consent id; kept with the choice, so the next one joins it.
+    void fetch(endpoint, { method: 'POST', body, keepalive: true, headers: { 'content-type': 'text/plain' } })
+      .then((r) => (r.ok ? r.json() : null)).then((r: { visitor?: string } | null) => { if (r?.visitor && current === c) writeChoice(current = { ...c, id: r.visitor }); }).catch(() => undefined);
   }
   close();
   return c;
@@ -106,6 +111,9 @@ function open(): void {
   const checks = cats.map((k) => el('input', { type: 'checkbox', name: k, checked: current ? current[k] : k === 'analytics' ? false : false }));
   const choices = el('fieldset', { hidden: true }, el('legend', {}, t.legend), el('label', {}, el('input', { type: 'checkbox', checked: true, disabled: true }), ' ', t.necessary),
     ...cats.map((k, i) => el('label', {}, checks[i]!, ' ', t[k])));
+  // The id the ledger knows the visitor by: what to quote when asking about a choice.
+  const id = current?.id || readConsentId();
+  if (id) choices.append(el('p', { id: 'pc-id' }, `${t.id}: ${id}`));
   const btn = (label: string, primary: boolean, on: () => void) => { const b = el('button', { type: 'button', className: primary ? 'pc-p' : '' }, label); b.onclick = on; return b; };
   const pick = (a: boolean, m: boolean) => () => set({ analytics: a, marketing: m });
   const save = btn(t.save, true, () => set({ analytics: !!checks[cats.indexOf('analytics')]?.checked, marketing: !!checks[cats.indexOf('marketing')]?.checked }));
@@ -133,7 +141,7 @@ w.pledge = {
   ...w.pledge,
   consent: {
     /** The choice in force; before any choice, everything but necessary is off (and marketing stays off under GPC). */
-    get: (): Choice => current ?? { analytics: false, marketing: false, gpc, notice, at: 0 },
+    get: (): Choice => current ?? { analytics: false, marketing: false, gpc, notice, at: 0, id: readConsentId() },
     set,
     on: (f: Listener) => void listeners.push(f),
     open,

@@ -32,3 +32,6 @@ export async function findSite(db: Db, id: string): Promise<Site | null> {
   cache.set(id, { site: site ?? null, until: Date.now() + TTL_MS });
   return site ?? null;
 }
+
+/** Drops a site from this server's cache after a change (other servers see it within the TTL). */
+export const forgetSite = (id: string): void => void cache.delete(id);

@@ -122,6 +122,10 @@ const DEFS = {
     kind: 'route', description: 'Log Data and website analytics (C12, C37)', subjects: ['customer', 'visitor'],
     purposes: ['improve_service', 'research', 'prevent_fraud'], categories: ['user.device', 'user.behavior.browsing'],
   },
+  'analytics.banner_consent': {
+    kind: 'route', description: 'A website visitor\'s cookie choices, recorded in the consent ledger as proof (C13, C37)', subjects: ['visitor'],
+    purposes: ['improve_service', 'contact'], categories: ['user.device.cookie_id'],
+  },
   'disclosures.record': {
     kind: 'route', description: 'The disclosure ledger: data leaving ECOMKEY, each with its basis (C03, C04, C26, C27)',
    

@@ -103,7 +103,7 @@ export const PERSONAL_COLUMNS: readonly PersonalColumn[] = [
   col('buyers', 'address', 'user.contact.address', 'buyer', { ...perRow, atRest: own('buyer') }),
   // The consent ledger (migration 003): the evidence of a consent (its phrase, a message id) and
   // the reason a subject gave for a restriction are the person's own words.
-  col('consent_records', 'evidence', 'user.content.message', ['customer', 'subscriber', 'buyer'], { source: 'self_provided_form' }),
+  col('consent_records', 'evidence', 'user.content.message', ['customer', 'subscriber', 'buyer', 'visitor'], { source: 'self_provided_form' }),
   col('processing_restrictions', 'reason', 'user.content.message', ['customer', 'subscriber', 'buyer'], { source: 'self_provided_form' }),
   // A create endpoint's first response, replayed for a retried request for 24 hours: whatever that response named.
   // Every stored answer is sealed under the tenant's key: notes, messages and Subscribers name people.

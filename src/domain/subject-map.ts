@@ -111,7 +111,7 @@ export const SUBJECT_TABLES: readonly SubjectTable[] = [
   { table: 'held_sensitive_data', subjects: [{ kind: 'typed', typeColumn: 'subject_type', idColumn: 'subject_id', types: LEDGER_TYPES }], erase: del },
   // The ledger keeps the record (what was agreed, when, on which notice); the person's own words go.
   {
-    table: 'consent_records', subjects: [{ kind: 'typed', typeColumn: 'subject_type', idColumn: 'subject_id', types: LEDGER_TYPES }],
+    table: 'consent_records', subjects: [{ kind: 'typed', typeColumn: 'subject_type', idColumn: 'subject_id', types: { ...LEDGER_TYPES, visitor: 'visitor' } }],
     erase: { action: 'retain', ground: CONSENT_PROOF, period: 'P3Y', from: 'erasure', clause: 'C22' }, columns: { evidence: clear },
   },
   {
@@ -161,6 +161,8 @@ export const SUBJECT_TABLES: readonly SubjectTable[] = [
   },
   // Log Data (C12, C13): a signed-in Customer's events, linked only with analytics consent, go with them.
   { table: 'analytics_events', subjects: [{ kind: 'column', type: 'customer', column: 'user_id' }], erase: del },
+  // A website visitor's consent id (issue 14): only what ties their banner choices together; it goes with them, the choices stay as proof.
+  { table: 'banner_visitors', subjects: [{ kind: 'column', type: 'visitor', column: 'id' }], erase: del },
   // A question to ECOMKEY (C25, C41): found by the account that sent it, or by the sender's address.
   {
     table: 'inquiries',

@@ -40,6 +40,7 @@ import { inboxRoutes } from '../routes/requests/inbox.ts';
 import { intakeRoutes } from '../routes/requests/intake.ts';
 import { requestProcessorRoutes } from '../routes/requests/processors.ts';
 import { collectRoutes } from '../routes/collect/routes.ts';
+import { bannerConsentRoutes } from '../routes/banner-consents/routes.ts';
 import { analyticsRoutes } from '../routes/analytics/routes.ts';
 
 export type ZodFastify = FastifyInstance<
@@ -49,7 +50,7 @@ export type ZodFastify = FastifyInstance<
 /** A resource's routes: one folder per resource, its schemas beside its routes. */
 export type RouteModule = (app: ZodFastify, ctx: AppContext) => void | Promise<void>;
 
-const MODULES: RouteModule[] = [healthRoutes, subscriberRoutes, authRoutes, staffAuthRoutes, staffTenantRoutes, meRoutes, apiKeyRoutes, devMailboxRoutes, policyRoutes, staffPolicyRoutes, processorRoutes, disclosureRoutes, consentRoutes, restrictionRoutes, gateRoutes, privacyCenterRoutes, freeTextRoutes, billingRoutes, requestRoutes, privacyCenterHeldRoutes, jobRoutes, privacyCenterExportRoutes, retentionRoutes, incidentRoutes, recordsRoutes, inquiryRoutes, communityRoutes, transferRoutes, channelRoutes, webhookRoutes, messagingRoutes, listRoutes, subscriberImportRoutes, subscriberAttributeRoutes, inboxRoutes, intakeRoutes, requestProcessorRoutes, collectRoutes, analyticsRoutes, webRoutes];
+const MODULES: RouteModule[] = [healthRoutes, subscriberRoutes, authRoutes, staffAuthRoutes, staffTenantRoutes, meRoutes, apiKeyRoutes, devMailboxRoutes, policyRoutes, staffPolicyRoutes, processorRoutes, disclosureRoutes, consentRoutes, restrictionRoutes, gateRoutes, privacyCenterRoutes, freeTextRoutes, billingRoutes, requestRoutes, privacyCenterHeldRoutes, jobRoutes, privacyCenterExportRoutes, retentionRoutes, incidentRoutes, recordsRoutes, inquiryRoutes, communityRoutes, transferRoutes, channelRoutes, webhookRoutes, messagingRoutes, listRoutes, subscriberImportRoutes, subscriberAttributeRoutes, inboxRoutes, intakeRoutes, requestProcessorRoutes, collectRoutes, bannerConsentRoutes, analyticsRoutes, webRoutes];
 
 export async function registerRoutes(app: ZodFastify, ctx: AppContext): Promise<void> {
   for (const m of MODULES) await m(app, ctx);

@@ -136,6 +136,38 @@ describeInBrowser('the consent banner and tracker on a merchant\'s site', (b) =>
     await context.close();
   });
 
+  it('[C13][C37] every choice is in the consent ledger under the consent id the cookie keeps; Do Not Track keeps marketing off; a new notice version asks again', async () => {
+    await setup();
+    const context = await visitorContext(b());
+    await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'doNotTrack', { get: () => '1' }));
+    const page = await context.newPage();
+    await page.goto(`/demo/${site}?lang=vi`);
+    await page.getByRole('button', { name: 'Chấp nhận tất cả' }).click();
+    // The ledger's receipt gives the consent id, which the choice cookie then keeps.
+    const consentId = async () => decodeURIComponent((await context.cookies()).find((c) => c.name === 'pledge_consent')?.value ?? '').split('|')[5] ?? '';
+    await expect.poll(consentId).toMatch(/^[0-9a-f-]{36}$/);
+    const visitor = await consentId();
+    const ledger = () => inPlatform(b().h.ctx.db, (tx) => tx.query<{ purpose: string; given: boolean; evidence: string; version: number }>(
+      `SELECT r.purpose, r.given, r.evidence, n.version FROM consent_records r JOIN consent_notices n ON n.id = r.notice_id
+        WHERE r.subject_type = 'visitor' AND r.subject_id = $1 ORDER BY r.seq`, [visitor]));
+    expect((await ledger()).map((r) => [r.purpose, r.given, r.evidence])).toEqual([
+      ['improve_service', true, 'gpc=0 dnt=1 site_notice=1 lang=vi'], ['contact', false, 'gpc=0 dnt=1 site_notice=1 lang=vi'],
+    ]);
+    expect(await marketingRuns(page)).toBe(0);
+    // The shop adds a cookie to its notice: the next page view asks again, under the same consent id.
+    const patch = await b().h.app.inject({ method: 'PATCH', url: `/api/analytics/sites/${site}/notice`, headers: m.headers, payload: { noticeVersion: '2' } });
+    expect(patch.statusCode, patch.body).toBe(200);
+    await page.reload({ waitUntil: 'load' });
+    await page.getByRole('dialog', { name: 'Quyền riêng tư của bạn' }).waitFor();
+    await page.getByRole('button', { name: 'Tùy chọn' }).click();
+    expect(await page.locator('#pc-id').textContent()).toBe(`Mã đồng ý: ${visitor}`);
+    await page.getByRole('button', { name: 'Lưu lựa chọn' }).click();
+    await expect.poll(async () => (await ledger()).length).toBe(4);
+    expect((await ledger()).slice(2).map((r) => [r.purpose, r.given, r.version])).toEqual([['improve_service', false, 2], ['contact', false, 2]]);
+    expect(b().pageErrors).toEqual([]);
+    await context.close();
+  });
+
   it('[C13] the home page links the seeded demo shop\'s website, which loads the banner and the tracker', async () => {
     await seedDemo(b().h.ctx);
     const context = await visitorContext(b());

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { keyringFor } from '../../src/crypto/envelope.ts';
 import { inPlatform } from '../../src/db/scope.ts';
 import { collectSubjectData } from '../../src/dsr/access.ts';
@@ -6,7 +6,7 @@ import { eraseSubject } from '../../src/dsr/erase.ts';
 import { ingestCounters } from '../../src/analytics/counters.ts';
 import { createMerchant, type Merchant } from '../support/factories.ts';
 import { runJob } from '../support/jobs.ts';
-import { bootHarness, testStores, type Harness } from '../support/harness.ts';
+import { describeEachStore, type Harness } from '../support/harness.ts';
 
 const ORIGIN = 'https://shop-hoa-mai.example';
 const CHROME = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
@@ -31,19 +31,8 @@ const everyValue = async (h: Harness) => {
   return parts.join('\n');
 };
 
-// describeEachStore with one setting: a small per-site budget, so a flood is cut within a few requests.
-function eachStore(title: string, fn: (h: () => Harness) => void): void {
-  for (const kind of testStores()) {
-    describe(`${title} (${kind})`, () => {
-      let hh: Harness | undefined;
-      beforeAll(async () => { hh = await bootHarness(kind, { ANALYTICS_SITE_EVENTS_PER_SECOND: '300' }); });
-      afterAll(async () => { await hh?.app.close(); await hh?.ctx.db.close(); });
-      fn(() => hh!);
-    });
-  }
-}
-
-eachStore('Log Data ingest (C12, C13, C37)', (h) => {
+// A small per-site budget, so a flood is cut within a few requests.
+describeEachStore('Log Data ingest (C12, C13, C37)', (h) => {
   it('[C12] page views, custom events, outbound clicks, site search and time on page are stored, the query string reduced to the allowed UTM keys and search term', async () => {
     const m = await createMerchant(h());
     const site = await newSite(h(), m);
@@ -162,4 +151,4 @@ eachStore('Log Data ingest (C12, C13, C37)', (h) => {
     const [left] = await h().ctx.db.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_class WHERE relname = 'analytics_events_p202401'");
     expect(left!.n).toBe(0);
   });
-});
+}, { ANALYTICS_SITE_EVENTS_PER_SECOND: '300' });

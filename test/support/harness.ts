@@ -69,12 +69,12 @@ export async function bootHarness(kind: StoreKind, env: Record<string, string> =
  * Runs `fn` once per store, each with its own booted app: `describe` titles name the store,
  * so a failure says which driver broke.
  */
-export function describeEachStore(title: string, fn: (h: () => Harness) => void): void {
+export function describeEachStore(title: string, fn: (h: () => Harness) => void, env: Record<string, string> = {}): void {
   for (const kind of testStores()) {
     describe(`${title} (${kind})`, () => {
       let h: Harness | undefined;
       beforeAll(async () => {
-        h = await bootHarness(kind);
+        h = await bootHarness(kind, env);
       });
       afterAll(async () => {
         await h?.app.close();

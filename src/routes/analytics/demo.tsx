@@ -4,8 +4,8 @@ const WORDS = {
   en: { title: 'Shop Hoa Mai — orchids', intro: 'A demo website using Pledge\'s cookie banner and tracker.', next: 'Products page', choices: 'Privacy choices' },
 } as const;
 
-/** The page for site `id` in `lang`. */
-export function demoSite(id: string, lang: 'vi' | 'en'): string {
+/** The page for site `id` in `lang`, its banner showing the site's notice version. */
+export function demoSite(id: string, lang: 'vi' | 'en', notice: string): string {
   const w = WORDS[lang];
   const page = (
     <html lang={lang}>
@@ -13,7 +13,7 @@ export function demoSite(id: string, lang: 'vi' | 'en'): string {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{w.title}</title>
-        <script src="/assets/sdk/banner.js" data-site={id} data-notice="1"></script>
+        <script src="/assets/sdk/banner.js" data-site={id} data-notice={notice}></script>
         <script src="/assets/sdk/tracker.js" data-site={id} defer></script>
         <script type="text/plain" data-category="marketing" src="/assets/sdk/demo-marketing-tag.js"></script>
       </head>

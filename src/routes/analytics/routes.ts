@@ -1,6 +1,6 @@
 import { buildSdk } from '../../../sdk/build.ts';
 import { siteOverview } from '../../analytics/overview.ts';
-import { createSite, listSites, type Site } from '../../analytics/sites.ts';
+import { createSite, findSite, listSites, type Site } from '../../analytics/sites.ts';
 import { CAN } from '../../auth/permissions.ts';
 import { inPlatform, inTenant } from '../../db/scope.ts';
 import { notFound } from '../../errors.ts';
@@ -76,6 +76,6 @@ export const analyticsRoutes: RouteModule = async (app, ctx) => {
     const lang = (req.query as Record<string, string>).lang === 'en' ? 'en' : 'vi';
     return reply.type('text/html; charset=utf-8')
       .header('content-security-policy', "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
-      .send(demoSite(req.params.id, lang));
+      .send(demoSite(req.params.id, lang, (await findSite(ctx.db, req.params.id))?.notice_version ?? '1'));
   });
 };
