@@ -19,6 +19,8 @@ const data = me?.dataset ?? {};
 const notice = data.notice ?? '1';
 const endpoint = data.consentEndpoint ?? (data.endpoint ?? '/api/collect').replace(/collect$/, 'banner-consents');
 const cats = (data.categories ?? 'analytics,marketing').split(',') as ('analytics' | 'marketing')[];
+// The services under each category, as the page names them: shown, and part of the words the choice is given to.
+const servicesOf = { analytics: (data.servicesAnalytics ?? '').split(',').filter(Boolean), marketing: (data.servicesMarketing ?? '').split(',').filter(Boolean) };
 const cookiesOf = { analytics: (data.cookiesAnalytics ?? '_pa,_ga,_gid').split(','), marketing: (data.cookiesMarketing ?? '_pm,_fbp,_gcl_au').split(',') };
 const nav = navigator as Navigator & { globalPrivacyControl?: boolean };
 const signals = { gpc: nav.globalPrivacyControl === true, dnt: nav.doNotTrack === '1' };
@@ -66,7 +68,7 @@ function set(p: { analytics: boolean; marketing: boolean }): Choice {
   writeChoice(c);
   apply(c, previous);
   if (data.site) {
-    const body = JSON.stringify({ site: data.site, visitor: c.id || null, choice: uuid(), notice, lang, analytics: c.analytics, marketing: c.marketing, ...signals });
+    const body = JSON.stringify({ site: data.site, visitor: c.id || null, choice: uuid(), notice, lang, analytics: c.analytics, marketing: c.marketing, ...signals, services: servicesOf });
     // The ledger's receipt names the consent id; kept with the choice, so the next one joins it.
     void fetch(endpoint, { method: 'POST', body, keepalive: true, headers: { 'content-type': 'text/plain' } })
       .then((r) => (r.ok ? r.json() : null)).then((r: { visitor?: string } | null) => { if (r?.visitor && current === c) writeChoice(current = { ...c, id: r.visitor }); }).catch(() => undefined);
@@ -110,7 +112,7 @@ function open(): void {
   back = document.activeElement;
   const checks = cats.map((k) => el('input', { type: 'checkbox', name: k, checked: current ? current[k] : k === 'analytics' ? false : false }));
   const choices = el('fieldset', { hidden: true }, el('legend', {}, t.legend), el('label', {}, el('input', { type: 'checkbox', checked: true, disabled: true }), ' ', t.necessary),
-    ...cats.map((k, i) => el('label', {}, checks[i]!, ' ', t[k])));
+    ...cats.map((k, i) => el('label', {}, checks[i]!, ' ', t[k], servicesOf[k].length ? el('small', {}, ` (${servicesOf[k].join(', ')})`) : '')));
   // The id the ledger knows the visitor by: what to quote when asking about a choice.
   const id = current?.id || readConsentId();
   if (id) choices.append(el('p', { id: 'pc-id' }, `${t.id}: ${id}`));

@@ -31,30 +31,33 @@ export type BannerChoice = {
   marketing: boolean;
   gpc: boolean;
   dnt: boolean;
+  /** The services listed under each category, as the page named them. */
+  services?: Partial<Record<BannerCategory, readonly string[]>> | undefined;
 };
 export type BannerReceipt = { visitor: string; records: { category: BannerCategory; id: string; given: boolean }[]; noticeHash: string; replayed: boolean };
 
-/** The words the banner shows in `lang` for this site's notice version: what a choice is given to. */
-export function bannerWording(site: Pick<BannerSite, 'notice_version'>, lang: 'vi' | 'en'): string {
+/** The words the banner shows in `lang` for this site's notice version and services: what a choice is given to. */
+export function bannerWording(site: Pick<BannerSite, 'notice_version'>, lang: 'vi' | 'en', services: BannerChoice['services'] = {}): string {
   const t = TEXT[lang];
-  return [t.title, t.body, t.necessary, `${t.analytics}: ${PURPOSE_OF.analytics}`, `${t.marketing}: ${PURPOSE_OF.marketing} (marketing)`, `notice ${site.notice_version}`].join('\n');
+  const line = (k: BannerCategory) => `${t[k]}: ${PURPOSE_OF[k]}${k === 'marketing' ? ' (marketing)' : ''}${services[k]?.length ? ` (${services[k].join(', ')})` : ''}`;
+  return [t.title, t.body, t.necessary, line('analytics'), line('marketing'), `notice ${site.notice_version}`].join('\n');
 }
 
-/** The tenant's notice for the banner's words, recorded the first time these words are shown. */
-async function bannerNotice(tx: Sql, site: BannerSite, lang: 'vi' | 'en'): Promise<{ id: string; content_hash: string }> {
-  const wording = bannerWording(site, lang);
+/** The tenant's notice for the banner's words, recorded the first time these words are shown (pages of one site may list other services). */
+async function bannerNotice(tx: Sql, site: BannerSite, lang: 'vi' | 'en', services: BannerChoice['services']): Promise<{ id: string; content_hash: string }> {
+  const wording = bannerWording(site, lang, services);
   const hash = hashWording(wording);
   const slug = `banner-${site.id}`;
-  const latest = () => tx.query<{ id: string; content_hash: string; version: number }>(
-    'SELECT id, content_hash, version FROM consent_notices WHERE tenant_id = $1 AND slug = $2 AND lang = $3 ORDER BY version DESC LIMIT 1', [site.tenant_id, slug, lang]);
   for (let attempt = 0; attempt < 3; attempt++) {
-    const [last] = await latest();
-    if (last?.content_hash === hash) return last;
-    // A concurrent first choice may take the same version: then read again and use its row.
+    const [known] = await tx.query<{ id: string; content_hash: string }>(
+      'SELECT id, content_hash FROM consent_notices WHERE tenant_id = $1 AND slug = $2 AND lang = $3 AND content_hash = $4 LIMIT 1', [site.tenant_id, slug, lang, hash]);
+    if (known) return known;
+    // A concurrent first choice may take the same version: then look again and use its row.
     const [made] = await tx.query<{ id: string; content_hash: string }>(
       `INSERT INTO consent_notices (tenant_id, slug, version, lang, purposes, marketing, wording, content_hash, created_by_type)
-       VALUES ($1, $2, $3, $4, $5, true, $6, $7, 'system') ON CONFLICT DO NOTHING RETURNING id, content_hash`,
-      [site.tenant_id, slug, (last?.version ?? 0) + 1, lang, Object.values(PURPOSE_OF), wording, hash]);
+       SELECT $1, $2, COALESCE(max(version), 0) + 1, $3, $4, true, $5, $6, 'system' FROM consent_notices WHERE tenant_id = $1 AND slug = $2 AND lang = $3
+       ON CONFLICT DO NOTHING RETURNING id, content_hash`,
+      [site.tenant_id, slug, lang, Object.values(PURPOSE_OF), wording, hash]);
     if (made) return made;
   }
   throw new Error('banner notice: version contention');
@@ -86,7 +89,7 @@ export async function recordBannerChoice(tx: Sql, auditKey: Buffer, site: Banner
     return { visitor: earlier[0]!.subject_id, records, noticeHash: earlier[0]!.notice_hash, replayed: true };
   }
   const visitor = await visitorOf(tx, site, c.visitor);
-  const notice = await bannerNotice(tx, site, c.lang);
+  const notice = await bannerNotice(tx, site, c.lang, c.services);
   const evidence = `gpc=${+c.gpc} dnt=${+c.dnt} site_notice=${site.notice_version} lang=${c.lang}`;
   const given: Record<BannerCategory, boolean> = { analytics: c.analytics, marketing: c.marketing && !c.gpc && !c.dnt };
   const records: BannerReceipt['records'] = [];

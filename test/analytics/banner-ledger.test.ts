@@ -13,7 +13,7 @@ async function newSite(h: Harness, m: Merchant): Promise<string> {
   return r.json().id as string;
 }
 
-type Choice = { site: string; visitor?: string | null; choice?: string; notice?: string; lang?: 'vi' | 'en'; analytics: boolean; marketing: boolean; gpc?: boolean; dnt?: boolean };
+type Choice = { site: string; visitor?: string | null; choice?: string; notice?: string; lang?: 'vi' | 'en'; analytics: boolean; marketing: boolean; gpc?: boolean; dnt?: boolean; services?: { analytics: string[]; marketing: string[] } };
 const choose = (h: Harness, c: Choice, headers: Record<string, string> = {}) =>
   h.app.inject({
     method: 'POST', url: '/api/banner-consents', remoteAddress: '198.51.100.23',
@@ -105,6 +105,22 @@ describeEachStore('cookie choices in the consent ledger (C13, C37)', (h) => {
     // Another shop cannot change this site.
     const other = await createMerchant(h());
     expect((await h().app.inject({ method: 'PATCH', url: `/api/analytics/sites/${site}/notice`, headers: other.headers, payload: { noticeVersion: '3' } })).statusCode).toBe(404);
+  });
+
+  it('[C13] the services a page lists under each category are part of the words the choice is given to', async () => {
+    const m = await createMerchant(h());
+    const site = await newSite(h(), m);
+    const services = { analytics: ['Pledge Analytics'], marketing: ['Facebook Pixel', 'Zalo Ads'] };
+    const a = (await choose(h(), { site, analytics: true, marketing: true, services })).json().visitor as string;
+    const b = (await choose(h(), { site, analytics: true, marketing: true })).json().visitor as string;
+    const c = (await choose(h(), { site, analytics: false, marketing: false, services })).json().visitor as string;
+    const [ra, rb, rc] = [await ledgerOf(h(), a), await ledgerOf(h(), b), await ledgerOf(h(), c)];
+    expect(ra[0]!.wording).toContain('Tiếp thị: contact (marketing) (Facebook Pixel, Zalo Ads)');
+    expect(rb[0]!.wording).not.toContain('Facebook Pixel');
+    // Other words, another notice; the same words again, the same notice.
+    expect(rb[0]!.notice_hash).not.toBe(ra[0]!.notice_hash);
+    expect(rc[0]!.notice_hash).toBe(ra[0]!.notice_hash);
+    expect((await choose(h(), { site, analytics: true, marketing: true, services: { analytics: ['=cmd|calc'], marketing: [] } })).statusCode).toBe(400);
   });
 
   it('[C13] bad input gets a clear error and records nothing: unknown site, forged origin, malformed or unexpected fields', async () => {

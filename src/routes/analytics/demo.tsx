@@ -13,7 +13,7 @@ export function demoSite(id: string, lang: 'vi' | 'en', notice: string): string 
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{w.title}</title>
-        <script src="/assets/sdk/banner.js" data-site={id} data-notice={notice}></script>
+        <script src="/assets/sdk/banner.js" data-site={id} data-notice={notice} data-services-analytics="Pledge Analytics" data-services-marketing="Demo retargeting tag"></script>
         <script src="/assets/sdk/tracker.js" data-site={id} defer></script>
         <script type="text/plain" data-category="marketing" src="/assets/sdk/demo-marketing-tag.js"></script>
       </head>

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { identifier } from '../../guard/schema.ts';
 
+const Service = identifier(/^[\p{L}\p{N} .&'-]+$/u, { max: 60 });
+
 export const BannerChoiceBody = z.strictObject({
   site: z.uuid(),
   /** The consent id the browser holds from an earlier choice; absent on a first choice. */
@@ -14,6 +16,8 @@ export const BannerChoiceBody = z.strictObject({
   marketing: z.boolean(),
   gpc: z.boolean(),
   dnt: z.boolean(),
+  /** The services the banner lists under each category (the page's `data-services-*`): part of the words shown. */
+  services: z.strictObject({ analytics: z.array(Service).max(10), marketing: z.array(Service).max(10) }).optional(),
 });
 
 export const BannerReceiptOut = z.object({
