@@ -1,8 +1,8 @@
 /**
  * A list broadcast through the one send path, in bulk: the same send-gate decision as
  * `queueMessage` (src/channels/outbound.ts, `decideFromFacts`) for every member, but with the
- * facts of a chunk of members read in four statements and the copies written in one multi-row
- * insert, with one delivery job per DELIVERY_BATCH copies — so 100,000 members cost a few hundred
+ * facts of a chunk of members read in two statements and the copies written in one multi-row
+ * insert, with one delivery job per DELIVERY_BATCH copies (enqueued in one statement) — so 100,000 members cost a few hundred
  * statements, not a million. Each refused copy is stored with its code, as one at a time would be;
  * the audit log gets one entry for the broadcast with the counts per code.
  * @clause C11 @clause C19 @clause C29
@@ -35,9 +35,20 @@ SELECT u.sid, c.* FROM unnest($2::uuid[]) AS u(sid) CROSS JOIN LATERAL (
   UNION ALL
   SELECT 'r', id::text, purpose, NULL, created_at, NULL, NULL, category, kind, lifted_at, lifted_by, lift_reference, NULL
     FROM processing_restrictions WHERE tenant_id = $1 AND subject_type = 'subscriber' AND subject_id = u.sid
-  UNION ALL
-  SELECT 's', NULL, legal_basis, NULL, created_at, NULL, NULL, source, NULL, NULL, NULL, NULL, NULL FROM subscribers WHERE tenant_id = $1 AND id = u.sid
   OFFSET 0) AS c`;
+
+// Everything else the decision needs of each member, in one index probe of subscribers each: the
+// channel account, the latest opt event on it, and (only where the platform caps replies: Zalo)
+// the copies sent since the person's last message. Also the subscriber row the snapshot takes.
+const MEMBERS = `
+SELECT s.id, s.channel_account_id, a.platform, s.last_inbound_at, s.legal_basis, s.created_at, s.source, o.kind AS opt_kind, o.id AS opt_id,
+       CASE WHEN a.platform = 'zalo' THEN (SELECT count(*)::int FROM outbound_messages m WHERE m.tenant_id = $2 AND m.subscriber_id = s.id
+         AND m.status IN ('queued', 'sent') AND m.created_at >= coalesce(s.last_inbound_at, '-infinity'::timestamptz)) ELSE 0 END AS sent
+  FROM unnest($1::uuid[]) AS u(id)
+  CROSS JOIN LATERAL (SELECT id, channel_account_id, last_inbound_at, legal_basis, created_at, source FROM subscribers WHERE id = u.id OFFSET 0) AS s
+  LEFT JOIN channel_accounts a ON a.id = s.channel_account_id
+  LEFT JOIN LATERAL (SELECT kind, id FROM opt_events e WHERE e.tenant_id = $2 AND e.subscriber_id = s.id AND e.channel_account_id = s.channel_account_id
+                      ORDER BY e.created_at DESC, e.id DESC LIMIT 1) AS o ON true`;
 
 const group = <T extends { sid: string }>(rows: readonly T[]): Map<string, T[]> => {
   const out = new Map<string, T[]>();
@@ -54,12 +65,21 @@ export async function queueBroadcast(tx: Sql, deps: Deps, sender: Sender, b: { t
   const members = await tx.query<{ subject_id: string }>(`SELECT subject_id FROM marketing_list_members WHERE list_id = $1 AND subject_type = 'subscriber'`, [b.listId]);
   // One ciphertext of the one text: the copies are the same message.
   const body = await sealColumn(tx, deps.ring, b.tenantId, 'outbound_messages.body', b.text);
-  let queued = 0;
   const codes: Record<string, number> = {};
-  for (let i = 0; i < members.length; i += CHUNK) {
-    const ids = members.slice(i, i + CHUNK).map((m) => m.subject_id);
-    queued += await queueChunk(tx, deps, b, ids, body, codes);
+  const chunks: string[][] = [];
+  for (let i = 0; i < members.length; i += CHUNK) chunks.push(members.slice(i, i + CHUNK).map((m) => m.subject_id));
+  // Pipelined on the transaction's one connection: the next chunk's facts are asked for before this
+  // chunk is decided, and its copies are written without waiting, so the database works while the
+  // process decides. Statements still run in the order sent; the first failure fails the broadcast.
+  const writes: Promise<number>[] = [];
+  const settled = (p: Promise<number>) => { p.catch(() => undefined); return p; };
+  let next = chunks.length > 0 ? readFacts(tx, b.tenantId, chunks[0]!) : null;
+  for (let i = 0; next; i++) {
+    const facts = await next;
+    next = i + 1 < chunks.length ? readFacts(tx, b.tenantId, chunks[i + 1]!) : null;
+    writes.push(settled(writeCopies(tx, deps, b, body, decideChunk(b.tenantId, facts, codes))));
   }
+  const queued = (await Promise.all(writes)).reduce((a, n) => a + n, 0);
   const refused = members.length - queued;
   // One entry for the broadcast: each refused copy is kept in outbound_messages with its code and Subscriber.
   await recordAudit(tx, deps.auditKey, {
@@ -69,51 +89,53 @@ export async function queueBroadcast(tx: Sql, deps: Deps, sender: Sender, b: { t
   return { queued, refused };
 }
 
-/** One chunk of members: facts in four statements, decisions in process, copies in one insert; returns how many were queued. */
-async function queueChunk(tx: Sql, deps: Deps, b: { tenantId: string; listId: string }, ids: readonly string[], body: string, codes: Record<string, number>): Promise<number> {
-  const recipients = await tx.query<Recipient>(
-    `SELECT s.id, s.channel_account_id, a.platform, s.last_inbound_at FROM unnest($1::uuid[]) AS u(id)
-       CROSS JOIN LATERAL (SELECT id, channel_account_id, last_inbound_at FROM subscribers WHERE id = u.id OFFSET 0) AS s
-       LEFT JOIN channel_accounts a ON a.id = s.channel_account_id`, [ids]);
-  const opts = await tx.query<{ subscriber_id: string; channel_account_id: string; kind: 'opt_out' | 'opt_in'; id: string }>(
-    `SELECT DISTINCT ON (e.subscriber_id, e.channel_account_id) e.subscriber_id, e.channel_account_id, e.kind, e.id FROM unnest($1::uuid[]) AS u(id)
-       CROSS JOIN LATERAL (SELECT subscriber_id, channel_account_id, kind, id, created_at FROM opt_events WHERE tenant_id = $2 AND subscriber_id = u.id OFFSET 0) AS e
-      ORDER BY e.subscriber_id, e.channel_account_id, e.created_at DESC, e.id DESC`, [ids, b.tenantId]);
-  const sent = await tx.query<{ subscriber_id: string; n: number }>(
-    `SELECT s.id AS subscriber_id, (SELECT count(*)::int FROM outbound_messages o WHERE o.tenant_id = $2 AND o.subscriber_id = s.id AND o.status IN ('queued', 'sent')
-              AND o.created_at >= coalesce(s.last_inbound_at, '-infinity'::timestamptz)) AS n
-       FROM unnest($1::uuid[]) AS u(id) CROSS JOIN LATERAL (SELECT id, last_inbound_at FROM subscribers WHERE id = u.id OFFSET 0) AS s`, [ids, b.tenantId]);
-  const ledger = group(await tx.query<{ sid: string } & Record<string, unknown>>(LEDGER, [b.tenantId, ids]));
-  const optOf = new Map(opts.map((o) => [`${o.subscriber_id}|${o.channel_account_id}`, o]));
-  const sentOf = new Map(sent.map((s) => [s.subscriber_id, s.n]));
+type Member = Recipient & { legal_basis: string; created_at: Date; source: string; opt_kind: 'opt_out' | 'opt_in' | null; opt_id: string | null; sent: number };
+type Facts = { members: Member[]; ledger: Map<string, ({ sid: string } & Record<string, unknown>)[]> };
+type Copies = { id: string[]; subscriber: string[]; account: string[]; status: string[]; code: (string | null)[]; queued: string[] };
+
+/** One chunk's facts in two statements, both sent at once. */
+async function readFacts(tx: Sql, tenantId: string, ids: readonly string[]): Promise<Facts> {
+  const [members, ledger] = await Promise.all([tx.query<Member>(MEMBERS, [ids, tenantId]), tx.query<{ sid: string } & Record<string, unknown>>(LEDGER, [tenantId, ids])]);
+  return { members, ledger: group(ledger) };
+}
+
+/** The send gate's decision for each member of a chunk, in process; refusals are counted per code. */
+function decideChunk(tenantId: string, f: Facts, codes: Record<string, number>): Copies {
   const now = Date.now();
-  const rows = { id: [] as string[], subscriber: [] as string[], account: [] as string[], status: [] as string[], code: [] as (string | null)[] };
-  const queuedIds: string[] = [];
-  for (const r of recipients) {
+  const out: Copies = { id: [], subscriber: [], account: [], status: [], code: [], queued: [] };
+  for (const r of f.members) {
     // On no channel account: nothing can be sent or stored for it, as with one message.
     if (!r.channel_account_id || !r.platform) continue;
-    const o = optOf.get(`${r.id}|${r.channel_account_id}`);
-    const facts: SendFacts = { optKind: o?.kind ?? null, optId: o?.id ?? null, sent: sentOf.get(r.id) ?? 0 };
-    const subject = { tenantId: b.tenantId, type: 'subscriber' as const, id: r.id };
-    const snapshot = admissionFromRows(subject, ledger.get(r.id) ?? []).snapshot;
-    const d = decideFromFacts('tenant', { tenantId: b.tenantId, kind: 'marketing', tag: null, optEventId: null }, { ...r, platform: r.platform as Platform }, facts, snapshot, now);
+    const facts: SendFacts = { optKind: r.opt_kind, optId: r.opt_id, sent: r.sent };
+    const subject = { tenantId, type: 'subscriber' as const, id: r.id };
+    // The subscriber row in the admission query's shape (src/consents/snapshot.ts), read above with the member.
+    const own = { k: 's', purpose: r.legal_basis, at: r.created_at, category: r.source };
+    const snapshot = admissionFromRows(subject, [...(f.ledger.get(r.id) ?? []), own]).snapshot;
+    const d = decideFromFacts('tenant', { tenantId, kind: 'marketing', tag: null, optEventId: null }, { ...r, platform: r.platform as Platform }, facts, snapshot, now);
     const id = randomUUID();
-    rows.id.push(id);
-    rows.subscriber.push(r.id);
-    rows.account.push(r.channel_account_id);
-    rows.status.push(d.allow ? 'queued' : 'refused');
-    rows.code.push(d.allow ? null : d.code);
-    if (d.allow) queuedIds.push(id);
+    out.id.push(id);
+    out.subscriber.push(r.id);
+    out.account.push(r.channel_account_id);
+    out.status.push(d.allow ? 'queued' : 'refused');
+    out.code.push(d.allow ? null : d.code);
+    if (d.allow) out.queued.push(id);
     else codes[d.code] = (codes[d.code] ?? 0) + 1;
   }
-  if (rows.id.length === 0) return 0;
-  await tx.query(
-    `INSERT INTO outbound_messages (id, tenant_id, subscriber_id, channel_account_id, kind, body, status, refused_code, list_id)
-     SELECT t.id, $1, t.s, t.a, 'marketing', $2, t.st, t.c, $3 FROM unnest($4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::text[]) AS t(id, s, a, st, c)`,
-    [b.tenantId, body, b.listId, rows.id, rows.subscriber, rows.account, rows.status, rows.code],
-  );
-  for (let i = 0; i < queuedIds.length; i += DELIVERY_BATCH) {
-    await deps.jobs.enqueue(tx, DELIVER_MESSAGE_JOB, { tenantId: b.tenantId, messageIds: queuedIds.slice(i, i + DELIVERY_BATCH) });
-  }
-  return queuedIds.length;
+  return out;
+}
+
+/** A chunk's copies in one insert and its delivery jobs in one more; returns how many were queued. */
+async function writeCopies(tx: Sql, deps: Deps, b: { tenantId: string; listId: string }, body: string, c: Copies): Promise<number> {
+  if (c.id.length === 0) return 0;
+  const batches: Record<string, unknown>[] = [];
+  for (let i = 0; i < c.queued.length; i += DELIVERY_BATCH) batches.push({ tenantId: b.tenantId, messageIds: c.queued.slice(i, i + DELIVERY_BATCH) });
+  await Promise.all([
+    tx.query(
+      `INSERT INTO outbound_messages (id, tenant_id, subscriber_id, channel_account_id, kind, body, status, refused_code, list_id)
+       SELECT t.id, $1, t.s, t.a, 'marketing', $2, t.st, t.c, $3 FROM unnest($4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::text[]) AS t(id, s, a, st, c)`,
+      [b.tenantId, body, b.listId, c.id, c.subscriber, c.account, c.status, c.code],
+    ),
+    deps.jobs.enqueueMany(tx, DELIVER_MESSAGE_JOB, batches),
+  ]);
+  return c.queued.length;
 }

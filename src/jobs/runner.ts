@@ -64,6 +64,8 @@ export type DeadJob = { id: string; name: string; tries: number; code: string; c
 export type Jobs = {
   /** Enqueues `name` inside `tx`: it exists, and runs, only if that transaction commits. */
   enqueue(tx: Sql, name: string, data?: Record<string, unknown>): Promise<void>;
+  /** Many jobs of one name in one statement, inside the caller's transaction (a broadcast's deliveries). */
+  enqueueMany(tx: Sql, name: string, data: readonly Record<string, unknown>[]): Promise<void>;
   /** Jobs waiting to start, as last counted (at most a couple of seconds old); the intake refuses work above the limit. */
   backlog(): number;
   deadLetters(limit?: number): Promise<DeadJob[]>;
@@ -113,6 +115,11 @@ export async function openJobs(db: Db, timing: QueueTiming, log: Logger, jobs: r
   return {
     async enqueue(tx, name, data = {}) {
       await producer.send(name, data, inTransaction(tx));
+      await tx.query('SELECT pg_notify($1, $2)', [WAKE_CHANNEL, name]);
+    },
+    async enqueueMany(tx, name, data) {
+      if (data.length === 0) return;
+      await producer.insert(data.map((d) => ({ name, data: d })), inTransaction(tx));
       await tx.query('SELECT pg_notify($1, $2)', [WAKE_CHANNEL, name]);
     },
     backlog() {
