@@ -68,18 +68,8 @@ export async function queueBroadcast(tx: Sql, deps: Deps, sender: Sender, b: { t
   const codes: Record<string, number> = {};
   const chunks: string[][] = [];
   for (let i = 0; i < members.length; i += CHUNK) chunks.push(members.slice(i, i + CHUNK).map((m) => m.subject_id));
-  // Pipelined on the transaction's one connection: the next chunk's facts are asked for before this
-  // chunk is decided, and its copies are written without waiting, so the database works while the
-  // process decides. Statements still run in the order sent; the first failure fails the broadcast.
-  const writes: Promise<number>[] = [];
-  const settled = (p: Promise<number>) => { p.catch(() => undefined); return p; };
-  let next = chunks.length > 0 ? readFacts(tx, b.tenantId, chunks[0]!) : null;
-  for (let i = 0; next; i++) {
-    const facts = await next;
-    next = i + 1 < chunks.length ? readFacts(tx, b.tenantId, chunks[i + 1]!) : null;
-    writes.push(settled(writeCopies(tx, deps, b, body, decideChunk(b.tenantId, facts, codes))));
-  }
-  const queued = (await Promise.all(writes)).reduce((a, n) => a + n, 0);
+  let queued = 0;
+  for (const ids of chunks) queued += await writeCopies(tx, deps, b, body, decideChunk(b.tenantId, await readFacts(tx, b.tenantId, ids), codes));
   const refused = members.length - queued;
   // One entry for the broadcast: each refused copy is kept in outbound_messages with its code and Subscriber.
   await recordAudit(tx, deps.auditKey, {
@@ -93,10 +83,10 @@ type Member = Recipient & { legal_basis: string; created_at: Date; source: strin
 type Facts = { members: Member[]; ledger: Map<string, ({ sid: string } & Record<string, unknown>)[]> };
 type Copies = { id: string[]; subscriber: string[]; account: string[]; status: string[]; code: (string | null)[]; queued: string[] };
 
-/** One chunk's facts in two statements, both sent at once. */
+/** One chunk's facts in two statements. */
 async function readFacts(tx: Sql, tenantId: string, ids: readonly string[]): Promise<Facts> {
-  const [members, ledger] = await Promise.all([tx.query<Member>(MEMBERS, [ids, tenantId]), tx.query<{ sid: string } & Record<string, unknown>>(LEDGER, [tenantId, ids])]);
-  return { members, ledger: group(ledger) };
+  const members = await tx.query<Member>(MEMBERS, [ids, tenantId]);
+  return { members, ledger: group(await tx.query<{ sid: string } & Record<string, unknown>>(LEDGER, [tenantId, ids])) };
 }
 
 /** The send gate's decision for each member of a chunk, in process; refusals are counted per code. */
@@ -129,13 +119,11 @@ async function writeCopies(tx: Sql, deps: Deps, b: { tenantId: string; listId: s
   if (c.id.length === 0) return 0;
   const batches: Record<string, unknown>[] = [];
   for (let i = 0; i < c.queued.length; i += DELIVERY_BATCH) batches.push({ tenantId: b.tenantId, messageIds: c.queued.slice(i, i + DELIVERY_BATCH) });
-  await Promise.all([
-    tx.query(
-      `INSERT INTO outbound_messages (id, tenant_id, subscriber_id, channel_account_id, kind, body, status, refused_code, list_id)
-       SELECT t.id, $1, t.s, t.a, 'marketing', $2, t.st, t.c, $3 FROM unnest($4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::text[]) AS t(id, s, a, st, c)`,
-      [b.tenantId, body, b.listId, c.id, c.subscriber, c.account, c.status, c.code],
-    ),
-    deps.jobs.enqueueMany(tx, DELIVER_MESSAGE_JOB, batches),
-  ]);
+  await tx.query(
+    `INSERT INTO outbound_messages (id, tenant_id, subscriber_id, channel_account_id, kind, body, status, refused_code, list_id)
+     SELECT t.id, $1, t.s, t.a, 'marketing', $2, t.st, t.c, $3 FROM unnest($4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::text[]) AS t(id, s, a, st, c)`,
+    [b.tenantId, body, b.listId, c.id, c.subscriber, c.account, c.status, c.code],
+  );
+  await deps.jobs.enqueueMany(tx, DELIVER_MESSAGE_JOB, batches);
   return c.queued.length;
 }
