@@ -16,15 +16,24 @@ const DRIVES = /\.inject\(|\bfetch\(|\brunCli\(|\bnewPage\(|\bpage\.goto\(|\bper
 /** Names defined in `source` (const/function/async function) whose definition drives the app, directly or through `known`. */
 function drivingHelpers(source: string, known: ReadonlySet<string>): Set<string> {
   const found = new Set<string>();
-  const defs = [...source.matchAll(/(?:^|\n)\s*(?:export\s+)?(?:const|async function|function)\s+(\w+)/g)];
+  const defs = [...source.matchAll(/(?:^|\n)([ \t]*)(?:export\s+)?(?:const|async function|function)\s+(\w+)/g)];
+  // A definition runs to the next statement at its own indentation or less (closing brackets aside):
+  // the consts inside a helper are part of it, the describe block after it is not.
+  const end = (i: number): number => {
+    const indent = defs[i]![1]!.length;
+    const first = source.indexOf('\n', defs[i]!.index! + 1);
+    const next = new RegExp(`\\n[ \\t]{0,${indent}}(?![ \\t}\\])\\n])`, 'g');
+    next.lastIndex = first < 0 ? source.length : first;
+    return next.exec(source)?.index ?? source.length;
+  };
   let changed = true;
   while (changed) {
     changed = false;
     for (let i = 0; i < defs.length; i++) {
-      const name = defs[i]![1]!;
+      const name = defs[i]![2]!;
       if (found.has(name)) continue;
-      const body = source.slice(defs[i]!.index!, defs[i + 1]?.index ?? source.length);
-      if (DRIVES.test(body) || callsAny(body.slice(name.length + 10), new Set([...known, ...found]))) {
+      const body = source.slice(defs[i]!.index!, end(i));
+      if (DRIVES.test(body) || callsAny(body.slice(body.indexOf(name) + name.length), new Set([...known, ...found]))) {
         found.add(name);
         changed = true;
       }

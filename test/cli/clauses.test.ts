@@ -97,6 +97,8 @@ describe('clause traceability report', () => {
     expect(testKind(at('test/enforcement/schema-walk.test.ts'), '[C02] the walk finds a plain string wherever it hides, and accepts the three guarded kinds')).toBe('unit');
     // A helper imported from a support file that posts to the API counts as driving it.
     expect(testKind(at('test/consents/restrictions.test.ts'), '[C34] a subject\'s restriction/objection changes what the gate allows; only the subject or a legal ground lifts it')).toBe('e2e');
+    // A memoised walk (`const f = () => (x ??= walk())`) whose requests sit among the walk's own consts.
+    expect(testKind(at('test/web/presenters.test.ts'), '[C15] every form that asks a person to type something links the section of the privacy policy that covers it')).toBe('e2e');
     expect(testKind(at('test/nope.test.ts'), 'anything')).toBe('unit');
   });
 

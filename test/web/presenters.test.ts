@@ -107,8 +107,6 @@ describeEachStore('every page of the route table, for every kind of visitor', (h
 
   it('[C15] every form that asks a person to type something links the section of the privacy policy that covers it', async () => {
     await renderEveryPage();
-    // The page every link points to answers.
-    expect((await h().app.inject({ method: 'GET', url: '/policies/privacy' })).statusCode).toBe(200);
     // The policy's numbered sections, as the policy page gives them their anchors (section-N).
     const sections = new Set([...readFileSync('policies/privacy.v1.en.txt', 'utf8').matchAll(/^(\d+)\.\s/gm)].map((x) => x[1]!));
     let forms = 0;
