@@ -122,6 +122,10 @@ const DEFS = {
     kind: 'route', description: 'Log Data and website analytics (C12, C37)', subjects: ['customer', 'visitor'],
     purposes: ['improve_service', 'research', 'prevent_fraud'], categories: ['user.device', 'user.behavior.browsing'],
   },
+  'analytics.rollup': {
+    kind: 'job', description: 'Counts each closed day of a site\'s Log Data into daily figures: no visitor hash or account is kept (C12)', subjects: ['customer', 'visitor'],
+    purposes: ['improve_service'], categories: ['user.device', 'user.behavior.browsing'],
+  },
   'disclosures.record': {
     kind: 'route', description: 'The disclosure ledger: data leaving ECOMKEY, each with its basis (C03, C04, C26, C27)',
    
