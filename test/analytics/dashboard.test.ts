@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { rollUpAll } from '../../src/analytics/rollup.ts';
 import { siteFigures } from '../../src/analytics/overview.ts';
 import { addDays, dayOf, startOf } from '../../src/analytics/ranges.ts';
-import { writerFor, type EventRow } from '../../src/analytics/writer.ts';
+import { at, eventRow, type Ev } from '../support/analytics.ts';
+import { writerFor } from '../../src/analytics/writer.ts';
+import type { EventRow } from '../../src/analytics/writer.ts';
 import { inPlatform } from '../../src/db/scope.ts';
 import { createMerchant, type Merchant } from '../support/factories.ts';
 import { runJob } from '../support/jobs.ts';
@@ -12,16 +13,7 @@ import { describeEachStore, type Harness } from '../support/harness.ts';
 const ORIGIN = 'https://shop-hoa-mai.example';
 const CHROME = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
 const today = () => dayOf(new Date());
-const at = (day: string, hhmm: string, s = 0) => new Date(startOf(day).getTime() + (Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3))) * 60_000 + s * 1000);
-// A visitor hash of one day: a daily salt makes every day's hashes new, and so does this.
-const hash = (who: string, day: string) => createHash('sha256').update(`${who}|${day}`).digest().subarray(0, 16);
-
-type Ev = Partial<EventRow> & { kind: EventRow['kind']; at: Date; who: string; path?: string };
-const row = (site: string, e: Ev): EventRow => ({
-  siteId: site, path: '/', referrerHost: null, utmSource: null, utmMedium: null, utmCampaign: null, goal: null, searchTerm: null, outboundUrl: null,
-  engagedMs: null, visitNumber: null, country: null, agentFamily: 'Chrome', osFamily: 'Android', formFactor: 'mobile',
-  consentAnalytics: true, consentMarketing: false, gpc: false, userId: null, ...e, visitorHash: hash(e.who, dayOf(e.at)),
-});
+const row = eventRow;
 
 async function newSite(h: Harness, m: Merchant): Promise<string> {
   const r = await h.app.inject({ method: 'POST', url: '/api/analytics/sites', headers: m.headers, payload: { origins: [ORIGIN], searchParam: 'q' } });
