@@ -114,7 +114,7 @@ function SiteFigures({ v, id, origins, o }: { v: View; id: string; origins: stri
       <ColumnChart id={`daily-${id}`} title={t('analytics.daily')} description={t('analytics.dailyDesc', { from: r.from, to: r.to })} labelHead={t('analytics.day')}
         unit={t('console.analytics.visitors')} lineUnit={t('console.analytics.pageviews')}
         points={o.now.daily.map((d) => ({ label: d.day, value: d.visitors, line: d.pageviews }))} />
-      <table class="chart-table" data-summary="">
+      <table class="chart-table summary-table" data-summary="">
         <caption>{t('analytics.summary')}</caption>
         <thead><tr><th scope="col">{t('analytics.figure')}</th><th scope="col">{t('analytics.value')}</th><th scope="col">{t('analytics.previous')}</th><th scope="col">{t('analytics.change')}</th></tr></thead>
         <tbody>
