@@ -40,11 +40,13 @@ const BOUNCE = 'pv = 1 AND acts = 0';
  */
 export function dailyRowsSql(site: string, from: string, to: string): string {
   const range = `site_id = ${site} AND at >= ${from}::timestamptz AND at < ${to}::timestamptz`;
-  const first = (col: string, dir = '') => `(array_agg(${col} ORDER BY at ${dir}, path ${dir}, coalesce(referrer_host, '') ${dir}, coalesce(utm_source, '') ${dir}, coalesce(utm_medium, '') ${dir}, coalesce(utm_campaign, '') ${dir}) FILTER (WHERE kind = 'pageview'))[1]`;
+  // The visit's first (min) or last (max) page view, found without sorting each visit: a key of
+  // fixed-width time of day, then the values in a fixed order (ties are broken the same way every run).
+  const PV = "ARRAY[to_char(at AT TIME ZONE 'UTC', 'HH24MISSUS'), path, coalesce(referrer_host, ''), coalesce(utm_source, ''), coalesce(utm_medium, ''), coalesce(utm_campaign, '')]";
   const perVisit = (dim: string, col: string, where = 'true') =>
     `SELECT day, '${dim}', ${col}, count(DISTINCT v)::int, count(*)::int, 0, 0, count(*) FILTER (WHERE ${BOUNCE})::int, sum(dur)::bigint FROM visits WHERE ${where} GROUP BY day, ${col}`;
   const perVisitor = (dim: string, col: string) =>
-    `SELECT day, '${dim}', coalesce(${col}, ''), count(DISTINCT v)::int, 0, 0, 0, 0, 0::bigint FROM ev GROUP BY day, coalesce(${col}, '')`;
+    `SELECT day, '${dim}', ${col}, count(DISTINCT v)::int, 0, 0, 0, 0, 0::bigint FROM agents GROUP BY day, ${col}`;
   const perEvent = (dim: string, col: string, where: string) =>
     `SELECT day, '${dim}', ${col}, count(DISTINCT v)::int, 0, 0, count(*)::int, 0, 0::bigint FROM ev WHERE ${where} GROUP BY day, ${col}`;
   return `
@@ -53,26 +55,34 @@ WITH ev AS MATERIALIZED (
          goal, search_term, outbound_url, country, form_factor, agent_family, os_family
     FROM analytics_events WHERE ${range} AND kind IN ${ANALYTIC}
 ), marked AS (
-  SELECT ev.*, CASE WHEN at - lag(at) OVER (PARTITION BY day, v ORDER BY at) < interval '30 minutes' THEN 0 ELSE 1 END AS starts FROM ev
+  -- Only what a visit needs goes through the sort.
+  SELECT day, v, at, kind, path, referrer_host, utm_source, utm_medium, utm_campaign,
+         CASE WHEN at - lag(at) OVER (PARTITION BY day, v ORDER BY at) < interval '30 minutes' THEN 0 ELSE 1 END AS starts FROM ev
 ), numbered AS (
   SELECT marked.*, sum(starts) OVER (PARTITION BY day, v ORDER BY at ROWS UNBOUNDED PRECEDING) AS n FROM marked
 ), visits AS MATERIALIZED (
-  SELECT day, v, count(*) FILTER (WHERE kind = 'pageview') AS pv, count(*) FILTER (WHERE kind IN ('event', 'outbound', 'search')) AS acts,
-         (extract(epoch FROM max(at) - min(at)) * 1000)::bigint AS dur,
-         ${first('path')} AS entry, ${first('path', 'DESC')} AS exit, ${first("coalesce(referrer_host, '')")} AS referrer,
-         ${first('utm_source')} AS utm_source, ${first('utm_medium')} AS utm_medium, ${first('utm_campaign')} AS utm_campaign
-    FROM numbered GROUP BY day, v, n HAVING count(*) FILTER (WHERE kind = 'pageview') > 0
+  SELECT day, v, pv, acts, dur, f[2] AS entry, l[2] AS exit, f[3] AS referrer, nullif(f[4], '') AS utm_source, nullif(f[5], '') AS utm_medium, nullif(f[6], '') AS utm_campaign
+    FROM (SELECT day, v, count(*) FILTER (WHERE kind = 'pageview') AS pv, count(*) FILTER (WHERE kind IN ('event', 'outbound', 'search')) AS acts,
+                 (extract(epoch FROM max(at) - min(at)) * 1000)::bigint AS dur,
+                 min(${PV}) FILTER (WHERE kind = 'pageview') AS f, max(${PV}) FILTER (WHERE kind = 'pageview') AS l
+            FROM numbered GROUP BY day, v, n) g
+   WHERE pv > 0
+), agents AS (
+  -- A hash is of one browser on one device (the user agent is in it): its families, once per day.
+  SELECT DISTINCT day, v, coalesce(country, '') AS country, coalesce(form_factor, '') AS form_factor, coalesce(agent_family, '') AS agent_family, coalesce(os_family, '') AS os_family FROM ev
 ), choices AS (
   SELECT DISTINCT ON (day, v) (at AT TIME ZONE 'UTC')::date AS day, visitor_hash AS v, consent_analytics AS a, consent_marketing AS m, gpc AS g
     FROM analytics_events WHERE ${range} AND kind = 'consent'
    ORDER BY day, v, at DESC, consent_analytics, consent_marketing, gpc
 ), totals AS (
-  SELECT day, count(DISTINCT v)::int AS visitors, count(*) FILTER (WHERE kind = 'pageview')::int AS pageviews, count(*) FILTER (WHERE kind = 'event')::int AS events FROM ev GROUP BY day
+  SELECT day, count(*) FILTER (WHERE kind = 'pageview')::int AS pageviews, count(*) FILTER (WHERE kind = 'event')::int AS events FROM ev GROUP BY day
+), visitor_totals AS (
+  SELECT day, count(DISTINCT v)::int AS visitors FROM agents GROUP BY day
 ), visit_totals AS (
   SELECT day, count(*)::int AS visits, count(*) FILTER (WHERE ${BOUNCE})::int AS bounces, sum(dur)::bigint AS duration FROM visits GROUP BY day
 )
-SELECT t.day, 'total' AS dim, '' AS value, t.visitors, coalesce(vt.visits, 0) AS visits, t.pageviews, t.events, coalesce(vt.bounces, 0) AS bounces, coalesce(vt.duration, 0)::bigint AS duration_ms
-  FROM totals t LEFT JOIN visit_totals vt ON vt.day = t.day
+SELECT t.day, 'total' AS dim, '' AS value, vv.visitors, coalesce(vt.visits, 0) AS visits, t.pageviews, t.events, coalesce(vt.bounces, 0) AS bounces, coalesce(vt.duration, 0)::bigint AS duration_ms
+  FROM totals t JOIN visitor_totals vv ON vv.day = t.day LEFT JOIN visit_totals vt ON vt.day = t.day
 UNION ALL SELECT day, 'page', path, count(DISTINCT v)::int, 0, count(*)::int, 0, 0, 0::bigint FROM ev WHERE kind = 'pageview' GROUP BY day, path
 UNION ALL ${perVisit('entry', 'entry')}
 UNION ALL ${perVisit('exit', 'exit')}

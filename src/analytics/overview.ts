@@ -32,11 +32,12 @@ const rank = `CASE dim ${Object.entries(RANKED_BY).map(([d, c]) => `WHEN '${d}' 
 const SUMS = 'sum(visitors)::float8 AS visitors, sum(visits)::float8 AS visits, sum(pageviews)::float8 AS pageviews, sum(events)::float8 AS events, sum(bounces)::float8 AS bounces, sum(duration_ms)::float8 AS duration_ms';
 
 // $1 site, $2..$3 stored days, $4..$5 raw instants, $6 rows per breakdown, $7 one dimension or null.
-const FIGURES = `
-WITH raw AS MATERIALIZED (${dailyRowsSql('$1', '$4', '$5')}),
+// Without days after the watermark the raw part is left out of the statement (no plan, no scan).
+const figuresSql = (withRaw: boolean) => `
+WITH ${withRaw ? `raw AS MATERIALIZED (${dailyRowsSql('$1', '$4', '$5')}),` : ''}
 d AS (
   SELECT ${DAILY_COLUMNS} FROM analytics_daily WHERE site_id = $1 AND day >= $2::date AND day <= $3::date AND ($7::text IS NULL OR dim IN ($7, 'total'))
-  UNION ALL SELECT ${DAILY_COLUMNS} FROM raw WHERE $7::text IS NULL OR dim IN ($7, 'total')
+  ${withRaw ? 'UNION ALL SELECT ' + DAILY_COLUMNS + ' FROM raw WHERE $7::text IS NULL OR dim IN ($7, \'total\')' : 'AND $4::text IS NOT NULL AND $5::text IS NOT NULL'}
 ), s AS (
   SELECT dim, value, ${SUMS} FROM d GROUP BY dim, value
 ), ranked AS (
@@ -45,6 +46,7 @@ d AS (
 SELECT 'top' AS part, NULL AS day, dim, value, visitors, visits, pageviews, events, bounces, duration_ms FROM ranked WHERE rn <= $6 OR dim IN ('total', 'consent')
 UNION ALL
 SELECT 'day', to_char(day, 'YYYY-MM-DD'), dim, '', ${SUMS} FROM d WHERE dim = 'total' GROUP BY day, dim`;
+const FIGURES = { raw: figuresSql(true), stored: figuresSql(false) };
 
 /** The last day rolled up for `siteId`, or null when the job has not rolled any. */
 export async function rolledThrough(tx: Sql, siteId: string): Promise<string | null> {
@@ -62,7 +64,7 @@ export async function siteFigures(tx: Sql, siteId: string, span: DaySpan, o: Fig
   const stored = rolled !== null && storedTo >= span.from;
   const rawFrom = stored ? addDays(storedTo, 1) : span.from;
   const rawTo = addDays(span.to, 1);
-  const rows = await tx.query<Row>(FIGURES, [
+  const rows = await tx.query<Row>(rawFrom < rawTo ? FIGURES.raw : FIGURES.stored, [
     siteId, stored ? span.from : '1970-01-02', stored ? storedTo : '1970-01-01',
     startOf(rawFrom < rawTo ? rawFrom : rawTo).toISOString(), startOf(rawTo).toISOString(), o.limit ?? 10, o.only ?? null,
   ]);
