@@ -39,6 +39,7 @@ export function analyticsPage(v: View, data: DashboardData): Page {
   const o = data.site?.overview;
   return {
     title: t('console.nav.analytics'),
+    script: 'console-analytics',
     body: (
       <>
         {consoleTabs(v)}
