@@ -59,7 +59,7 @@ export function analyticsPage(v: View, data: DashboardData): Page {
 function RangeForm({ v, sites, site, range }: { v: View; sites: DashboardData['sites']; site: string; range: Range }) {
   const { t } = v;
   return (
-    <form method="get" action="/console/analytics" class="range-form" data-range-form="">
+    <form method="get" action="/console/analytics" class="range-form" data-range-form="" aria-label={t('analytics.range.legend')}>
       <input type="hidden" name="lang" value={v.lang} />
       {sites.length > 1 ? (
         <label>{t('analytics.range.site')}
