@@ -126,6 +126,10 @@ const DEFS = {
     kind: 'route', description: 'A website visitor\'s cookie choices, recorded in the consent ledger as proof (C13, C37)', subjects: ['visitor'],
     purposes: ['improve_service', 'contact'], categories: ['user.device.cookie_id'],
   },
+  'analytics.rollup': {
+    kind: 'job', description: 'Counts each closed day of a site\'s Log Data into daily figures: no visitor hash or account is kept (C12)', subjects: ['customer', 'visitor'],
+    purposes: ['improve_service'], categories: ['user.device', 'user.behavior.browsing'],
+  },
   'disclosures.record': {
     kind: 'route', description: 'The disclosure ledger: data leaving ECOMKEY, each with its basis (C03, C04, C26, C27)',
    

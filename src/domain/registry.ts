@@ -158,6 +158,9 @@ export const PERSONAL_COLUMNS: readonly PersonalColumn[] = [
   col('analytics_events', 'agent_family', 'user.device.browser', ['customer', 'visitor'], { source: 'log_data' }),
   col('analytics_events', 'os_family', 'user.device.browser', ['customer', 'visitor'], { source: 'log_data' }),
   col('analytics_events', 'form_factor', 'user.device.browser', ['customer', 'visitor'], { source: 'log_data' }),
+  // Migration 038: the dashboard's daily figures. A value is a page, referrer, campaign, device, goal, link or search
+  // term counted over a day's visitors, never with a hash or account; a search term is what a visitor typed, hence declared.
+  col('analytics_daily', 'value', ['user.behavior.browsing', 'user.device.browser'], ['customer', 'visitor'], { source: 'log_data' }),
 ];
 
 /**

@@ -163,6 +163,8 @@ export const SUBJECT_TABLES: readonly SubjectTable[] = [
   { table: 'analytics_events', subjects: [{ kind: 'column', type: 'customer', column: 'user_id' }], erase: del },
   // A website visitor's consent id (issue 14): only what ties their banner choices together; it goes with them, the choices stay as proof.
   { table: 'banner_visitors', subjects: [{ kind: 'column', type: 'visitor', column: 'id' }], erase: del },
+  // The daily figures count visitors and never name one; they go with the events by the retention job (at most 60 months).
+  { table: 'analytics_daily', subjects: [{ kind: 'expiring', within: 'P60M', reason: 'Daily counts per page, referrer, campaign, device or search term: no hash or account names anyone; deleted with the events they count at the site\'s retention (1 to 60 months)' }], erase: del },
   // A question to ECOMKEY (C25, C41): found by the account that sent it, or by the sender's address.
   {
     table: 'inquiries',

@@ -50,6 +50,7 @@ const PURGE_RULES: readonly RetentionRule[] = [
 /** Log Data (issue 14): kept per site (default 14 months), dropped a month's partition at a time by the analytics-retention job; salts go after 48 hours. */
 const ANALYTICS_RULES: readonly RetentionRule[] = [
   { id: 'analytics-events', table: 'analytics_events', keep: 'P14M', from: 'record', why: 'Website statistics are kept for the site\'s retention (default 14 months), then whole monthly partitions are dropped', citation: 'ECOMKEY Privacy Policy, Log Data (C12, C36)' },
+  { id: 'analytics-daily', table: 'analytics_daily', keep: 'P14M', from: 'record', why: 'The dashboard\'s daily figures are kept as long as the events they count (the site\'s retention, default 14 months), deleted by the same job', citation: 'ECOMKEY Privacy Policy, Log Data (C12, C36)' },
   { id: 'analytics-salts', table: 'analytics_salts', keep: 'PT48H', from: 'record', why: 'A visitor-hash salt is destroyed after 48 hours, so older visitors cannot be re-identified', citation: 'ECOMKEY Privacy Policy, Log Data (C12, C13)' },
 ];
 

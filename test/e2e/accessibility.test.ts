@@ -36,7 +36,7 @@ describeInBrowser('accessibility', (b) => {
       [[newcomer.cookie], '/accept'],
       [[m.cookie], '/profile'], [[m.cookie], '/privacy-center'], [[m.cookie], '/console/subjects'], [[m.cookie], `/console/subjects/subscriber/${s.id}`],
       [[m.cookie], `/console/consents/${record}/proof`], [[m.cookie], '/console/disclosures'], [[m.cookie], '/console/processors'],
-      [[m.cookie], '/console/requests'],
+      [[m.cookie], '/console/requests'], [[m.cookie], '/console/analytics'],
       [[officer.headers.cookie!], '/staff'],
     ];
     const found: string[] = [];

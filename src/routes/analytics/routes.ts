@@ -1,12 +1,14 @@
 import { buildSdk } from '../../../sdk/build.ts';
-import { siteOverview } from '../../analytics/overview.ts';
+import { siteFigures } from '../../analytics/overview.ts';
+import { breakdownCsv, loadOverview, presentOverview, rangeOf, toCsv } from '../../analytics/present.ts';
 import { createSite, findSite, listSites, type Site } from '../../analytics/sites.ts';
 import { CAN } from '../../auth/permissions.ts';
+import type { Sql } from '../../db/index.ts';
 import { inPlatform, inTenant } from '../../db/scope.ts';
 import { notFound } from '../../errors.ts';
 import type { RouteModule } from '../../http/routes.ts';
 import { merchantOf } from '../consents/access.ts';
-import { OverviewOut, RangeQuery, SiteCreate, SiteOut, SiteParams } from './schema.ts';
+import { BreakdownOut, BreakdownParams, BreakdownQuery, OverviewOut, RangeQuery, SiteCreate, SiteOut, SiteParams } from './schema.ts';
 import { demoSite, marketingTag } from './demo.tsx';
 
 const tags = ['analytics'];
@@ -27,38 +29,60 @@ export const analyticsRoutes: RouteModule = async (app, ctx) => {
     return reply.code(201).send(present(site));
   });
 
+  const ownSite = async (tx: Sql, id: string) => {
+    // Row-level security on sites: another tenant's site id is simply not found.
+    if (!(await listSites(tx)).some((s) => s.id === id)) throw notFound('site');
+  };
+
   app.get('/api/analytics/sites/:id/overview', {
     config: { noPersonalData: 'Counts and top lists of a site: no visitor, hash or user appears', can: CAN.manageConsents },
     schema: { params: SiteParams, querystring: RangeQuery, response: { 200: OverviewOut }, tags },
   }, async (req) => {
     const actor = merchantOf(req);
-    const to = new Date(Date.now() + 60_000);
-    const from = new Date(to.getTime() - (req.query.days ?? 30) * 86_400_000);
+    const range = rangeOf(req.query);
     return inTenant(ctx.db, actor.tenantId, async (tx) => {
-      // Row-level security on sites: another tenant's site id is simply not found.
-      if (!(await listSites(tx)).some((s) => s.id === req.params.id)) throw notFound('site');
-      return siteOverview(tx, req.params.id, from, to);
+      await ownSite(tx, req.params.id);
+      return presentOverview(await loadOverview(tx, req.params.id, range));
     });
   });
 
-  // The same figures as CSV, for a spreadsheet: one row per figure, then the top pages.
+  // One breakdown (pages, referrers, campaigns, devices…) of a range, as JSON or CSV for a spreadsheet.
+  app.get('/api/analytics/sites/:id/breakdowns/:dim', {
+    config: { noPersonalData: 'Counts per page, referrer, campaign, device, goal or search term of a site: no visitor, hash or user appears', can: CAN.manageConsents },
+    // No response schema: the answer is JSON (BreakdownOut, checked below) or CSV.
+    schema: { params: BreakdownParams, querystring: BreakdownQuery, tags },
+  }, async (req, reply) => {
+    const actor = merchantOf(req);
+    const { format, limit, ...q } = req.query;
+    const range = rangeOf(q);
+    const dim = req.params.dim;
+    const f = await inTenant(ctx.db, actor.tenantId, async (tx) => {
+      await ownSite(tx, req.params.id);
+      return siteFigures(tx, req.params.id, range, { only: dim, limit: limit ?? 100 });
+    });
+    if (format !== 'csv') return BreakdownOut.parse({ dimension: dim, range: { from: range.from, to: range.to }, rows: f.breakdowns[dim] });
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${dim}-${range.from}-${range.to}.csv"`).send(breakdownCsv(dim, f.breakdowns[dim]));
+  });
+
+  // The summary as CSV, for a spreadsheet: one row per figure, then the top pages.
   app.get('/api/analytics/sites/:id/export.csv', {
     config: { noPersonalData: 'Counts and top pages of a site as CSV: no visitor, hash or user appears', can: CAN.manageConsents },
     schema: { params: SiteParams, querystring: RangeQuery, tags },
   }, async (req, reply) => {
     const actor = merchantOf(req);
-    const to = new Date(Date.now() + 60_000);
-    const from = new Date(to.getTime() - (req.query.days ?? 30) * 86_400_000);
+    const range = rangeOf(req.query);
     const o = await inTenant(ctx.db, actor.tenantId, async (tx) => {
-      if (!(await listSites(tx)).some((s) => s.id === req.params.id)) throw notFound('site');
-      return siteOverview(tx, req.params.id, from, to);
+      await ownSite(tx, req.params.id);
+      return presentOverview(await loadOverview(tx, req.params.id, range));
     });
-    // A path is the site's own; quoted, with a leading formula character neutralised for spreadsheets.
-    const cell = (v: string | number) => { const s = String(v); return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`; };
-    const lines = [['figure', 'value'], ['visitors', o.visitors], ['pageviews', o.pageviews], ['events', o.events],
-      ['consent_choices', o.consent.choices], ['accepted_analytics', o.consent.analytics], ['accepted_marketing', o.consent.marketing], ['gpc', o.consent.gpc],
-      ...o.topPages.map((p) => [`page:${p.path}`, p.views])];
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="analytics.csv"').send(lines.map((l) => l.map(cell).join(',')).join('\n') + '\n');
+    const t = o.totals;
+    const lines: (string | number)[][] = [['figure', 'value', 'previous'], ['visitors', t.visitors, o.previous.visitors], ['visits', t.visits, o.previous.visits],
+      ['pageviews', t.pageviews, o.previous.pageviews], ['events', t.events, o.previous.events], ['bounces', t.bounces, o.previous.bounces],
+      ['avg_visit_ms', t.avgDurationMs ?? '', o.previous.avgDurationMs ?? ''],
+      ['consent_choices', o.consent.choices, o.previous.consent.choices], ['accepted_analytics', o.consent.analytics, o.previous.consent.analytics],
+      ['accepted_marketing', o.consent.marketing, o.previous.consent.marketing], ['gpc', o.consent.gpc, o.previous.consent.gpc],
+      ...o.topPages.map((p) => [`page:${p.path}`, p.views, ''])];
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="analytics-${range.from}-${range.to}.csv"`).send(toCsv(lines));
   });
 
   for (const name of ['banner', 'tracker'] as const) {

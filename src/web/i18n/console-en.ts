@@ -15,7 +15,7 @@ export const consoleEn: Record<keyof typeof consoleVi, string> = {
   'console.coming.channels': 'Your connected channels (Zalo OA, Facebook Page) and the opt-in source of new followers will appear here.',
   'console.nav.analytics': 'Analytics',
   'console.coming.analytics': 'Website figures that identify no one (visits, top pages, campaigns, how many visitors accepted marketing cookies) will appear here.',
-  'console.analytics.lead': 'The last 30 days beside the 30 before. No figure identifies anyone.',
+  'console.analytics.lead': 'A website\'s figures for the range you choose, beside the period just before. No figure identifies anyone.',
   'console.analytics.none': 'No website is registered yet.',
   'console.analytics.topPages': 'Top pages',
   'console.analytics.topPagesDesc': 'Views of each page over the last 30 days',

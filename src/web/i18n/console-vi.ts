@@ -13,7 +13,7 @@ export const consoleVi = {
   'console.coming.channels': 'Các kênh đã kết nối (Zalo OA, Trang Facebook) và nguồn đăng ký của người theo dõi mới sẽ hiện ở đây.',
   'console.nav.analytics': 'Phân tích',
   'console.coming.analytics': 'Số liệu truy cập trang web không định danh ai: lượt truy cập, trang được xem nhiều, chiến dịch và tỷ lệ chấp nhận cookie tiếp thị sẽ hiện ở đây.',
-  'console.analytics.lead': 'Số liệu 30 ngày qua, so với 30 ngày trước đó. Không có số liệu nào định danh một người.',
+  'console.analytics.lead': 'Số liệu của trang web trong khoảng thời gian bạn chọn, so với kỳ ngay trước đó. Không có số liệu nào định danh một người.',
   'console.analytics.none': 'Chưa có trang web nào được đăng ký.',
   'console.analytics.topPages': 'Trang được xem nhiều nhất',
   'console.analytics.topPagesDesc': 'Lượt xem của mỗi trang trong 30 ngày qua',

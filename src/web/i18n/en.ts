@@ -1,4 +1,5 @@
 import type { MessageKey } from './vi.ts';
+import { analyticsEn } from './analytics-en.ts';
 import { consoleEn } from './console-en.ts';
 import { privacyCenterEn } from './privacy-center-en.ts';
 
@@ -8,6 +9,8 @@ export const en: Record<MessageKey, string> = {
   ...consoleEn,
   // The privacy center's messages (own file, like the console's).
   ...privacyCenterEn,
+  // The analytics dashboard's messages (own file, like the console's).
+  ...analyticsEn,
   'site.tagline': 'The ECOMKEY privacy policy, made executable',
   'skip': 'Skip to main content',
   'nav.label': 'Main navigation',

@@ -1,3 +1,4 @@
+import { analyticsVi } from './analytics-vi.ts';
 import { consoleVi } from './console-vi.ts';
 import { privacyCenterVi } from './privacy-center-vi.ts';
 /** Vietnamese, the default language of the web shell. Every other dictionary has exactly these keys. */
@@ -6,6 +7,8 @@ export const vi = {
   ...consoleVi,
   // The privacy center's messages (own file, like the console's).
   ...privacyCenterVi,
+  // The analytics dashboard's messages (own file, like the console's).
+  ...analyticsVi,
   'site.tagline': 'Chính sách quyền riêng tư của ECOMKEY, thực thi được',
   'skip': 'Bỏ qua, đến nội dung chính',
   'nav.label': 'Điều hướng chính',
