@@ -224,6 +224,15 @@ const DEFS = {
     kind: 'route', description: 'A merchant reads and sets a Subscriber\'s tags and typed custom fields, sealed (C10)',
     subjects: ['subscriber'], purposes: ['provide_service'], categories: ['user.preference', 'user.content'],
   },
+  // Issue 13 item 5 (migration 034): Buyers come from orders; their contact data serves the order (C19).
+  'orders.record': {
+    kind: 'route', description: 'A merchant records an order with its Buyer (matched or created) and line items; the Buyer\'s contact data serves the order, not marketing (C19)',
+    subjects: ['buyer'], purposes: ['provide_service'], categories: ['user.name', 'user.contact'],
+  },
+  'orders.read': {
+    kind: 'route', description: 'A merchant reads its orders and their Buyers\' delivery addresses (C19)',
+    subjects: ['buyer'], purposes: ['provide_service'], categories: ['user.contact.address'],
+  },
   'marketing.lists': {
     kind: 'route', description: 'Marketing lists admit a Subscriber, Buyer or Customer only on a marketing consent record (C19, C21)',
     subjects: ['subscriber', 'buyer', 'customer'], purposes: ['contact'], categories: ['user.unique_id', 'user.contact'],
