@@ -214,7 +214,11 @@ const DEFS = {
   },
   'channels.subscribers': {
     kind: 'route', description: 'A merchant reads a Subscriber\'s opt-in, opt-out history and messages, and the tenant\'s own stop words (C11)',
-    subjects: ['subscriber'], purposes: ['provide_service'], categories: ['user.unique_id', 'user.preference'],
+    subjects: ['subscriber'], purposes: ['provide_service'], categories: ['user.unique_id', 'user.name', 'user.preference', 'user.content'],
+  },
+  'console.conversation': {
+    kind: 'route', description: 'The console\'s conversation view: a Subscriber\'s messages in and out, hidden while they restrict or object (C11, C34)',
+    subjects: ['subscriber'], purposes: ['provide_service'], categories: ['user.name', 'user.content.message'],
   },
   'subscribers.import': {
     kind: 'job', description: 'Stores the checked rows of a large CSV import, a chunk per transaction, with progress; a failure removes what it stored (C10)',

@@ -1,6 +1,7 @@
 import type { MessageKey } from './vi.ts';
 import { consoleEn } from './console-en.ts';
 import { privacyCenterEn } from './privacy-center-en.ts';
+import { channelsEn } from './channels-en.ts';
 
 /** English: typed against the Vietnamese keys so a missing or extra message fails the type-check. */
 export const en: Record<MessageKey, string> = {
@@ -8,6 +9,8 @@ export const en: Record<MessageKey, string> = {
   ...consoleEn,
   // The privacy center's messages (own file, like the console's).
   ...privacyCenterEn,
+  // The console's channel pages (own file, like the console's).
+  ...channelsEn,
   'site.tagline': 'The ECOMKEY privacy policy, made executable',
   'skip': 'Skip to main content',
   'nav.label': 'Main navigation',

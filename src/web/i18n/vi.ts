@@ -1,11 +1,14 @@
 import { consoleVi } from './console-vi.ts';
 import { privacyCenterVi } from './privacy-center-vi.ts';
+import { channelsVi } from './channels-vi.ts';
 /** Vietnamese, the default language of the web shell. Every other dictionary has exactly these keys. */
 export const vi = {
   // The merchant console's messages (its own file, so parallel work on this dictionary does not collide).
   ...consoleVi,
   // The privacy center's messages (own file, like the console's).
   ...privacyCenterVi,
+  // The console's channel pages (own file, like the console's).
+  ...channelsVi,
   'site.tagline': 'Chính sách quyền riêng tư của ECOMKEY, thực thi được',
   'skip': 'Bỏ qua, đến nội dung chính',
   'nav.label': 'Điều hướng chính',
