@@ -71,7 +71,7 @@ describe('console channel pages (pglite, chromium)', () => {
     // A signed webhook `/start` with a deep-link payload creates the Subscriber.
     const hook = async (update: Record<string, unknown>) => {
       const d = telegramDelivery(secret, update);
-      const r = await fetch(`${b.baseUrl}/webhooks/telegram/${channelId}`, { method: 'POST', headers: d.headers, body: d.body });
+      const r = await fetch(`${b.baseUrl}/webhooks/telegram/${channelId}`, { method: 'POST', headers: d.headers, body: new Uint8Array(d.body) });
       expect(r.status).toBe(200);
       await drain();
     };
