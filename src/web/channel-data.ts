@@ -41,7 +41,7 @@ export function loadChannels(ctx: AppContext, tenantId: string): Promise<Channel
   });
 }
 
-export type ChannelSubscribersData = { channel: ChannelOut; rows: ChannelSubscriber[]; next: string | null };
+export type ChannelSubscribersData = { channel: Pick<ChannelOut, 'id' | 'platform' | 'label' | 'platformAccount'>; rows: ChannelSubscriber[]; next: string | null };
 
 /** A page of one channel's Subscribers, newest first; undefined when the channel is not the shop's. */
 export function loadChannelSubscribers(ctx: AppContext, tenantId: string, channelId: string, cursor: string | undefined): Promise<ChannelSubscribersData | undefined> {

@@ -20,7 +20,7 @@ import { apiFor } from './api-call.ts';
 import { loadChannels, loadChannelSubscriber, loadChannelSubscribers, loadConversation, loadLists } from './channel-data.ts';
 import type { SendPage } from './console-routes.ts';
 import { FORM_POST, formBody, formRoutes, formState, IdParams, redirectForRefusal, type FormBody } from './page-forms.ts';
-import { channelSubscriberPage, channelSubscribersPage, channelsPage, conversationPage, importProgressPage, listsPage, type ImportProgress, type ImportResult, type MadeSecrets } from './pages/console-channels.tsx';
+import { attributesRefusedPage, importRefusedPage, channelSubscriberPage, channelSubscribersPage, channelsPage, conversationPage, importProgressPage, listsPage, type ImportProgress, type ImportResult, type MadeSecrets } from './pages/console-channels.tsx';
 import { NO_FORM_STATE, type FormState } from './pages/form-parts.tsx';
 import type { FormProblem } from './shared/field-errors.ts';
 
@@ -65,15 +65,14 @@ export function registerChannelPages(app: ZodFastify, ctx: AppContext, send: Sen
   app.get('/console/channels/lists', { config: { ...signed, noPersonalData: 'The shop\'s lists: labels, kinds and member counts, no member named' }, schema: { hide: true } }, (req, reply) => showLists(req, reply));
 
   const subsConfig = { ...signed, feature: 'channels.subscribers' as const, subject: { admit: 'many' as const, why: 'A page of one channel\'s Subscribers with their opt state; content stays behind the purpose wall' } };
-  const showSubscribers = async (req: FastifyRequest, reply: FastifyReply, id: string, extra: { form?: FormState; result?: ImportResult; status?: number } = {}) => {
+  const showSubscribers = async (req: FastifyRequest, reply: FastifyReply, id: string) => {
     if (!isUuid(id)) return reply.callNotFound();
     const q = query(req);
     const data = await retryWithout((c) => loadChannelSubscribers(ctx, merchantOf(req).tenantId, id, c), q.cursor);
     if (!data) return reply.callNotFound();
     const imported = count(q.imported);
-    const result = extra.result ?? (imported !== undefined ? { imported } : undefined);
-    reply.code(extra.status ?? 200);
-    return send(req, reply, (v) => channelSubscribersPage(v, { ...data, csrf: csrfOf(req), form: extra.form ?? NO_FORM_STATE, ...(result ? { result } : {}) }));
+    const result: ImportResult | undefined = imported !== undefined ? { imported } : undefined;
+    return send(req, reply, (v) => channelSubscribersPage(v, { ...data, csrf: csrfOf(req), form: NO_FORM_STATE, ...(result ? { result } : {}) }));
   };
   app.get('/console/channels/:id/subscribers', { config: subsConfig, schema: { hide: true, params: Params } }, (req, reply) => showSubscribers(req, reply, req.params.id));
 
@@ -90,11 +89,10 @@ export function registerChannelPages(app: ZodFastify, ctx: AppContext, send: Sen
 
   // One Subscriber's own opt-in and opt-outs are shown whatever they restricted (C11, C34), as the API's channel state is.
   const oneConfig = { ...signed, feature: 'channels.subscribers' as const, subject: { admit: 'ledger' as const, locate: subscriberPath, why: 'The person\'s own opt-in, opt-outs, tags and fields, shown even while restricted (C11, C34)' } };
-  const showSubscriber = async (req: FastifyRequest, reply: FastifyReply, id: string, form: FormState = NO_FORM_STATE, status = 200) => {
+  const showSubscriber = async (req: FastifyRequest, reply: FastifyReply, id: string) => {
     const data = await loadChannelSubscriber(ctx, merchantOf(req).tenantId, id);
     if (!data) return reply.callNotFound();
-    reply.code(status);
-    return send(req, reply, (v) => channelSubscriberPage(v, { ...data, csrf: csrfOf(req), form, saved: query(req).saved === '1' }));
+    return send(req, reply, (v) => channelSubscriberPage(v, { ...data, csrf: csrfOf(req), form: NO_FORM_STATE, saved: query(req).saved === '1' }));
   };
   app.get('/console/subscribers/:id', { config: oneConfig, schema: { hide: true, params: Params } }, (req, reply) => showSubscriber(req, reply, req.params.id));
 
@@ -141,7 +139,8 @@ export function registerChannelPages(app: ZodFastify, ctx: AppContext, send: Sen
       if (res.statusCode === 202) return reply.redirect(`/console/channels/imports/${answer.id}?channel=${encodeURIComponent(id)}`, 303);
       const sent = refusedPage(reply, { status: res.statusCode, problem: answer }, back);
       if (sent) return sent;
-      return showSubscribers(req, reply, id, { form: formState(answer, { csv: values.csv ?? '' }, noRule), result: { problems: answer.problems ?? [] }, status: res.statusCode });
+      reply.code(res.statusCode);
+      return send(req, reply, (v) => importRefusedPage(v, id, values._csrf ?? '', formState(answer, { csv: values.csv ?? '' }, noRule), { problems: answer.problems ?? [] }));
     });
 
     // Tags and fields as PATCH /api/subscribers/:id/attributes takes them: each value typed by its field's definition.
@@ -149,7 +148,7 @@ export function registerChannelPages(app: ZodFastify, ctx: AppContext, send: Sen
       const values = formBody(req.body);
       const id = req.params.id;
       const api = apiFor(app, req);
-      const defs = await api<{ items: { key: string; type: string }[] }>('GET', '/api/subscriber-fields');
+      const defs = await api<{ items: { key: string; label: string; type: string }[] }>('GET', '/api/subscriber-fields');
       const fields: Record<string, unknown> = {};
       for (const d of defs.ok ? defs.body.items : []) {
         const raw = values[`f_${d.key}`];
@@ -164,7 +163,9 @@ export function registerChannelPages(app: ZodFastify, ctx: AppContext, send: Sen
       const sent = refusedPage(reply, r, back);
       if (sent) return sent;
       if (!isUuid(id) || r.status === 404) return reply.callNotFound();
-      return showSubscriber(req, reply, id, formState(r.problem, values, noRule), r.status);
+      reply.code(r.status);
+      const defsShown = defs.ok ? defs.body.items : [];
+      return send(req, reply, (v) => attributesRefusedPage(v, { id, defs: defsShown, csrf: values._csrf ?? '', form: formState(r.problem, values, noRule) }));
     });
 
     scope.post('/console/channels/lists', FORM_POST, async (req, reply) => {

@@ -172,6 +172,20 @@ export function channelSubscribersPage(v: View, d: ChannelSubscribersData & { cs
   };
 }
 
+/** A refused import, re-rendered with the rows' problems: the form post reads no Subscriber, so the page shows the form alone. */
+export function importRefusedPage(v: View, channelId: string, csrf: string, form: FormState, result: ImportResult | undefined): Page {
+  return {
+    title: v.t('ch.import.title'),
+    body: (
+      <>
+        {consoleTabs(v)}
+        <p><a href={`/console/channels/${channelId}/subscribers`}>{v.t('ch.back')}</a></p>
+        {importForm(v, csrf, channelId, form, result)}
+      </>
+    ),
+  };
+}
+
 export type ImportProgress = { id: string; state: 'queued' | 'running' | 'done' | 'failed'; total: number; done: number; failureCode: string | null };
 
 /** A job-based import's progress (the page reloads itself while it runs; no script needed). */
@@ -193,7 +207,9 @@ export function importProgressPage(v: View, p: ImportProgress, back: string): Pa
   };
 }
 
-function attributesForm(v: View, csrf: string, d: ChannelSubscriberData, s: FormState) {
+type AttributesFormData = Pick<ChannelSubscriberData, 'tags' | 'fields' | 'defs'> & { subscriber: { id: string } };
+
+function attributesForm(v: View, csrf: string, d: AttributesFormData, s: FormState) {
   const { t } = v;
   const id = d.subscriber.id;
   const value = (k: string) => s.values[`f_${k}`] ?? (d.fields[k] === undefined ? '' : String(d.fields[k]));
@@ -216,6 +232,24 @@ function attributesForm(v: View, csrf: string, d: ChannelSubscriberData, s: Form
       </form>
     </section>
   );
+}
+
+/**
+ * A refused tags-and-fields form, re-rendered with what was typed and the API's problems. The
+ * form post reads no one's data (it is declared so): the page shows the form alone.
+ */
+export function attributesRefusedPage(v: View, d: { id: string; defs: ChannelSubscriberData['defs']; csrf: string; form: FormState }): Page {
+  const { t } = v;
+  return {
+    title: t('ch.sub.attributes'),
+    body: (
+      <>
+        {consoleTabs(v)}
+        <p><a href={`/console/subscribers/${d.id}`}>{t('ch.back')}</a></p>
+        {attributesForm(v, d.csrf, { subscriber: { id: d.id }, tags: [], fields: {}, defs: d.defs }, d.form)}
+      </>
+    ),
+  };
 }
 
 /** One Subscriber on their channel: opt state and history, tags and fields. @clause C11 */
