@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
+import { objectToProcessing } from '../../src/consents/index.ts';
 import { keyringFor } from '../../src/crypto/envelope.ts';
-import { inPlatform } from '../../src/db/scope.ts';
+import { inPlatform, inTenant } from '../../src/db/scope.ts';
 import { collectSubjectData } from '../../src/dsr/access.ts';
 import { eraseSubject } from '../../src/dsr/erase.ts';
 import { createMerchant, type Merchant } from '../support/factories.ts';
@@ -69,6 +70,17 @@ describeEachStore('orders and the Buyers they come from', (h: () => Harness) => 
     const dup = await post(shop, { ...o, buyer: { name: 'Người khác', email: 'khac@buyer.example' } });
     expect([dup.statusCode, dup.json().code]).toEqual([409, 'order_exists']);
     expect(await count()).toBe(1);
+  });
+
+  it('[C34] a Buyer who objected to processing is refused a new order through the gate, and their orders are hidden from the list', async () => {
+    const shop = await createMerchant(h());
+    const made = (await post(shop, order())).json();
+    await inTenant(h().ctx.db, shop.tenantId, (tx) =>
+      objectToProcessing({ tx, auditKey: h().ctx.keys.audit }, { type: 'subject', id: null }, { subject: { tenantId: shop.tenantId, type: 'buyer', id: made.buyerId }, purpose: null }));
+    const refused = await post(shop, order({ buyer: { name: 'B', email: 'tran.b@buyer.example' } }));
+    expect([refused.statusCode, refused.json().code]).toEqual([403, 'processing_objected']);
+    expect((await h().app.inject({ method: 'GET', url: '/api/orders', headers: shop.headers })).json().items).toEqual([]);
+    expect((await h().app.inject({ method: 'GET', url: `/api/orders/${made.id}`, headers: shop.headers })).statusCode).toBe(404);
   });
 
   it('[C19] [C31] the registry covers orders: a Buyer\'s access export lists them, and erasure removes them with the Buyer', async () => {
