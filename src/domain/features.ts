@@ -222,7 +222,11 @@ const DEFS = {
   },
   'channels.subscribers': {
     kind: 'route', description: 'A merchant reads a Subscriber\'s opt-in, opt-out history and messages, and the tenant\'s own stop words (C11)',
-    subjects: ['subscriber'], purposes: ['provide_service'], categories: ['user.unique_id', 'user.preference'],
+    subjects: ['subscriber'], purposes: ['provide_service'], categories: ['user.unique_id', 'user.name', 'user.preference', 'user.content'],
+  },
+  'console.conversation': {
+    kind: 'route', description: 'The console\'s conversation view: a Subscriber\'s messages in and out, hidden while they restrict or object (C11, C34)',
+    subjects: ['subscriber'], purposes: ['provide_service'], categories: ['user.name', 'user.content.message'],
   },
   'subscribers.import': {
     kind: 'job', description: 'Stores the checked rows of a large CSV import, a chunk per transaction, with progress; a failure removes what it stored (C10)',
@@ -231,6 +235,15 @@ const DEFS = {
   'subscribers.attributes': {
     kind: 'route', description: 'A merchant reads and sets a Subscriber\'s tags and typed custom fields, sealed (C10)',
     subjects: ['subscriber'], purposes: ['provide_service'], categories: ['user.preference', 'user.content'],
+  },
+  // Issue 13 item 5 (migration 034): Buyers come from orders; their contact data serves the order (C19).
+  'orders.record': {
+    kind: 'route', description: 'A merchant records an order with its Buyer (matched or created) and line items; the Buyer\'s contact data serves the order, not marketing (C19)',
+    subjects: ['buyer'], purposes: ['provide_service'], categories: ['user.name', 'user.contact'],
+  },
+  'orders.read': {
+    kind: 'route', description: 'A merchant reads its orders and their Buyers\' delivery addresses (C19)',
+    subjects: ['buyer'], purposes: ['provide_service'], categories: ['user.contact.address'],
   },
   'marketing.lists': {
     kind: 'route', description: 'Marketing lists admit a Subscriber, Buyer or Customer only on a marketing consent record (C19, C21)',

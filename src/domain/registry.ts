@@ -139,6 +139,8 @@ export const PERSONAL_COLUMNS: readonly PersonalColumn[] = [
   col('subscribers', 'attributes', ['user.preference', 'user.content'], 'subscriber', { ...perRow, atRest: tenantKey }),
   col('opt_events', 'evidence', ['user.unique_id', 'user.content.message'], 'subscriber', { source: 'channel', atRest: tenantKey }),
   col('outbound_messages', 'body', 'user.content.message', 'subscriber', { source: 'system', atRest: tenantKey }),
+  // Issue 13 item 5 (migration 034): an order's delivery address, sealed under its Buyer's key like the Buyer's own columns.
+  col('orders', 'delivery_address', 'user.contact.address', 'buyer', { source: 'api', atRest: own('buyer') }),
   // Issue 15 (migration 031): published posts (C09). Public by the author's choice: sealing would protect nothing anyone can read.
   col('community_posts', 'username', 'user.name', 'customer', { source: 'self_provided_form', atRest: { kind: 'clear', reason: 'Published under this name by its author, who was told it is public (C09)' } }),
   col('community_posts', 'city', 'user.contact.city', 'customer', { source: 'self_provided_form', atRest: { kind: 'clear', reason: 'Shown beside the post by its author\'s choice (C09)' } }),

@@ -108,6 +108,8 @@ export const SUBJECT_TABLES: readonly SubjectTable[] = [
   { table: 'opt_events', subjects: [{ kind: 'column', type: 'subscriber', column: 'subscriber_id' }], erase: del },
   { table: 'outbound_messages', subjects: [{ kind: 'column', type: 'subscriber', column: 'subscriber_id' }], erase: del },
   { table: 'marketing_list_members', subjects: [{ kind: 'typed', typeColumn: 'subject_type', idColumn: 'subject_id', types: LEDGER_TYPES }], erase: del },
+  // Issue 13 item 5: a Buyer's orders go with them (the address is sealed under their key, shredded with it).
+  { table: 'orders', subjects: [{ kind: 'column', type: 'buyer', column: 'buyer_id' }], erase: del },
   { table: 'held_sensitive_data', subjects: [{ kind: 'typed', typeColumn: 'subject_type', idColumn: 'subject_id', types: LEDGER_TYPES }], erase: del },
   // The ledger keeps the record (what was agreed, when, on which notice); the person's own words go.
   {

@@ -34,6 +34,7 @@ import { channelRoutes } from '../routes/channels/routes.ts';
 import { webhookRoutes } from '../routes/webhooks/routes.ts';
 import { messagingRoutes } from '../routes/messaging/routes.ts';
 import { listRoutes } from '../routes/lists/routes.ts';
+import { orderRoutes } from '../routes/orders/routes.ts';
 import { subscriberImportRoutes } from '../routes/subscriber-import/routes.ts';
 import { subscriberAttributeRoutes } from '../routes/subscribers/attributes.ts';
 import { inboxRoutes } from '../routes/requests/inbox.ts';
@@ -50,7 +51,7 @@ export type ZodFastify = FastifyInstance<
 /** A resource's routes: one folder per resource, its schemas beside its routes. */
 export type RouteModule = (app: ZodFastify, ctx: AppContext) => void | Promise<void>;
 
-const MODULES: RouteModule[] = [healthRoutes, subscriberRoutes, authRoutes, staffAuthRoutes, staffTenantRoutes, meRoutes, apiKeyRoutes, devMailboxRoutes, policyRoutes, staffPolicyRoutes, processorRoutes, disclosureRoutes, consentRoutes, restrictionRoutes, gateRoutes, privacyCenterRoutes, freeTextRoutes, billingRoutes, requestRoutes, privacyCenterHeldRoutes, jobRoutes, privacyCenterExportRoutes, retentionRoutes, incidentRoutes, recordsRoutes, inquiryRoutes, communityRoutes, transferRoutes, channelRoutes, webhookRoutes, messagingRoutes, listRoutes, subscriberImportRoutes, subscriberAttributeRoutes, inboxRoutes, intakeRoutes, requestProcessorRoutes, collectRoutes, bannerConsentRoutes, analyticsRoutes, webRoutes];
+const MODULES: RouteModule[] = [healthRoutes, subscriberRoutes, authRoutes, staffAuthRoutes, staffTenantRoutes, meRoutes, apiKeyRoutes, devMailboxRoutes, policyRoutes, staffPolicyRoutes, processorRoutes, disclosureRoutes, consentRoutes, restrictionRoutes, gateRoutes, privacyCenterRoutes, freeTextRoutes, billingRoutes, requestRoutes, privacyCenterHeldRoutes, jobRoutes, privacyCenterExportRoutes, retentionRoutes, incidentRoutes, recordsRoutes, inquiryRoutes, communityRoutes, transferRoutes, channelRoutes, webhookRoutes, messagingRoutes, listRoutes, orderRoutes, subscriberImportRoutes, subscriberAttributeRoutes, inboxRoutes, intakeRoutes, requestProcessorRoutes, collectRoutes, bannerConsentRoutes, analyticsRoutes, webRoutes];
 
 export async function registerRoutes(app: ZodFastify, ctx: AppContext): Promise<void> {
   for (const m of MODULES) await m(app, ctx);

@@ -15,6 +15,7 @@ import { keyringFor } from '../crypto/envelope.ts';
 import type { Keys } from '../crypto/keys.ts';
 import { BUYER_COLUMNS, openBuyer, type BuyerRow } from '../subjects/buyers.ts';
 import { findSubscriber, listSubscribers, openSubscriber } from '../subjects/subscribers.ts';
+import { ordersOfBuyer } from '../orders/orders.ts';
 import { presentBuyerSummary, presentSubscriberSummary, type SubjectSummary } from './presenters.ts';
 
 export type { SubjectSummary };
@@ -64,8 +65,12 @@ async function findSubject(tx: Sql, keys: Pick<Keys, 'data'>, type: LedgerSubjec
   return undefined;
 }
 
+/** A Buyer's order as their page lists it: reference, item count, total and date; never the delivery address. */
+export type OrderSummary = { id: string; reference: string | null; items: number; total: number; currency: string; createdAt: Date };
+
 export type SubjectData = {
   subject: SubjectSummary; current: ConsentRow[]; history: ConsentRow[]; restrictions: RestrictionRow[]; disclosures: RecordedDisclosure[];
+  orders?: OrderSummary[];
 };
 
 /** One subject's page, or undefined when the subject is not the tenant's (the page answers 404). */
@@ -80,6 +85,9 @@ export function loadSubject(ctx: AppContext, tenantId: string, type: LedgerSubje
       history: await consentHistory(tx, ref),
       restrictions: await listRestrictions(tx, ref),
       disclosures: await listDisclosuresForSubject(tx, { type, id }),
+      ...(type === 'buyer' ? {
+        orders: (await ordersOfBuyer(tx, id)).map((o) => ({ id: o.id, reference: o.reference, items: o.items.length, total: Number(o.total_minor), currency: o.currency, createdAt: o.created_at })),
+      } : {}),
     };
   });
 }

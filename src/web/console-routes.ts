@@ -25,6 +25,7 @@ import { listProcessors } from '../disclosures/processors.ts';
 import { subjectPage, subjectsPage } from './pages/console-subjects.tsx';
 import type { Page, View } from './view.ts';
 import { listDeadLetters } from '../jobs/dead-letters.ts';
+import { registerChannelPages } from './console-channel-routes.ts';
 
 /** Renders a page in the site's layout (supplied by the web routes, which own the shell). */
 export type SendPage = (req: FastifyRequest, reply: FastifyReply, build: (v: View) => Page) => Promise<FastifyReply>;
@@ -94,6 +95,9 @@ export function registerConsolePages(app: ZodFastify, ctx: AppContext, send: Sen
     const processors = await loadProcessors(ctx, merchantOf(req).tenantId);
     return send(req, reply, (v) => processorsPage(v, processors));
   });
+
+  // Channels, their Subscribers, lists and conversations (issue 13).
+  registerChannelPages(app, ctx, send);
 
   // Sections the next issues fill: signed in like the rest of the console, nothing read yet.
   for (const section of COMING_SECTIONS) {

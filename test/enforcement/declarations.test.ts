@@ -52,22 +52,22 @@ describeEachStore('every route and job declares what it processes', (h) => {
 
   it('[C06] a route added without its declaration stops the server from starting, and is reported', async () => {
     const { problems } = await enumerate(h(), (app) => {
-      app.get('/api/orders/:id', { schema: { params: z.object({ id: z.uuid() }) } }, async () => ({}));
-      app.post('/api/orders/:id/notes', { config: { feature: 'subscribers.notes' } }, async () => ({}));
-      app.post('/api/orders', { config: { feature: 'subscribers.notes', can: CAN.writeSubjects } }, async () => ({}));
-      app.get('/api/orders/:id/phone', { config: { feature: 'subscribers.notes', can: CAN.readSubjects, subject: { admit: 'gate', locate: pathSubject('subscriber') }, categories: ['user.financial'] } }, async () => ({}));
+      app.get('/api/shipments/:id', { schema: { params: z.object({ id: z.uuid() }) } }, async () => ({}));
+      app.post('/api/shipments/:id/notes', { config: { feature: 'subscribers.notes' } }, async () => ({}));
+      app.post('/api/shipments', { config: { feature: 'subscribers.notes', can: CAN.writeSubjects } }, async () => ({}));
+      app.get('/api/shipments/:id/phone', { config: { feature: 'subscribers.notes', can: CAN.readSubjects, subject: { admit: 'gate', locate: pathSubject('subscriber') }, categories: ['user.financial'] } }, async () => ({}));
     });
     expect(problems).toEqual([
-      'GET /api/orders/:id: declares neither a feature nor why it touches no personal data',
-      'POST /api/orders/:id/notes: touches personal data without a permission check',
-      'POST /api/orders/:id/notes: touches personal data without saying how its subject is admitted',
-      'POST /api/orders: touches personal data without saying how its subject is admitted',
-      'GET /api/orders/:id/phone: category user.financial not declared by subscribers.notes',
+      'GET /api/shipments/:id: declares neither a feature nor why it touches no personal data',
+      'POST /api/shipments/:id/notes: touches personal data without a permission check',
+      'POST /api/shipments/:id/notes: touches personal data without saying how its subject is admitted',
+      'POST /api/shipments: touches personal data without saying how its subject is admitted',
+      'GET /api/shipments/:id/phone: category user.financial not declared by subscribers.notes',
     ]);
     // The real app refuses to start with such a route.
     const app = Fastify();
     app.addHook('onRoute', declarationsHook(h().ctx));
-    expect(() => app.get('/api/orders', async () => ({}))).toThrow(/undeclared route/);
+    expect(() => app.get('/api/shipments', async () => ({}))).toThrow(/undeclared route/);
   });
 
   it('[C06] each job declares a job feature and how its subjects are admitted; one without is refused', () => {

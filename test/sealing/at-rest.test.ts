@@ -10,7 +10,6 @@ import { inPlatform, inTenant } from '../../src/db/scope.ts';
 import { mustBeSealed, PERSONAL_COLUMNS, type PersonalColumn } from '../../src/domain/registry.ts';
 import { processorFor } from '../../src/payments/index.ts';
 import type { SandboxProcessor } from '../../src/payments/sandbox.ts';
-import { insertBuyer } from '../../src/subjects/buyers.ts';
 import { findSubscriberBy } from '../../src/subjects/subscribers.ts';
 import { mailTo } from './support.ts';
 
@@ -74,8 +73,12 @@ async function exercise(h: Harness, v: Values): Promise<{ tenantId: string; head
   const msg = await post(h, '/api/messages/inbound', { channel: 'zalo', subscriberId: sub.json().id, text: v.messageText }, headers);
   expect([msg.statusCode, msg.json().text]).toEqual([201, v.messageText]);
 
-  // No route creates Buyers yet: the storage function the importer will call.
-  await inTenant(h.ctx.db, tenantId, (tx) => insertBuyer(tx, h.ctx.keys, tenantId, { name: v.buyerName, email: v.buyerEmail, phone: '0938 444 555', address: v.buyerAddress, source: 'import:csv' }));
+  // A Buyer comes from an order (C19): their columns and the order's delivery address are sealed.
+  const order = await post(h, '/api/orders', {
+    items: [{ name: 'Bó hoa', quantity: 3, unitPrice: 250000 }],
+    buyer: { name: v.buyerName, email: v.buyerEmail, phone: '0938 444 555', address: v.buyerAddress }, deliveryAddress: v.buyerAddress,
+  }, headers);
+  expect(order.statusCode, order.body).toBe(201);
 
   // The privacy center: the Subscriber signs in by e-mail (any case), through the link mailed to them.
   expect((await post(h, `/api/privacy-center/${tenantId}/sign-in`, { email: v.subEmail.toUpperCase(), lang: 'en' })).statusCode).toBe(202);

@@ -39,11 +39,11 @@ async function freePort(): Promise<number> {
  * Boots the app on PGlite as a real HTTP server on 127.0.0.1 and launches Debian's Chromium.
  * PUBLIC_URL is the server's real address, so links in e-mails (the verification link) work.
  */
-export async function startBrowserHarness(): Promise<BrowserHarness> {
+export async function startBrowserHarness(env: Record<string, string> = {}): Promise<BrowserHarness> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/setup-system.sh`);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const h = await bootHarness('pglite', { PORT: String(port), PUBLIC_URL: baseUrl });
+  const h = await bootHarness('pglite', { ...env, PORT: String(port), PUBLIC_URL: baseUrl });
   await h.app.listen({ port, host: '127.0.0.1' });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const pageErrors: string[] = [];

@@ -6,6 +6,8 @@ import { routeTable } from '../../src/http/app.ts';
 import { SUBJECT_COOKIE } from '../../src/privacy-center/auth.ts';
 import { insertBuyer } from '../../src/subjects/buyers.ts';
 import { insertSubscriber } from '../../src/subjects/subscribers.ts';
+import { insertAccount } from '../../src/channels/accounts.ts';
+import { keyringFor } from '../../src/crypto/envelope.ts';
 import { PAGE_PERSONAL_FIELDS } from '../../src/web/presenters.ts';
 import { describeEachStore } from '../support/harness.ts';
 import { createMerchant, createStaff } from '../support/factories.ts';
@@ -16,7 +18,7 @@ const SUBSCRIBER = { displayName: 'Canary Tên Người', phone: '+84901234567',
 const BUYER = { name: 'Canary Người Mua', phone: '+84907654321', email: 'canary-buyer@hoamai.example', address: '99 Phố Canary, Hà Nội' };
 const CUSTOMER = { name: 'Canary Chủ Shop', company: 'Canary Hoa Mai JSC', billingAddress: '7 Ngõ Canary, Huế' };
 
-type Ids = { tenantId: string; sub: string; buyer: string; record: string };
+type Ids = { tenantId: string; sub: string; buyer: string; record: string; channel: string; importId: string };
 
 /**
  * Where each page route with parameters is visited. A page added without parameters is covered
@@ -35,6 +37,11 @@ const SAMPLES: Record<string, (ids: Ids) => string[]> = {
   '/processor-acks/:id': () => [`/processor-acks/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}?token=x`],
   // A code no request has: the status page with nothing to show.
   '/privacy-center/requests/status/:code': () => [`/privacy-center/requests/status/${'0'.repeat(32)}`],
+  // Issue 13's console channel pages: a connected bot with the sample Subscriber, and a finished import.
+  '/console/channels/:id/subscribers': (s) => [`/console/channels/${s.channel}/subscribers`],
+  '/console/channels/imports/:id': (s) => [`/console/channels/imports/${s.importId}?channel=${s.channel}`],
+  '/console/subscribers/:id': (s) => [`/console/subscribers/${s.sub}`],
+  '/console/subscribers/:id/conversation': (s) => [`/console/subscribers/${s.sub}/conversation`],
 };
 // Routes that answer only with a redirect (to the visitor's own console).
 const REDIRECT_ONLY = new Set(['/console', '/demo']);
@@ -66,7 +73,13 @@ describeEachStore('every page of the route table, for every kind of visitor', (h
     const visitors: Record<string, Record<string, string>> = {
       anonymous: {}, merchant: { cookie: m.cookie }, staff: { cookie: officer.headers.cookie! }, subscriber: { cookie: `${SUBJECT_COOKIE}=${token}` },
     };
-    const ids = { tenantId: m.tenantId, sub, buyer, record };
+    const { channel, importId } = await inTenant(h().ctx.db, m.tenantId, async (tx) => {
+      const account = await insertAccount(tx, keyringFor(h().ctx.config), m.tenantId, { platform: 'telegram', platformAccount: 'canary_bot', secrets: { accessToken: '1:canary', secretToken: 'canary-secret' } });
+      await tx.query("UPDATE subscribers SET channel_account_id = $2, opt_in_source = 'start_payload', opt_in_at = now() WHERE id = $1", [sub, account.id]);
+      const [imp] = await tx.query<{ id: string }>("INSERT INTO subscriber_imports (tenant_id, legal_basis, state, total_rows, done_rows) VALUES ($1, 'consent', 'done', 3, 3) RETURNING id", [m.tenantId]);
+      return { channel: account.id, importId: imp!.id };
+    });
+    const ids = { tenantId: m.tenantId, sub, buyer, record, channel, importId };
 
     merchantTenant = m.tenantId;
     const pages = [...new Set(routeTable(h().app).filter((r) => r.method === 'GET' && !NOT_PAGES.some((p) => p.test(r.url))).map((r) => r.url))];

@@ -2,6 +2,7 @@ import type { MessageKey } from './vi.ts';
 import { analyticsEn } from './analytics-en.ts';
 import { consoleEn } from './console-en.ts';
 import { privacyCenterEn } from './privacy-center-en.ts';
+import { channelsEn } from './channels-en.ts';
 
 /** English: typed against the Vietnamese keys so a missing or extra message fails the type-check. */
 export const en: Record<MessageKey, string> = {
@@ -11,6 +12,8 @@ export const en: Record<MessageKey, string> = {
   ...privacyCenterEn,
   // The analytics dashboard's messages (own file, like the console's).
   ...analyticsEn,
+  // The console's channel pages (own file, like the console's).
+  ...channelsEn,
   'site.tagline': 'The ECOMKEY privacy policy, made executable',
   'skip': 'Skip to main content',
   'nav.label': 'Main navigation',

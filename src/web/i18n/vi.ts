@@ -1,6 +1,7 @@
 import { analyticsVi } from './analytics-vi.ts';
 import { consoleVi } from './console-vi.ts';
 import { privacyCenterVi } from './privacy-center-vi.ts';
+import { channelsVi } from './channels-vi.ts';
 /** Vietnamese, the default language of the web shell. Every other dictionary has exactly these keys. */
 export const vi = {
   // The merchant console's messages (its own file, so parallel work on this dictionary does not collide).
@@ -9,6 +10,8 @@ export const vi = {
   ...privacyCenterVi,
   // The analytics dashboard's messages (own file, like the console's).
   ...analyticsVi,
+  // The console's channel pages (own file, like the console's).
+  ...channelsVi,
   'site.tagline': 'Chính sách quyền riêng tư của ECOMKEY, thực thi được',
   'skip': 'Bỏ qua, đến nội dung chính',
   'nav.label': 'Điều hướng chính',

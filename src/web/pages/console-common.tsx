@@ -9,7 +9,7 @@ import { dictionary, type MessageKey } from '../i18n/index.ts';
 import type { View } from '../view.ts';
 
 /** Sections the next issues fill: each has a page today that says what it will hold. */
-export const COMING_SECTIONS = ['consents', 'channels', 'retention', 'incidents'] as const;
+export const COMING_SECTIONS = ['consents', 'retention', 'incidents'] as const;
 export type ComingSection = (typeof COMING_SECTIONS)[number];
 
 /** The console's sections in navigation order; a section a later issue fills keeps its place and path. */

@@ -127,6 +127,23 @@ export function disclosureTable(v: View, rows: readonly RecordedDisclosure[]) {
     )));
 }
 
+/** A Buyer's orders: what their contact data serves (C19). */
+function ordersSection(v: View, d: SubjectData) {
+  const { t } = v;
+  const rows = d.orders ?? [];
+  const money = (n: number, currency: string) => new Intl.NumberFormat(v.lang === 'vi' ? 'vi-VN' : 'en-GB', { style: 'currency', currency }).format(currency === 'USD' ? n / 100 : n);
+  return (
+    <section class="panel" aria-labelledby="orders-title" id="orders">
+      <h2 id="orders-title">{t('ch.orders.title')}</h2>
+      <p class="hint">{t('ch.orders.lead')}</p>
+      {rows.length === 0 ? <Empty>{t('ch.orders.empty')}</Empty>
+        : table(t('ch.orders.title'), [t('ch.orders.reference'), t('ch.orders.items'), t('ch.orders.total'), t('ch.orders.when')], rows.map((o) => (
+          <tr data-order={o.id}><td>{o.reference ?? '—'}</td><td>{o.items}</td><td>{money(o.total, o.currency)}</td><td>{when(v, o.createdAt)}</td></tr>
+        )))}
+    </section>
+  );
+}
+
 /**
  * One subject: consents in force and their full history, each with its printable proof;
  * restrictions and objections with their state; what was disclosed about them.
@@ -151,6 +168,7 @@ export function subjectPage(v: View, d: SubjectData): Page {
             <div><dt>{t('console.subject.id')}</dt><dd><code>{s.id}</code></dd></div>
           </dl>
         </section>
+        {d.orders && ordersSection(v, d)}
         {consentSections(v, d)}
         {restrictionSection(v, d.restrictions)}
         <section class="panel" aria-labelledby="disclosed-title">
