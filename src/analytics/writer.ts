@@ -31,38 +31,60 @@ const columns = (rows: readonly EventRow[]): unknown[][] => [
 
 type Waiter = { rows: EventRow[]; done: (err?: unknown) => void };
 
-/** One writer per database: `write` resolves once the rows are committed. */
+// Commits in flight at once on PostgreSQL: while one waits for its fsync the next is written.
+// PGlite has one connection, so one.
+const PG_FLIGHTS = 3;
+
+/**
+ * One writer per database: `write` resolves once the rows are committed. A batch starts after
+ * the event loop's current I/O phase (setImmediate), so the requests read from every ready
+ * connection join it; on PGlite, whose statements run synchronously, a batch started at once
+ * would hold each request alone.
+ */
 export class EventWriter {
   private queue: Waiter[] = [];
-  private flushing = false;
-  constructor(private readonly db: Db) {}
+  private flights = 0;
+  private scheduled = false;
+  private readonly maxFlights: number;
+  constructor(private readonly db: Db) {
+    this.maxFlights = db.kind === 'pglite' ? 1 : PG_FLIGHTS;
+  }
 
   write(rows: EventRow[]): Promise<void> {
     if (rows.length === 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
       this.queue.push({ rows, done: (err) => (err ? reject(err) : resolve()) });
-      if (!this.flushing) void this.flush();
+      this.schedule();
     });
   }
 
-  private async flush(): Promise<void> {
-    this.flushing = true;
-    while (this.queue.length > 0) {
+  private schedule(): void {
+    if (this.scheduled || this.flights >= this.maxFlights || this.queue.length === 0) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      if (this.flights >= this.maxFlights || this.queue.length === 0) return;
       const batch: Waiter[] = [];
       let n = 0;
       while (this.queue.length > 0 && n < MAX_ROWS) { const w = this.queue.shift()!; batch.push(w); n += w.rows.length; }
-      const rows = batch.flatMap((w) => w.rows);
-      try {
-        // Outside the transaction: a partition a concurrent writer just created must not abort ours.
-        const months = new Map(rows.map((r) => [`${r.at.getUTCFullYear()}-${r.at.getUTCMonth()}`, r.at]));
-        for (const at of months.values()) await ensurePartition(this.db, at);
-        await this.db.transaction((tx) => tx.query(INSERT, columns(rows)));
-        for (const w of batch) w.done();
-      } catch (err) {
-        for (const w of batch) w.done(err);
-      }
-    }
-    this.flushing = false;
+      this.flights++;
+      this.commit(batch.flatMap((w) => w.rows)).then(
+        () => { for (const w of batch) w.done(); },
+        (err: unknown) => { for (const w of batch) w.done(err); },
+      ).finally(() => {
+        this.flights--;
+        this.schedule();
+      });
+      this.schedule();
+    });
+  }
+
+  private async commit(rows: EventRow[]): Promise<void> {
+    // Before the insert: a partition a concurrent writer just created must not abort it.
+    const months = new Map(rows.map((r) => [`${r.at.getUTCFullYear()}-${r.at.getUTCMonth()}`, r.at]));
+    for (const at of months.values()) await ensurePartition(this.db, at);
+    // One statement in its own implicit transaction: all rows or none, durable when it returns.
+    await this.db.query(INSERT, columns(rows));
   }
 }
 
