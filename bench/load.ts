@@ -12,7 +12,9 @@ export async function startServer<T>(script: string, env: Record<string, string>
   // The store is the caller's choice per server: BENCH_DATABASE_URL from the parent's own
   // environment must not turn an embedded-store server into a second PostgreSQL one.
   const { BENCH_DATABASE_URL: _inherited, ...inherited } = process.env;
-  const proc = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // BENCH_SERVER_PROFILE=dir: each server writes a V8 CPU profile there when it exits.
+  const profile = process.env.BENCH_SERVER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`] : [];
+  const proc = spawn(process.execPath, [...profile, '--import', 'tsx', script], { env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const rl = createInterface({ input: proc.stdout! });
   const line = await new Promise<string>((resolve, reject) => {
     rl.once('line', resolve);

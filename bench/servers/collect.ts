@@ -25,5 +25,7 @@ const app = await buildApp(ctx);
 await app.listen({ port: 0, host: '127.0.0.1' });
 const addr = app.server.address();
 console.log(JSON.stringify({ port: typeof addr === 'object' && addr ? addr.port : 0, site: site.id, origin }));
+// The bench asks how many events were stored (the embedded store cannot be opened from another process).
+process.on('SIGUSR2', () => void ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM analytics_events').then(([r]) => console.log(JSON.stringify({ stored: r?.n ?? 0 }))));
 process.on('SIGINT', () => process.exit(0));
 process.on('SIGTERM', () => process.exit(0));

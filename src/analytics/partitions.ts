@@ -5,6 +5,8 @@
 import type { Db, Sql } from '../db/index.ts';
 
 const DUPLICATE_TABLE = '42P07';
+// Two concurrent CREATE TABLE IF NOT EXISTS may also collide on the catalog's unique index.
+const UNIQUE_VIOLATION = '23505';
 // Partitions known to exist, per database (tests and benches open many).
 const known = new WeakMap<Db, Set<string>>();
 const madeIn = (db: Db): Set<string> => {
@@ -18,17 +20,30 @@ const nextMonth = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMon
 /** The partition's table name for the month of `d`: analytics_events_p202612. */
 export const partitionName = (d: Date): string => `analytics_events_p${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 
+// Creations in flight, per database: the writer's concurrent commits of a new month share one.
+const making = new WeakMap<Db, Map<string, Promise<void>>>();
+
 /** Creates the partition holding `at` unless it exists (a concurrent creator's win is fine). */
-export async function ensurePartition(db: Db, at: Date): Promise<void> {
+export function ensurePartition(db: Db, at: Date): Promise<void> {
   const made = madeIn(db);
   const name = partitionName(at);
-  if (made.has(name)) return;
+  if (made.has(name)) return Promise.resolve();
+  let inFlight = making.get(db);
+  if (!inFlight) making.set(db, (inFlight = new Map()));
+  const pending = inFlight.get(name);
+  if (pending) return pending;
   const from = monthStart(at).toISOString().slice(0, 10);
   const to = nextMonth(at).toISOString().slice(0, 10);
-  await db.exec(`CREATE TABLE IF NOT EXISTS ${name} PARTITION OF analytics_events FOR VALUES FROM ('${from}') TO ('${to}')`).catch((err: { code?: string }) => {
-    if (err.code !== DUPLICATE_TABLE) throw err;
-  });
-  made.add(name);
+  const flights = inFlight;
+  const p = db.exec(`CREATE TABLE IF NOT EXISTS ${name} PARTITION OF analytics_events FOR VALUES FROM ('${from}') TO ('${to}')`)
+    .catch((err: { code?: string }) => {
+      // Another process creating it at the same moment: it exists either way.
+      if (err.code !== DUPLICATE_TABLE && err.code !== UNIQUE_VIOLATION) throw err;
+    })
+    .then(() => void made.add(name))
+    .finally(() => flights.delete(name));
+  flights.set(name, p);
+  return p;
 }
 
 /** The partitions of analytics_events with the month they start. */

@@ -8,7 +8,7 @@
  */
 import type { AppContext } from '../app/context.ts';
 import { recordAudit } from '../audit/log.ts';
-import { sealColumn, type Keyring } from '../crypto/envelope.ts';
+import { sealColumns, type Keyring } from '../crypto/envelope.ts';
 import { inTenant } from '../db/scope.ts';
 import { webhookAccount, type WebhookAccount } from './accounts.ts';
 import { READERS, type ChannelEvent, type Delivery, type Platform } from './events.ts';
@@ -46,46 +46,63 @@ function verify(platform: Platform, a: WebhookAccount, headers: Headers, raw: Bu
 const system = { type: 'system' as const, id: null };
 
 type Waiting = { account: WebhookAccount; events: readonly ChannelEvent[]; resolve(r: { stored: number; duplicates: number }): void; reject(e: unknown): void };
-type Intake = { queues: Map<string, Waiting[]>; running: Set<string> };
+type Tenant = { queue: Waiting[]; flights: number; scheduled: boolean };
+type Intake = { tenants: Map<string, Tenant>; maxFlights: number };
 const intakes = new WeakMap<AppContext, Intake>();
 // Deliveries of one tenant arriving while its previous commit is in flight go into the next one.
 const MAX_BATCH = 200;
+// Commits of one tenant in flight at once on PostgreSQL: while one waits for its fsync the next
+// is being written. PGlite has one connection: a second would only wait for the first.
+const PG_FLIGHTS = 3;
 
 /**
- * Group commit: every delivery of a tenant that arrives while that tenant's previous commit is in
+ * Group commit: every delivery of a tenant that arrives while that tenant's commits are in
  * flight is stored in the next transaction together — sealed rows with one statement, one job
  * for all of them — and each call is answered only after that commit. One commit (one fsync)
  * then acknowledges many events; a failure fails only that batch, whose platforms retry.
+ * A batch starts after the event loop's current I/O phase (setImmediate), so the deliveries
+ * read from every ready connection join it: on PGlite, whose statements run synchronously,
+ * a batch started at once would hold each delivery alone.
  */
 function store(ctx: AppContext, ring: Keyring, a: WebhookAccount, events: readonly ChannelEvent[]): Promise<{ stored: number; duplicates: number }> {
   if (events.length === 0) return Promise.resolve({ stored: 0, duplicates: 0 });
   let intake = intakes.get(ctx);
-  if (!intake) intakes.set(ctx, (intake = { queues: new Map(), running: new Set() }));
+  if (!intake) intakes.set(ctx, (intake = { tenants: new Map(), maxFlights: ctx.db.kind === 'pglite' ? 1 : PG_FLIGHTS }));
   const tenantId = a.row.tenant_id;
+  let t = intake.tenants.get(tenantId);
+  if (!t) intake.tenants.set(tenantId, (t = { queue: [], flights: 0, scheduled: false }));
+  const tenant = t;
+  const it = intake;
   return new Promise((resolve, reject) => {
-    const q = intake.queues.get(tenantId) ?? [];
-    q.push({ account: a, events, resolve, reject });
-    intake.queues.set(tenantId, q);
-    if (!intake.running.has(tenantId)) void drain(ctx, ring, intake, tenantId);
+    tenant.queue.push({ account: a, events, resolve, reject });
+    schedule(ctx, ring, it, tenantId, tenant);
   });
 }
 
-async function drain(ctx: AppContext, ring: Keyring, intake: Intake, tenantId: string): Promise<void> {
-  intake.running.add(tenantId);
-  try {
-    for (let q = intake.queues.get(tenantId); q && q.length > 0; q = intake.queues.get(tenantId)) {
-      const batch = q.splice(0, MAX_BATCH);
-      try {
-        const stored = await commitBatch(ctx, ring, tenantId, batch);
-        batch.forEach((w, i) => w.resolve({ stored: stored[i]!, duplicates: w.events.length - stored[i]! }));
-      } catch (err) {
-        for (const w of batch) w.reject(err);
-      }
-    }
-  } finally {
-    intake.running.delete(tenantId);
-    if (intake.queues.get(tenantId)?.length === 0) intake.queues.delete(tenantId);
-  }
+// A further commit starts beside one in flight only for this many waiting deliveries: smaller
+// batches would spend more per event on statements than the overlap saves.
+const MIN_PARALLEL = 8;
+
+function schedule(ctx: AppContext, ring: Keyring, intake: Intake, tenantId: string, t: Tenant): void {
+  if (t.scheduled || t.flights >= intake.maxFlights || t.queue.length === 0) return;
+  if (t.flights > 0 && t.queue.length < MIN_PARALLEL) return;
+  t.scheduled = true;
+  setImmediate(() => {
+    t.scheduled = false;
+    if (t.flights >= intake.maxFlights || t.queue.length === 0 || (t.flights > 0 && t.queue.length < MIN_PARALLEL)) return;
+    const batch = t.queue.splice(0, MAX_BATCH);
+    t.flights++;
+    commitBatch(ctx, ring, tenantId, batch).then(
+      (stored) => batch.forEach((w, i) => w.resolve({ stored: stored[i]!, duplicates: w.events.length - stored[i]! })),
+      (err: unknown) => { for (const w of batch) w.reject(err); },
+    ).finally(() => {
+      t.flights--;
+      if (t.flights === 0 && t.queue.length === 0 && !t.scheduled) intake.tenants.delete(tenantId);
+      else schedule(ctx, ring, intake, tenantId, t);
+    });
+    // More arrived than one batch holds, or another flight is free: the next batch may start.
+    schedule(ctx, ring, intake, tenantId, t);
+  });
 }
 
 /** One transaction: every event of the batch sealed and inserted (a repeat key is skipped), one processing job for the new ones. */
@@ -93,17 +110,19 @@ async function commitBatch(ctx: AppContext, ring: Keyring, tenantId: string, bat
   return inTenant(ctx.db, tenantId, async (tx) => {
     const accounts: string[] = [];
     const keys: string[] = [];
-    const payloads: string[] = [];
+    const plain: string[] = [];
     for (const w of batch) {
       for (const e of w.events) {
         accounts.push(w.account.row.id);
         keys.push(e.key.slice(0, 300));
-        payloads.push(await sealColumn(tx, ring, tenantId, 'channel_events.payload', JSON.stringify(e)));
+        plain.push(JSON.stringify(e));
       }
     }
+    const payloads = await sealColumns(tx, ring, tenantId, 'channel_events.payload', plain);
+    // Rows go in key order: two flights carrying the same redelivered keys then wait for each other in one order, never in a cycle.
     const rows = await tx.query<{ id: string; channel_account_id: string; event_key: string }>(
       `INSERT INTO channel_events (tenant_id, channel_account_id, event_key, payload)
-       SELECT $1, t.a, t.k, t.p FROM unnest($2::uuid[], $3::text[], $4::text[]) AS t(a, k, p)
+       SELECT $1, t.a, t.k, t.p FROM unnest($2::uuid[], $3::text[], $4::text[]) AS t(a, k, p) ORDER BY t.a, t.k
        ON CONFLICT (channel_account_id, event_key) DO NOTHING RETURNING id, channel_account_id, event_key`,
       [tenantId, accounts, keys, payloads],
     );

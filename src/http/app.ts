@@ -8,6 +8,7 @@ import type { AppContext } from '../app/context.ts';
 import { AppError, badRequest } from '../errors.ts';
 import { declarationsHook } from './admit.ts';
 import { guard } from './guard.ts';
+import { parseJsonBody } from './json.ts';
 import { hstsValue, httpsOptions } from './tls.ts';
 import { handleError, handleFrameworkError, handleNotFound, invalidCharacter } from './problem.ts';
 import { registerRoutes, type ZodFastify } from './routes.ts';
@@ -78,8 +79,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     }
     if (text.trim() === '') return done(null, undefined);
     try {
-      // The reviver drops prototype-polluting keys before any schema sees them.
-      done(null, JSON.parse(text, (k, v: unknown) => (k === '__proto__' || k === 'constructor' ? undefined : v)));
+      // Prototype-polluting keys are dropped before any schema sees them.
+      done(null, parseJsonBody(text));
     } catch {
       done(badRequest('malformed_json', 'The body is not valid JSON'), undefined);
     }

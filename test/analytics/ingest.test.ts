@@ -4,6 +4,7 @@ import { inPlatform } from '../../src/db/scope.ts';
 import { collectSubjectData } from '../../src/dsr/access.ts';
 import { eraseSubject } from '../../src/dsr/erase.ts';
 import { ingestCounters } from '../../src/analytics/counters.ts';
+import { destroyOldSalts } from '../../src/analytics/salts.ts';
 import { createMerchant, type Merchant } from '../support/factories.ts';
 import { runJob } from '../support/jobs.ts';
 import { describeEachStore, type Harness } from '../support/harness.ts';
@@ -150,5 +151,30 @@ describeEachStore('Log Data ingest (C12, C13, C37)', (h) => {
     await runJob(h(), 'analytics-retention');
     const [left] = await h().ctx.db.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_class WHERE relname = 'analytics_events_p202401'");
     expect(left!.n).toBe(0);
+  });
+  it('[C12] fifty batches arriving at once on a day without a salt are all stored under one salt, each answered after its rows', async () => {
+    const m = await createMerchant(h());
+    const site = await newSite(h(), m);
+    // A fresh day for this store: no salt row, none cached (destroyOldSalts forgets the cached one).
+    await inPlatform(h().ctx.db, async (tx) => { await destroyOldSalts(h().ctx.db, tx); await tx.query('DELETE FROM analytics_salts'); });
+    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => collect(h(), { site, consent: YES, events: [ev('pageview', { url: `${ORIGIN}/p/${i}` }), ev('event', { name: 'view_item' })] })));
+    expect(answers.map((r) => r.statusCode)).toEqual(Array(50).fill(202));
+    const rows = await rowsOf(h(), site);
+    expect(rows.length).toBe(100);
+    // One visitor (same truncated IP and agent): one hash, so every batch used the same salt.
+    expect(new Set(rows.map((r) => Buffer.from(r.visitor_hash as Uint8Array).toString('hex'))).size).toBe(1);
+    const [salts] = await inPlatform(h().ctx.db, (tx) => tx.query<{ n: number }>('SELECT count(*)::int AS n FROM analytics_salts'));
+    expect(salts!.n).toBe(1);
+  });
+  it('a batch naming __proto__ or constructor, spelt plainly or with \\u escapes, has those keys dropped before the schema: the events are stored, nothing is polluted', async () => {
+    const m = await createMerchant(h());
+    const site = await newSite(h(), m);
+    const body = JSON.stringify({ site, consent: YES, events: [ev('pageview')] });
+    for (const key of ['"__proto__"', '"\\u005f_proto__"', '"constructor"', '"\\u0063onstructor"']) {
+      const r = await collect(h(), body.replace('{"site"', `{${key}:{"polluted":true},"site"`));
+      expect(r.statusCode, `${key}: ${r.body}`).toBe(202);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((await rowsOf(h(), site)).length).toBe(4);
   });
 }, { ANALYTICS_SITE_EVENTS_PER_SECOND: '300' });

@@ -3,6 +3,7 @@ import { ingest } from '../../analytics/ingest.ts';
 import { count } from '../../analytics/counters.ts';
 import { CAN } from '../../auth/permissions.ts';
 import { AppError, badRequest } from '../../errors.ts';
+import { parseJsonBody } from '../../http/json.ts';
 import type { RouteModule } from '../../http/routes.ts';
 import { CollectBody, CollectOut } from './schema.ts';
 
@@ -22,7 +23,7 @@ export const collectRoutes: RouteModule = async (app, ctx) => {
     raw.removeAllContentTypeParsers();
     raw.addContentTypeParser(['text/plain', 'application/json'], { parseAs: 'string', bodyLimit: COLLECT_BODY_LIMIT }, (_req, body, done) => {
       try {
-        done(null, JSON.parse(String(body), (k, v: unknown) => (k === '__proto__' || k === 'constructor' ? undefined : v)));
+        done(null, parseJsonBody(String(body)));
       } catch {
         count('malformed');
         done(badRequest('malformed_json', 'The body is not valid JSON'), undefined);
