@@ -2,8 +2,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ingest } from '../../analytics/ingest.ts';
 import { count } from '../../analytics/counters.ts';
 import { CAN } from '../../auth/permissions.ts';
-import { AppError, badRequest } from '../../errors.ts';
-import { parseJsonBody } from '../../http/json.ts';
+import { AppError } from '../../errors.ts';
+import { acceptTextJson } from '../../http/text-json.ts';
 import type { RouteModule } from '../../http/routes.ts';
 import { CollectBody, CollectOut } from './schema.ts';
 
@@ -20,15 +20,7 @@ const tags = ['analytics'];
 export const collectRoutes: RouteModule = async (app, ctx) => {
   await app.register(async (plain) => {
     const raw = plain.withTypeProvider<ZodTypeProvider>();
-    raw.removeAllContentTypeParsers();
-    raw.addContentTypeParser(['text/plain', 'application/json'], { parseAs: 'string', bodyLimit: COLLECT_BODY_LIMIT }, (_req, body, done) => {
-      try {
-        done(null, parseJsonBody(String(body)));
-      } catch {
-        count('malformed');
-        done(badRequest('malformed_json', 'The body is not valid JSON'), undefined);
-      }
-    });
+    acceptTextJson(raw, COLLECT_BODY_LIMIT, () => count('malformed'));
     raw.setErrorHandler((err) => {
       const e = err as { code?: string; validation?: unknown };
       if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') count('too_large');
