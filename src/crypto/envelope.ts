@@ -98,17 +98,12 @@ async function keyById(tx: Sql, ring: Keyring, tenantId: string, id: string): Pr
 
 /** Seals `plaintext` for `column` (`table.column`) of a tenant row, under the tenant's current data key. */
 export async function sealColumn(tx: Sql, ring: Keyring, tenantId: string, column: string, plaintext: string): Promise<string> {
-  const { id, key } = await currentKey(tx, ring, tenantId);
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  cipher.setAAD(Buffer.from(valueContext(tenantId, column)));
-  const ct = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return `${SEALED_PREFIX}${id}:${Buffer.concat([iv, cipher.getAuthTag(), ct]).toString('base64url')}`;
+  return (await sealColumns(tx, ring, tenantId, column, [plaintext]))[0]!;
 }
 
 /**
  * Seals many values of one column under the tenant's current data key: one key lookup and one
- * draw of randomness for every IV (a batch of webhook events), each value as `sealColumn` would.
+ * draw of randomness for every IV (a batch of webhook events).
  */
 export async function sealColumns(tx: Sql, ring: Keyring, tenantId: string, column: string, plaintexts: readonly string[]): Promise<string[]> {
   if (plaintexts.length === 0) return [];
