@@ -4,6 +4,7 @@
  * after its rows committed (durable before 202).
  */
 import type { Db } from '../db/index.ts';
+import { GroupCommit } from '../db/group-commit.ts';
 import { ensurePartition } from './partitions.ts';
 
 export type EventRow = {
@@ -39,59 +40,27 @@ function json(rows: readonly EventRow[]): string {
 
 type Waiter = { rows: EventRow[]; done: (err?: unknown) => void };
 
-// Commits in flight at once on PostgreSQL: while one waits for its fsync the next is written.
-// PGlite has one connection, so one.
-const PG_FLIGHTS = 3;
-// Smaller batches would spend more per row on statements than the overlap saves.
-const MIN_PARALLEL = 8;
-
-/**
- * One writer per database: `write` resolves once the rows are committed. A batch starts after
- * the event loop's current I/O phase (setImmediate), so the requests read from every ready
- * connection join it; on PGlite, whose statements run synchronously, a batch started at once
- * would hold each request alone.
- */
+/** One writer per database: `write` resolves once the rows are committed (`GroupCommit`). */
 export class EventWriter {
-  private queue: Waiter[] = [];
-  private flights = 0;
-  private scheduled = false;
-  private readonly maxFlights: number;
+  private readonly group: GroupCommit<Waiter>;
   constructor(private readonly db: Db) {
-    this.maxFlights = db.kind === 'pglite' ? 1 : PG_FLIGHTS;
+    this.group = new GroupCommit<Waiter>(db, {
+      take: (queue) => {
+        const batch: Waiter[] = [];
+        let n = 0;
+        while (queue.length > 0 && n < MAX_ROWS) { const w = queue.shift()!; batch.push(w); n += w.rows.length; }
+        return batch;
+      },
+      commit: (batch) => this.commit(batch.flatMap((w) => w.rows)).then(
+        () => { for (const w of batch) w.done(); },
+        (err: unknown) => { for (const w of batch) w.done(err); },
+      ),
+    });
   }
 
   write(rows: EventRow[]): Promise<void> {
     if (rows.length === 0) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      this.queue.push({ rows, done: (err) => (err ? reject(err) : resolve()) });
-      this.schedule();
-    });
-  }
-
-  /** Whether a commit may start now: a further one beside one in flight only for MIN_PARALLEL waiting requests. */
-  private ready(): boolean {
-    return this.flights < this.maxFlights && this.queue.length > 0 && (this.flights === 0 || this.queue.length >= MIN_PARALLEL);
-  }
-
-  private schedule(): void {
-    if (this.scheduled || !this.ready()) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      if (!this.ready()) return;
-      const batch: Waiter[] = [];
-      let n = 0;
-      while (this.queue.length > 0 && n < MAX_ROWS) { const w = this.queue.shift()!; batch.push(w); n += w.rows.length; }
-      this.flights++;
-      this.commit(batch.flatMap((w) => w.rows)).then(
-        () => { for (const w of batch) w.done(); },
-        (err: unknown) => { for (const w of batch) w.done(err); },
-      ).finally(() => {
-        this.flights--;
-        this.schedule();
-      });
-      this.schedule();
-    });
+    return new Promise((resolve, reject) => this.group.push({ rows, done: (err) => (err ? reject(err) : resolve()) }));
   }
 
   private async commit(rows: EventRow[]): Promise<void> {

@@ -9,6 +9,7 @@
 import type { AppContext } from '../app/context.ts';
 import { recordAudit } from '../audit/log.ts';
 import { sealColumns, type Keyring } from '../crypto/envelope.ts';
+import { GroupCommit } from '../db/group-commit.ts';
 import { inTenant } from '../db/scope.ts';
 import { webhookAccount, type WebhookAccount } from './accounts.ts';
 import { READERS, type ChannelEvent, type Delivery, type Platform } from './events.ts';
@@ -46,63 +47,38 @@ function verify(platform: Platform, a: WebhookAccount, headers: Headers, raw: Bu
 const system = { type: 'system' as const, id: null };
 
 type Waiting = { account: WebhookAccount; events: readonly ChannelEvent[]; resolve(r: { stored: number; duplicates: number }): void; reject(e: unknown): void };
-type Tenant = { queue: Waiting[]; flights: number; scheduled: boolean };
-type Intake = { tenants: Map<string, Tenant>; maxFlights: number };
-const intakes = new WeakMap<AppContext, Intake>();
-// Deliveries of one tenant arriving while its previous commit is in flight go into the next one.
+// One group commit per tenant: a batch is one tenant transaction.
+const intakes = new WeakMap<AppContext, Map<string, GroupCommit<Waiting>>>();
+// Deliveries of one tenant arriving while its commits are in flight go into the next one.
 const MAX_BATCH = 200;
-// Commits of one tenant in flight at once on PostgreSQL: while one waits for its fsync the next
-// is being written. PGlite has one connection: a second would only wait for the first.
-const PG_FLIGHTS = 3;
 
 /**
- * Group commit: every delivery of a tenant that arrives while that tenant's commits are in
- * flight is stored in the next transaction together — sealed rows with one statement, one job
- * for all of them — and each call is answered only after that commit. One commit (one fsync)
- * then acknowledges many events; a failure fails only that batch, whose platforms retry.
- * A batch starts after the event loop's current I/O phase (setImmediate), so the deliveries
- * read from every ready connection join it: on PGlite, whose statements run synchronously,
- * a batch started at once would hold each delivery alone.
+ * Group commit (`GroupCommit`): every delivery of a tenant that arrives while that tenant's
+ * commits are in flight is stored in the next transaction together — sealed rows with one
+ * statement, one job per hundred events — and each call is answered only after that commit.
+ * One commit (one fsync) then acknowledges many events; a failure fails only that batch, whose
+ * platforms retry.
  */
 function store(ctx: AppContext, ring: Keyring, a: WebhookAccount, events: readonly ChannelEvent[]): Promise<{ stored: number; duplicates: number }> {
   if (events.length === 0) return Promise.resolve({ stored: 0, duplicates: 0 });
-  let intake = intakes.get(ctx);
-  if (!intake) intakes.set(ctx, (intake = { tenants: new Map(), maxFlights: ctx.db.kind === 'pglite' ? 1 : PG_FLIGHTS }));
+  let tenants = intakes.get(ctx);
+  if (!tenants) intakes.set(ctx, (tenants = new Map()));
+  const all = tenants;
   const tenantId = a.row.tenant_id;
-  let t = intake.tenants.get(tenantId);
-  if (!t) intake.tenants.set(tenantId, (t = { queue: [], flights: 0, scheduled: false }));
-  const tenant = t;
-  const it = intake;
-  return new Promise((resolve, reject) => {
-    tenant.queue.push({ account: a, events, resolve, reject });
-    schedule(ctx, ring, it, tenantId, tenant);
-  });
-}
-
-// A further commit starts beside one in flight only for this many waiting deliveries: smaller
-// batches would spend more per event on statements than the overlap saves.
-const MIN_PARALLEL = 8;
-
-function schedule(ctx: AppContext, ring: Keyring, intake: Intake, tenantId: string, t: Tenant): void {
-  if (t.scheduled || t.flights >= intake.maxFlights || t.queue.length === 0) return;
-  if (t.flights > 0 && t.queue.length < MIN_PARALLEL) return;
-  t.scheduled = true;
-  setImmediate(() => {
-    t.scheduled = false;
-    if (t.flights >= intake.maxFlights || t.queue.length === 0 || (t.flights > 0 && t.queue.length < MIN_PARALLEL)) return;
-    const batch = t.queue.splice(0, MAX_BATCH);
-    t.flights++;
-    commitBatch(ctx, ring, tenantId, batch).then(
-      (stored) => batch.forEach((w, i) => w.resolve({ stored: stored[i]!, duplicates: w.events.length - stored[i]! })),
-      (err: unknown) => { for (const w of batch) w.reject(err); },
-    ).finally(() => {
-      t.flights--;
-      if (t.flights === 0 && t.queue.length === 0 && !t.scheduled) intake.tenants.delete(tenantId);
-      else schedule(ctx, ring, intake, tenantId, t);
+  let group = all.get(tenantId);
+  if (!group) {
+    group = new GroupCommit<Waiting>(ctx.db, {
+      take: (queue) => queue.splice(0, MAX_BATCH),
+      commit: (batch) => commitBatch(ctx, ring, tenantId, batch).then(
+        (stored) => batch.forEach((w, i) => w.resolve({ stored: stored[i]!, duplicates: w.events.length - stored[i]! })),
+        (err: unknown) => { for (const w of batch) w.reject(err); },
+      ),
+      idle: () => all.delete(tenantId),
     });
-    // More arrived than one batch holds, or another flight is free: the next batch may start.
-    schedule(ctx, ring, intake, tenantId, t);
-  });
+    all.set(tenantId, group);
+  }
+  const g = group;
+  return new Promise((resolve, reject) => g.push({ account: a, events, resolve, reject }));
 }
 
 /** One transaction: every event of the batch sealed and inserted (a repeat key is skipped), one processing job for the new ones. */
@@ -126,9 +102,9 @@ async function commitBatch(ctx: AppContext, ring: Keyring, tenantId: string, bat
        ON CONFLICT (channel_account_id, event_key) DO NOTHING RETURNING id, channel_account_id, event_key`,
       [tenantId, accounts, keys, payloads],
     );
-    for (let i = 0; i < rows.length; i += 100) {
-      await ctx.jobs.enqueue(tx, PROCESS_EVENT_JOB, { tenantId, eventIds: rows.slice(i, i + 100).map((r) => r.id) });
-    }
+    const jobs: Record<string, unknown>[] = [];
+    for (let i = 0; i < rows.length; i += 100) jobs.push({ tenantId, eventIds: rows.slice(i, i + 100).map((r) => r.id) });
+    await ctx.jobs.enqueueMany(tx, PROCESS_EVENT_JOB, jobs);
     // Which call stored which: a key inserted by this statement belongs to the first call that carried it.
     const fresh = new Set(rows.map((r) => `${r.channel_account_id}|${r.event_key}`));
     return batch.map((w) => {
