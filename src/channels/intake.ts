@@ -102,9 +102,9 @@ async function commitBatch(ctx: AppContext, ring: Keyring, tenantId: string, bat
        ON CONFLICT (channel_account_id, event_key) DO NOTHING RETURNING id, channel_account_id, event_key`,
       [tenantId, accounts, keys, payloads],
     );
-    const jobs: Record<string, unknown>[] = [];
-    for (let i = 0; i < rows.length; i += 100) jobs.push({ tenantId, eventIds: rows.slice(i, i + 100).map((r) => r.id) });
-    await ctx.jobs.enqueueMany(tx, PROCESS_EVENT_JOB, jobs);
+    for (let i = 0; i < rows.length; i += 100) {
+      await ctx.jobs.enqueue(tx, PROCESS_EVENT_JOB, { tenantId, eventIds: rows.slice(i, i + 100).map((r) => r.id) });
+    }
     // Which call stored which: a key inserted by this statement belongs to the first call that carried it.
     const fresh = new Set(rows.map((r) => `${r.channel_account_id}|${r.event_key}`));
     return batch.map((w) => {
